@@ -1,0 +1,479 @@
+//! The JS-facing contract: serializable request and report structs, and JSON entry points.
+//!
+//! These mirror the core types but are owned by the boundary, so the core can
+//! change freely while `window.wuhao.evaluate` keeps its documented shape
+//! (README, "Automation contract"). Everything here is plain Rust and tested
+//! natively; `wasm` only moves strings across.
+
+use crate::diag::{Diagnostic, Level, Source};
+use crate::eval::{self, Report, SchemeInput};
+use crate::fixed::Points;
+use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
+use crate::read::Shape;
+use crate::scheme::{self, Scheme};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ApiRequest {
+    #[serde(default)]
+    pub data: String,
+    /// A scheme object, or scheme text (JSON or a pasted table); built-in when absent.
+    #[serde(default)]
+    pub scheme: Option<serde_json::Value>,
+    #[serde(default)]
+    pub period: Option<ApiPeriodIn>,
+    #[serde(default)]
+    pub splits: Vec<String>,
+    /// "YYYY-MM-DD" from the host; the core never reads a clock.
+    #[serde(default)]
+    pub today: Option<String>,
+    #[serde(default)]
+    pub settings: Option<ApiSettings>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ApiPeriodIn {
+    pub year: f64,
+    pub month: f64,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct ApiSettings {
+    #[serde(default)]
+    pub by_days: Option<bool>,
+    #[serde(default)]
+    pub slight_pp: Option<f64>,
+    #[serde(default)]
+    pub split_tolerance: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiReport {
+    pub version: &'static str,
+    pub period: ApiPeriod,
+    pub scheme: ApiSchemeInfo,
+    pub read: ApiRead,
+    pub diagnostics: Vec<ApiDiagnostic>,
+    pub parks: Vec<ApiPark>,
+    pub splits: Vec<ApiSplit>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiPeriod {
+    pub year: i32,
+    pub month: u32,
+    /// "user", "header" or "today".
+    pub source: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiSchemeInfo {
+    pub name: String,
+    pub note: String,
+    pub total: f64,
+    /// True when the requested scheme was refused and the built-in one used.
+    pub fallback: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiRead {
+    /// "indicator_rows", "park_rows" or "unknown".
+    pub shape: &'static str,
+    pub header_row: Option<usize>,
+    pub columns: Vec<ApiColumn>,
+    pub unmatched: Vec<ApiUnmatched>,
+    pub missing: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiColumn {
+    /// 1-based.
+    pub col: usize,
+    pub header: String,
+    pub role: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiUnmatched {
+    pub row: usize,
+    pub col: usize,
+    pub text: String,
+    pub suggestions: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiDiagnostic {
+    pub row: Option<u32>,
+    pub col: Option<u32>,
+    pub level: Level,
+    pub message: String,
+    pub cell: Option<String>,
+    /// "data", "scheme" or "split".
+    pub source: &'static str,
+    /// For split diagnostics, which pasted split (0-based).
+    pub split: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiPark {
+    pub name: String,
+    pub total: Points,
+    pub grade: String,
+    pub rank: u32,
+    pub veto: Option<String>,
+    pub dimensions: Vec<ApiDimension>,
+    pub indicators: Vec<ApiIndicator>,
+    pub adjustments: Vec<ApiAdjustment>,
+    pub progress: Vec<ApiProgress>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiDimension {
+    pub key: String,
+    pub name: String,
+    pub weight: f64,
+    pub score: Points,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiIndicator {
+    pub name: String,
+    pub dimension: String,
+    pub unit: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    pub completion: Option<f64>,
+    pub weight: f64,
+    pub score: Points,
+    pub lost: Points,
+    pub explain: String,
+    pub method: String,
+    /// The 缺数据 reason, or null.
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiAdjustment {
+    pub name: String,
+    pub points: Points,
+    pub explain: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiProgress {
+    pub name: String,
+    pub unit: String,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub completion: Option<f64>,
+    pub time_progress: Option<f64>,
+    pub gap_pp: Option<f64>,
+    pub yoy: Option<f64>,
+    pub projection: Option<f64>,
+    pub monthly_needed: Option<f64>,
+    /// 超序时 / 略滞后 / 严重滞后 / 缺数据
+    pub status: &'static str,
+    /// "ahead", "slight", "far" or "missing", for styling.
+    pub status_key: &'static str,
+    pub rate: bool,
+    pub negative: bool,
+    pub note: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiSplit {
+    pub index: usize,
+    pub title: String,
+    pub kind: String,
+    pub unit: Option<String>,
+    pub parts: Vec<ApiSplitPart>,
+    pub sums: Vec<ApiSplitSum>,
+    pub laggards: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiSplitPart {
+    pub name: String,
+    pub indicator: String,
+    pub target: Option<f64>,
+    pub actual: Option<f64>,
+    pub completion: Option<f64>,
+    pub gap_pp: Option<f64>,
+    pub status: &'static str,
+    pub status_key: &'static str,
+    pub gap_share: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiSplitSum {
+    pub indicator: String,
+    pub what: String,
+    pub whole: Option<f64>,
+    pub parts_sum: f64,
+    pub difference: Option<f64>,
+    pub ok: bool,
+    pub message: String,
+}
+
+/// The result of loading a scheme in the page: the scheme (null when refused) and why.
+#[derive(Debug, Serialize)]
+pub struct ApiSchemeLoad {
+    pub scheme: Option<Scheme>,
+    pub diagnostics: Vec<ApiDiagnostic>,
+}
+
+/// Parses "YYYY-MM-DD" (or "YYYY-M") into the month it falls in; anything else is `None`.
+fn parse_today(s: &str) -> Option<Period> {
+    let mut it = s.trim().split(['-', '/', '.']);
+    let year: i32 = it.next()?.trim().parse().ok()?;
+    let month: u32 = it.next()?.trim().parse().ok()?;
+    ((1..=12).contains(&month) && (1900..=2999).contains(&year)).then_some(Period { year, month })
+}
+
+/// A valid period from the request, or `None` with a diagnostic pushed.
+fn period_in(p: &ApiPeriodIn, diags: &mut Vec<Diagnostic>) -> Option<Period> {
+    let ok = p.year.is_finite() && p.month.is_finite() && p.year.fract() == 0.0 && p.month.fract() == 0.0;
+    if ok && (1900.0..=2999.0).contains(&p.year) && (1.0..=12.0).contains(&p.month) {
+        Some(Period { year: p.year as i32, month: p.month as u32 })
+    } else {
+        diags.push(Diagnostic::warning(Source::Data, "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定"));
+        None
+    }
+}
+
+fn settings_in(s: Option<&ApiSettings>) -> ProgressSettings {
+    let mut out = ProgressSettings::default();
+    if let Some(s) = s {
+        if let Some(b) = s.by_days {
+            out.by_days = b;
+        }
+        if let Some(v) = s.slight_pp.filter(|v| v.is_finite() && *v >= 0.0) {
+            out.slight_pp = v;
+        }
+        if let Some(v) = s.split_tolerance.filter(|v| v.is_finite() && *v >= 0.0) {
+            out.split_tolerance = v;
+        }
+    }
+    out
+}
+
+/// The core request for an API request. `fallback_today` is used when the
+/// request carries no usable `today` (native callers, tests).
+pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
+    let today = req.today.as_deref().and_then(parse_today).unwrap_or(Period { year: 2026, month: 1 });
+    let scheme = match req.scheme {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(SchemeInput::Text(s)),
+        Some(v) => match serde_json::from_value::<Scheme>(v) {
+            Ok(s) => Some(SchemeInput::Parsed(s)),
+            Err(e) => Some(SchemeInput::Invalid(e.to_string())),
+        },
+    };
+    eval::Request {
+        data: req.data,
+        scheme,
+        period: req.period.as_ref().and_then(|p| period_in(p, diags)),
+        splits: req.splits,
+        today,
+        settings: settings_in(req.settings.as_ref()),
+    }
+}
+
+/// Evaluates a JSON request and returns the JSON report. Never fails: an
+/// unreadable request is itself reported as a diagnostic.
+pub fn evaluate_json(request: &str) -> String {
+    let mut pre = Vec::new();
+    let req = match serde_json::from_str::<ApiRequest>(request) {
+        Ok(r) => r,
+        Err(e) => {
+            pre.push(Diagnostic::error(Source::Data, format!("请求格式有误：{e}")));
+            ApiRequest::default()
+        }
+    };
+    let core = to_core(req, &mut pre);
+    let mut report = from_core(&eval::evaluate(&core));
+    let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
+    front.append(&mut report.diagnostics);
+    report.diagnostics = front;
+    to_json(&report)
+}
+
+/// Loads scheme text (JSON or a pasted table) for the page's scheme editor.
+pub fn load_scheme_json(text: &str) -> String {
+    let loaded = scheme::load(text);
+    to_json(&ApiSchemeLoad { scheme: loaded.scheme, diagnostics: loaded.diagnostics.iter().map(diag_out).collect() })
+}
+
+/// The built-in scheme as pretty JSON, the same text the tool saves and loads.
+pub fn default_scheme_json() -> String {
+    serde_json::to_string_pretty(&scheme::default_scheme()).unwrap_or_else(|_| "{}".into())
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    // Serialization of these plain structs cannot fail; if it ever did, the page
+    // still gets valid JSON that says so instead of a dead wasm instance.
+    serde_json::to_string(v).unwrap_or_else(|e| format!("{{\"error\":\"{}\"}}", e.to_string().replace('"', "'")))
+}
+
+fn diag_out(d: &Diagnostic) -> ApiDiagnostic {
+    let (source, split) = match d.source {
+        Source::Data => ("data", None),
+        Source::Scheme => ("scheme", None),
+        Source::Split(i) => ("split", Some(i)),
+    };
+    ApiDiagnostic { row: d.row, col: d.col, level: d.level, message: d.message.clone(), cell: d.cell.clone(), source, split }
+}
+
+/// Missing values must reach JS as null, never NaN or Infinity.
+fn num(v: Option<f64>) -> Option<f64> {
+    v.filter(|x| x.is_finite())
+}
+
+fn status_out(s: Status) -> (&'static str, &'static str) {
+    let key = match s {
+        Status::Ahead => "ahead",
+        Status::SlightlyBehind => "slight",
+        Status::FarBehind => "far",
+        Status::Missing => "missing",
+    };
+    (s.label(), key)
+}
+
+fn progress_out(p: &model::ProgressRow) -> ApiProgress {
+    let (status, status_key) = status_out(p.status);
+    ApiProgress {
+        name: p.name.clone(),
+        unit: p.unit.label.clone(),
+        target: num(p.target),
+        actual: num(p.actual),
+        completion: num(p.completion),
+        time_progress: num(p.time_progress),
+        gap_pp: num(p.gap_pp),
+        yoy: num(p.yoy),
+        projection: num(p.projection),
+        monthly_needed: num(p.monthly_needed),
+        status,
+        status_key,
+        rate: p.rate,
+        negative: p.negative,
+        note: p.note.clone(),
+    }
+}
+
+pub fn from_core(r: &Report) -> ApiReport {
+    let source = match r.period_source {
+        PeriodSource::User => "user",
+        PeriodSource::Header => "header",
+        PeriodSource::Today => "today",
+    };
+    let shape = match r.read.shape {
+        Shape::IndicatorRows => "indicator_rows",
+        Shape::ParkRows => "park_rows",
+        Shape::Unknown => "unknown",
+    };
+    ApiReport {
+        version: crate::VERSION,
+        period: ApiPeriod { year: r.period.year, month: r.period.month, source },
+        scheme: ApiSchemeInfo { name: r.scheme.name.clone(), note: r.scheme.note.clone(), total: r.scheme.total, fallback: r.scheme_fallback },
+        read: ApiRead {
+            shape,
+            header_row: r.read.header_row.map(|h| h + 1),
+            columns: r.read.columns.iter().map(|c| ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone() }).collect(),
+            unmatched: r
+                .read
+                .unmatched
+                .iter()
+                .map(|u| ApiUnmatched { row: u.row + 1, col: u.col + 1, text: u.text.clone(), suggestions: u.suggestions.clone() })
+                .collect(),
+            missing: r.read.missing.clone(),
+        },
+        diagnostics: r.diagnostics.iter().map(diag_out).collect(),
+        parks: r
+            .parks
+            .iter()
+            .map(|p| {
+                let s = &p.score;
+                ApiPark {
+                    name: s.name.clone(),
+                    total: s.total,
+                    grade: s.grade.clone(),
+                    rank: s.rank,
+                    veto: s.veto.clone(),
+                    dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.clone(), name: d.name.clone(), weight: d.weight, score: d.score }).collect(),
+                    indicators: s
+                        .indicators
+                        .iter()
+                        .map(|i| ApiIndicator {
+                            name: i.name.clone(),
+                            dimension: i.dimension.clone(),
+                            unit: i.unit.label.clone(),
+                            value: num(i.value),
+                            target: num(i.target),
+                            completion: num(i.completion),
+                            weight: i.weight,
+                            score: i.score,
+                            lost: i.lost,
+                            explain: i.explain.clone(),
+                            method: i.method.clone(),
+                            missing: i.missing.clone(),
+                        })
+                        .collect(),
+                    adjustments: s.adjustments.iter().map(|a| ApiAdjustment { name: a.name.clone(), points: a.points, explain: a.explain.clone() }).collect(),
+                    progress: p.progress.iter().map(progress_out).collect(),
+                }
+            })
+            .collect(),
+        splits: r
+            .splits
+            .iter()
+            .enumerate()
+            .map(|(index, s)| ApiSplit {
+                index,
+                title: s.title.clone(),
+                kind: s.kind.clone(),
+                unit: s.unit.as_ref().map(|u| u.label.clone()),
+                parts: s
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let (status, status_key) = status_out(p.status);
+                        ApiSplitPart {
+                            name: p.name.clone(),
+                            indicator: p.indicator.clone(),
+                            target: num(p.target),
+                            actual: num(p.actual),
+                            completion: num(p.completion),
+                            gap_pp: num(p.gap_pp),
+                            status,
+                            status_key,
+                            gap_share: num(p.gap_share),
+                        }
+                    })
+                    .collect(),
+                sums: s
+                    .sums
+                    .iter()
+                    .map(|m| ApiSplitSum {
+                        indicator: m.indicator.clone(),
+                        what: m.what.clone(),
+                        whole: num(m.whole),
+                        parts_sum: if m.parts_sum.is_finite() { m.parts_sum } else { 0.0 },
+                        difference: num(m.difference),
+                        ok: m.ok,
+                        message: m.message.clone(),
+                    })
+                    .collect(),
+                laggards: s.laggards.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Evaluates a JSON request and exports the tables whose key starts with `key`
+/// as `format` ("tsv", "csv", "xlsx").
+pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
+    let mut pre = Vec::new();
+    let req = serde_json::from_str::<ApiRequest>(request).unwrap_or_default();
+    let core = to_core(req, &mut pre);
+    crate::export::export(&eval::evaluate(&core), key, format)
+}

@@ -1,0 +1,114 @@
+//! The whole evaluation: read the paste, pick the scheme, score, check progress and splits.
+//!
+//! Pure and host-free: "today" comes in with the request, as typst passes the
+//! date into its core, so the same request always gives the same report.
+
+use crate::diag::{Diagnostic, Source};
+use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
+use crate::read::{self, ReadOutcome};
+use crate::scheme::{self, Scheme};
+use crate::{progress, score, split};
+
+/// The scheme a request names: already parsed (from the page's editor) or text
+/// (JSON or a pasted table) to load.
+#[derive(Clone, Debug)]
+pub enum SchemeInput {
+    Parsed(Scheme),
+    Text(String),
+    /// A scheme object that did not have the scheme's shape; the message says why.
+    Invalid(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub data: String,
+    pub scheme: Option<SchemeInput>,
+    pub period: Option<Period>,
+    pub splits: Vec<String>,
+    /// The host's current month; used only when neither the user nor the paste gives a period.
+    pub today: Period,
+    pub settings: ProgressSettings,
+}
+
+#[derive(Clone, Debug)]
+pub struct ParkResult {
+    pub score: ParkScore,
+    pub progress: Vec<ProgressRow>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub period: Period,
+    pub period_source: PeriodSource,
+    pub scheme: Scheme,
+    /// True when the request's scheme was refused and the built-in one used instead.
+    pub scheme_fallback: bool,
+    pub read: ReadOutcome,
+    pub parks: Vec<ParkResult>,
+    pub splits: Vec<SplitReport>,
+    /// Every diagnostic: reading, scheme, scoring and splits, in that order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub fn evaluate(req: &Request) -> Report {
+    let mut diagnostics = Vec::new();
+    let (scheme, scheme_fallback) = match &req.scheme {
+        None => (scheme::default_scheme(), false),
+        Some(SchemeInput::Parsed(s)) => {
+            let errs = scheme::validate(s);
+            if errs.iter().any(|d| d.level == crate::diag::Level::Error) {
+                diagnostics.extend(errs);
+                diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+                (scheme::default_scheme(), true)
+            } else {
+                diagnostics.extend(errs);
+                (s.clone(), false)
+            }
+        }
+        Some(SchemeInput::Invalid(msg)) => {
+            diagnostics.push(Diagnostic::error(Source::Scheme, format!("方案格式有误：{msg}")));
+            diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+            (scheme::default_scheme(), true)
+        }
+        Some(SchemeInput::Text(t)) => {
+            let loaded = scheme::load(t);
+            diagnostics.extend(loaded.diagnostics);
+            match loaded.scheme {
+                Some(s) => (s, false),
+                None => {
+                    diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+                    (scheme::default_scheme(), true)
+                }
+            }
+        }
+    };
+
+    let mut read = read::read_data(&req.data, &scheme, req.period, req.today);
+    let period = read.period;
+    let mut all = std::mem::take(&mut read.diagnostics);
+    all.append(&mut diagnostics);
+
+    let (scores, score_diags) = score::score_parks(&scheme, &read.parks);
+    all.extend(score_diags);
+
+    let parks: Vec<ParkResult> = scores
+        .into_iter()
+        .zip(read.parks.iter())
+        .map(|(score, data)| ParkResult { progress: progress::progress_rows(&scheme, data, period, &req.settings), score })
+        .collect();
+
+    // A split belongs to the park it names; with one park pasted it is that park.
+    let whole = if read.parks.len() == 1 { read.parks.first() } else { None };
+    let splits: Vec<SplitReport> = req
+        .splits
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(i, t)| split::check_split(i, t, &scheme, whole, period, &req.settings))
+        .collect();
+    for s in &splits {
+        all.extend(s.diagnostics.iter().cloned());
+    }
+
+    Report { period, period_source: read.period_source, scheme, scheme_fallback, read, parks, splits, diagnostics: all }
+}

@@ -1,0 +1,26 @@
+//! 五好园区指标计算器: the crate root, which wires the pure core modules together.
+//!
+//! Everything except `wasm` is plain Rust with no JavaScript types, so the whole
+//! evaluation path is tested natively with `cargo test`. See ARCHITECTURE.md.
+
+pub mod api;
+pub mod diag;
+pub mod eval;
+pub mod export;
+pub mod fixed;
+pub mod formula;
+pub mod model;
+pub mod number;
+pub mod progress;
+pub mod read;
+pub mod scheme;
+pub mod score;
+pub mod split;
+pub mod table;
+pub mod unit;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+/// The crate version, shown in the page and exposed as `wuhao.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

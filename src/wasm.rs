@@ -1,0 +1,33 @@
+//! The wasm facade: the only module that touches wasm-bindgen. It moves JSON strings
+//! across the boundary and nothing else; `api` owns the contract.
+
+use wasm_bindgen::prelude::*;
+
+/// Evaluates a JSON request (see README, "Automation contract") into a JSON report.
+#[wasm_bindgen]
+pub fn evaluate(request_json: &str) -> String {
+    crate::api::evaluate_json(request_json)
+}
+
+/// Loads scheme text (JSON or a pasted table): `{ scheme | null, diagnostics }` as JSON.
+#[wasm_bindgen(js_name = loadScheme)]
+pub fn load_scheme(text: &str) -> String {
+    crate::api::load_scheme_json(text)
+}
+
+/// The built-in scheme as JSON.
+#[wasm_bindgen(js_name = defaultScheme)]
+pub fn default_scheme() -> String {
+    crate::api::default_scheme_json()
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    crate::VERSION.to_string()
+}
+
+/// Exports result tables (`key` prefix, "" for all) as "tsv", "csv" or "xlsx" bytes.
+#[wasm_bindgen(js_name = exportTables)]
+pub fn export_tables(request_json: &str, key: &str, format: &str) -> Vec<u8> {
+    crate::api::export_json(request_json, key, format)
+}
