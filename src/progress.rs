@@ -256,7 +256,10 @@ fn projection(kind: ItemKind, obs: &Observation, actual: f64, m: u32) -> (Option
     }
     let share = part / full;
     match finite(actual / share) {
-        Some(p) => (Some(p), format!("全年预计按上年月度分布（上年1–{m}月占全年 {:.2}%）", share * 100.0)),
+        Some(p) => {
+            let span = if m == 1 { "1月".to_string() } else { format!("1–{m}月") };
+            (Some(p), format!("全年预计按上年月度分布（上年{span}占全年 {:.2}%）", share * 100.0))
+        }
         None => (linear, "全年预计按线性外推".to_string()),
     }
 }
