@@ -262,10 +262,12 @@ fn is_total_name(name: &str) -> bool {
 }
 
 /// Half a unit in the last written decimal place of a cell (0.005 for 12.34):
-/// the largest rounding error the cell can carry.
+/// the largest rounding error the cell can carry. A cell without decimals is
+/// taken as exact, because targets are set in whole numbers; a whole-number
+/// figure that was rounded is covered by the relative tolerance instead.
 fn half_ulp_of_text(text: &str) -> f64 {
     let t = text.trim();
-    let Some(dot) = t.rfind(['.', '．']) else { return 0.5 };
+    let Some(dot) = t.rfind(['.', '．']) else { return 0.0 };
     let after = t.get(dot..).unwrap_or("").chars().skip(1).take_while(|c| is_digit(*c)).count();
     0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12))
         .recip()
@@ -949,19 +951,18 @@ fn check_indicator(
                 }
             }
             if has_actual {
-                let acts: Vec<Val> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).map(|c| c.a).collect();
-                let mut wholes: Vec<(&str, f64, f64)> = Vec::new();
+                // The table's own 合计 row adds up every month it lists; the
+                // park's cumulative actual covers months 1..=m only.
                 if let Some((_, a)) = table_total {
                     if let Some(v) = a.v {
-                        wholes.push(("合计行", v, a.tol));
+                        let all: Vec<Val> = months.iter().filter(|c| c.a.v.is_some()).map(|c| c.a).collect();
+                        report.sums.push(sum_check(&name, &label, "实际", "actual", "合计行", v, a.tol, &all, &unit_label_s, cx.rel));
                     }
                 }
                 if let Some(v) = obs.and_then(|o| o.value).and_then(finite) {
-                    wholes.push(("园区数据", v, half_ulp_of_number(v)));
-                }
-                let what_label = if m == 1 { "1月实际".to_string() } else { format!("1–{m}月实际") };
-                for (basis, w, wt) in wholes {
-                    report.sums.push(sum_check(&name, &label, &what_label, "actual", basis, w, wt, &acts, &unit_label_s, cx.rel));
+                    let acts: Vec<Val> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).map(|c| c.a).collect();
+                    let what_label = if m == 1 { "1月实际".to_string() } else { format!("1–{m}月实际") };
+                    report.sums.push(sum_check(&name, &label, &what_label, "actual", "园区数据", v, half_ulp_of_number(v), &acts, &unit_label_s, cx.rel));
                 }
             }
         }
@@ -1054,7 +1055,7 @@ fn sum_check(indicator: &str, label: &str, what_label: &str, what: &str, basis: 
         format!("{label}{what_label}：分项合计 {}{unit}，与{basis} {}{unit} 相符", fmt(sum), fmt(whole))
     } else {
         let more = if diff > 0.0 { "多" } else { "少" };
-        let pct = if whole != 0.0 { format!("（{}%）", fmt((diff / whole * 100.0).abs())) } else { String::new() };
+        let pct = if whole != 0.0 { format!("（{:.2}%）", (diff / whole * 100.0).abs()) } else { String::new() };
         format!("{label}{what_label}：分项合计 {}{unit}，比{basis} {}{unit} {more} {}{unit}{pct}，超出允许误差 {}{unit}", fmt(sum), fmt(whole), fmt(diff.abs()), fmt(tol))
     };
     if !ok && whole != 0.0 && sum != 0.0 {
