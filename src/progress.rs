@@ -204,6 +204,9 @@ pub fn assess(kind: ItemKind, target: Option<f64>, actual: Option<f64>, tp: f64,
     } else {
         finite(actual / target * 100.0)
     };
+    if completion.is_none() && notes.is_empty() {
+        notes.push("数值超出可计算范围，不计完成率".to_string());
+    }
     let gap_pp = if kind.rate && kind.percent {
         finite(if kind.negative { target - actual } else { actual - target })
     } else if kind.rate {
@@ -310,7 +313,7 @@ fn row_for(item: &SchemeItem, obs: &Observation, target: Option<f64>, actual: Op
             notes.push(format!("比同期 {:+.2}{}", x - ly, if kind.percent { " 个百分点" } else { "" }));
             None
         }
-        (Some(_), Some(ly)) if ly == 0.0 => {
+        (Some(_), Some(0.0)) => {
             notes.push("上年同期为 0，不计同比".to_string());
             None
         }

@@ -39,7 +39,11 @@ enum Role {
     UnitCol,
     /// 单位：万元 written in a header or title cell.
     UnitNote(Option<Unit>),
-    Value { what: What, prefix: String, unit: Option<Unit> },
+    Value {
+        what: What,
+        prefix: String,
+        unit: Option<Unit>,
+    },
     Ignore,
     /// Any other text, kept as a possible name column.
     Other(String),
@@ -55,11 +59,28 @@ const MONTH_HEADERS: &[&str] = &["月份", "月度", "月", "时间", "期间", 
 
 /// Longest first, so that 年度目标 is removed whole from 技工贸总收入年度目标.
 const TARGET_WORDS: &[&str] = &[
-    "年度目标任务", "全年目标任务", "年度目标值", "年度目标", "全年目标", "目标任务", "目标值", "目标数", "年度计划", "全年计划", "计划值",
-    "计划数", "全年任务", "年度任务", "任务数", "目标", "计划", "任务",
+    "年度目标任务",
+    "全年目标任务",
+    "年度目标值",
+    "年度目标",
+    "全年目标",
+    "目标任务",
+    "目标值",
+    "目标数",
+    "年度计划",
+    "全年计划",
+    "计划值",
+    "计划数",
+    "全年任务",
+    "年度任务",
+    "任务数",
+    "目标",
+    "计划",
+    "任务",
 ];
 
-const ACTUAL_WORDS: &[&str] = &["累计完成值", "累计完成数", "累计完成", "实际完成", "完成值", "完成数", "完成额", "实际数", "实绩", "累计", "完成", "实际"];
+const ACTUAL_WORDS: &[&str] =
+    &["累计完成值", "累计完成数", "累计完成", "实际完成", "完成值", "完成数", "完成额", "实际数", "实绩", "累计", "完成", "实际"];
 
 /// Header words of the name column and the kind of part each means.
 const NAME_KINDS: &[(&str, &str)] = &[
@@ -269,8 +290,7 @@ fn half_ulp_of_text(text: &str) -> f64 {
     let t = text.trim();
     let Some(dot) = t.rfind(['.', '．']) else { return 0.0 };
     let after = t.get(dot..).unwrap_or("").chars().skip(1).take_while(|c| is_digit(*c)).count();
-    0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12))
-        .recip()
+    0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12)).recip()
 }
 
 /// The same for a figure that arrives as a number (the park's observation).
@@ -398,7 +418,7 @@ fn resolve(items: &[SchemeItem], raw: &str) -> Option<usize> {
     if base.is_empty() {
         return None;
     }
-    if let Some(i) = items.iter().position(|it| it.name == base || it.aliases.iter().any(|a| *a == base)) {
+    if let Some(i) = items.iter().position(|it| it.name == base || it.aliases.contains(&base)) {
         return Some(i);
     }
     let mut best: Option<(usize, usize)> = None;
@@ -429,10 +449,18 @@ fn resolve(items: &[SchemeItem], raw: &str) -> Option<usize> {
 /// - Month splits: each month ≤ m is its plan against its actual (时序进度 of a
 ///   month is the whole month), plus a 1–m月累计 part; the 12 plans add up to
 ///   the annual target and the actuals through m to the cumulative actual.
-pub fn check_split(index: usize, text: &str, scheme: &Scheme, whole: Option<&ParkData>, period: Period, settings: &ProgressSettings) -> SplitReport {
+pub fn check_split(
+    index: usize,
+    text: &str,
+    scheme: &Scheme,
+    whole: Option<&ParkData>,
+    period: Period,
+    settings: &ProgressSettings,
+) -> SplitReport {
     let source = Source::Split(index);
     let (grid, grid_diags) = parse_grid(text, source.clone());
-    let rel = if settings.split_tolerance.is_finite() { settings.split_tolerance.abs() } else { ProgressSettings::default().split_tolerance };
+    let rel =
+        if settings.split_tolerance.is_finite() { settings.split_tolerance.abs() } else { ProgressSettings::default().split_tolerance };
     let mut cx = Ctx {
         source,
         diags: grid_diags,
@@ -467,7 +495,10 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         (filled >= 2 && has_value && has_key).then_some((r, roles))
     });
     let Some((h, roles)) = header else {
-        cx.diags.push(Diagnostic::error(cx.source.clone(), "分解表未找到表头：需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列"));
+        cx.diags.push(Diagnostic::error(
+            cx.source.clone(),
+            "分解表未找到表头：需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列",
+        ));
         return;
     };
 
@@ -573,9 +604,12 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         };
         if slot.is_some() {
             let label = if prefix.is_empty() { String::new() } else { format!("「{prefix}」的") };
-            let d = Diagnostic::warning(cx.source.clone(), format!("{label}{}有多列，只用第一列", if what == What::Target { "目标" } else { "完成" }))
-                .at(h, c)
-                .cell(grid.cell(h, c));
+            let d = Diagnostic::warning(
+                cx.source.clone(),
+                format!("{label}{}有多列，只用第一列", if what == What::Target { "目标" } else { "完成" }),
+            )
+            .at(h, c)
+            .cell(grid.cell(h, c));
             cx.diags.push(d);
         } else {
             *slot = Some((c, unit));
@@ -590,7 +624,10 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     let title_indicator = resolve(&cx.items, &title_text).and_then(|i| cx.items.get(i)).map(|it| it.name.clone());
     let needs_title_indicator = indicator_col.is_none() && groups.iter().any(|g| g.prefix.is_empty());
     if needs_title_indicator && title_indicator.is_none() {
-        cx.diags.push(Diagnostic::warning(cx.source.clone(), "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间"));
+        cx.diags.push(Diagnostic::warning(
+            cx.source.clone(),
+            "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间",
+        ));
     }
 
     // Data rows.
@@ -599,7 +636,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     for r in h + 1..grid.rows.len() {
         let name_cell = grid.cell(r, key_col).trim().to_string();
         let any_value = groups.iter().any(|g| {
-            g.target.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty()) || g.actual.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
+            g.target.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
+                || g.actual.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
         });
         if name_cell.is_empty() && !any_value {
             continue;
@@ -627,7 +665,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if !t.is_empty() {
                 row_unit = unit_label(t);
                 if row_unit.is_none() && Unit::parse(t).is_none() {
-                    cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("无法识别的单位「{t}」，按整体的单位计")).at(r, c).cell(t));
+                    cx.diags
+                        .push(Diagnostic::warning(cx.source.clone(), format!("无法识别的单位「{t}」，按整体的单位计")).at(r, c).cell(t));
                 }
             }
         }
@@ -759,7 +798,9 @@ fn check_indicator(
         None => {
             let n = strip_period(&split_bracket(&squash(raw)).0);
             if !n.is_empty() {
-                cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("方案中没有指标「{n}」，只核对分项之间")).at_row(first_row).cell(raw));
+                cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("方案中没有指标「{n}」，只核对分项之间")).at_row(first_row).cell(raw),
+                );
             }
             n
         }
@@ -784,7 +825,9 @@ fn check_indicator(
         (Some(it), Some(p)) => {
             let o = p.items.get(&it.name).filter(|o| o.value.is_some() || o.target.is_some());
             if o.is_none() {
-                cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("园区数据中没有「{}」，只核对分项之间", it.name)).at_row(first_row));
+                cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("园区数据中没有「{}」，只核对分项之间", it.name)).at_row(first_row),
+                );
             }
             o
         }
@@ -824,15 +867,18 @@ fn check_indicator(
         let mut months: Vec<&Conv> = Vec::new();
         for c in conv.iter().filter(|c| !c.rec.total) {
             match c.rec.month {
-                None => cx.diags.push(Diagnostic::warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name)),
-                Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => {
-                    cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name))
+                None => {
+                    cx.diags.push(Diagnostic::warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name))
                 }
+                Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name),
+                ),
                 Some(_) => months.push(c),
             }
         }
         months.sort_by_key(|c| c.rec.month);
-        let missing: Vec<String> = (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).map(|mo| format!("{mo}月")).collect();
+        let missing: Vec<String> =
+            (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).map(|mo| format!("{mo}月")).collect();
         if !missing.is_empty() {
             cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
         }
@@ -843,13 +889,16 @@ fn check_indicator(
             let (t, a) = (t?, a?);
             Some(if kind.negative { (a - t).max(0.0) } else { (t - a).max(0.0) })
         };
-        let total_short: f64 = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
+        let total_short: f64 =
+            months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
         for c in &months {
             let mo = c.rec.month.unwrap_or(13);
             if mo > m {
                 if c.a.v.is_some() {
                     cx.diags.push(
-                        Diagnostic::warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计")).at_row(c.rec.row).cell(&c.rec.name),
+                        Diagnostic::warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计"))
+                            .at_row(c.rec.row)
+                            .cell(&c.rec.name),
                     );
                 }
                 report.parts.push(SplitPart {
@@ -935,7 +984,10 @@ fn check_indicator(
                 for (basis, w, wt) in wholes {
                     if n < 12 {
                         let sum: f64 = plans.iter().filter_map(|p| p.v).sum();
-                        let lacking: Vec<String> = (1..=12u32).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo) && c.t.v.is_some())).map(|mo| format!("{mo}月")).collect();
+                        let lacking: Vec<String> = (1..=12u32)
+                            .filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo) && c.t.v.is_some()))
+                            .map(|mo| format!("{mo}月"))
+                            .collect();
                         report.sums.push(SplitSum {
                             indicator: name.clone(),
                             what: "target".to_string(),
@@ -943,7 +995,11 @@ fn check_indicator(
                             parts_sum: sum,
                             difference: None,
                             ok: false,
-                            message: format!("{label}全年计划：分月计划只有 {n} 个月（缺{}），无法与{basis}的全年目标 {}{unit_label_s} 核对", lacking.join("、"), fmt(w)),
+                            message: format!(
+                                "{label}全年计划：分月计划只有 {n} 个月（缺{}），无法与{basis}的全年目标 {}{unit_label_s} 核对",
+                                lacking.join("、"),
+                                fmt(w)
+                            ),
                         });
                     } else {
                         report.sums.push(sum_check(&name, &label, "全年计划", "target", basis, w, wt, &plans, &unit_label_s, cx.rel));
@@ -956,13 +1012,24 @@ fn check_indicator(
                 if let Some((_, a)) = table_total {
                     if let Some(v) = a.v {
                         let all: Vec<Val> = months.iter().filter(|c| c.a.v.is_some()).map(|c| c.a).collect();
-                        report.sums.push(sum_check(&name, &label, "实际", "actual", "合计行", v, a.tol, &all, &unit_label_s, cx.rel));
+                        report.sums.push(sum_check(&name, &label, "各月实际", "actual", "合计行", v, a.tol, &all, &unit_label_s, cx.rel));
                     }
                 }
                 if let Some(v) = obs.and_then(|o| o.value).and_then(finite) {
                     let acts: Vec<Val> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).map(|c| c.a).collect();
                     let what_label = if m == 1 { "1月实际".to_string() } else { format!("1–{m}月实际") };
-                    report.sums.push(sum_check(&name, &label, &what_label, "actual", "园区数据", v, half_ulp_of_number(v), &acts, &unit_label_s, cx.rel));
+                    report.sums.push(sum_check(
+                        &name,
+                        &label,
+                        &what_label,
+                        "actual",
+                        "园区数据",
+                        v,
+                        half_ulp_of_number(v),
+                        &acts,
+                        &unit_label_s,
+                        cx.rel,
+                    ));
                 }
             }
         }
@@ -998,7 +1065,8 @@ fn check_indicator(
             });
         }
         if kind.rate {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分项不做加总核对，只比较各分项与其目标")));
+            cx.diags
+                .push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分项不做加总核对，只比较各分项与其目标")));
         } else {
             for (what, present, key) in [(What::Target, has_target, "target"), (What::Actual, has_actual, "actual")] {
                 if !present {
@@ -1026,7 +1094,10 @@ fn check_indicator(
                         parts_sum: sum,
                         difference: None,
                         ok: true,
-                        message: format!("{label}{what_label}：没有整体数可核对（无园区数据、无合计行），分项合计 {}{unit_label_s}", fmt(sum)),
+                        message: format!(
+                            "{label}{what_label}：没有整体数可核对（无园区数据、无合计行），分项合计 {}{unit_label_s}",
+                            fmt(sum)
+                        ),
                     });
                 }
                 for (basis, w, wt) in wholes {
@@ -1043,7 +1114,18 @@ fn check_indicator(
 /// Agreement: |Σ parts − whole| ≤ rel × |whole| + Σ rounding of the parts +
 /// rounding of the whole (plus 1e-9 of the whole against binary noise).
 #[allow(clippy::too_many_arguments)]
-fn sum_check(indicator: &str, label: &str, what_label: &str, what: &str, basis: &str, whole: f64, whole_tol: f64, parts: &[Val], unit: &str, rel: f64) -> SplitSum {
+fn sum_check(
+    indicator: &str,
+    label: &str,
+    what_label: &str,
+    what: &str,
+    basis: &str,
+    whole: f64,
+    whole_tol: f64,
+    parts: &[Val],
+    unit: &str,
+    rel: f64,
+) -> SplitSum {
     let sum: f64 = parts.iter().filter_map(|p| p.v).sum();
     let sum = finite(sum).unwrap_or(0.0);
     let missing = parts.iter().filter(|p| p.v.is_none()).count();
@@ -1056,7 +1138,13 @@ fn sum_check(indicator: &str, label: &str, what_label: &str, what: &str, basis: 
     } else {
         let more = if diff > 0.0 { "多" } else { "少" };
         let pct = if whole != 0.0 { format!("（{:.2}%）", (diff / whole * 100.0).abs()) } else { String::new() };
-        format!("{label}{what_label}：分项合计 {}{unit}，比{basis} {}{unit} {more} {}{unit}{pct}，超出允许误差 {}{unit}", fmt(sum), fmt(whole), fmt(diff.abs()), fmt(tol))
+        format!(
+            "{label}{what_label}：分项合计 {}{unit}，比{basis} {}{unit} {more} {}{unit}{pct}，超出允许误差 {}{unit}",
+            fmt(sum),
+            fmt(whole),
+            fmt(diff.abs()),
+            fmt(tol)
+        )
     };
     if !ok && whole != 0.0 && sum != 0.0 {
         let ratio = (sum / whole).abs();
@@ -1067,5 +1155,13 @@ fn sum_check(indicator: &str, label: &str, what_label: &str, what: &str, basis: 
     if missing > 0 {
         message.push_str(&format!("；{missing} 个分项缺数，未计入"));
     }
-    SplitSum { indicator: indicator.to_string(), what: what.to_string(), whole: Some(whole), parts_sum: sum, difference: finite(diff), ok, message }
+    SplitSum {
+        indicator: indicator.to_string(),
+        what: what.to_string(),
+        whole: Some(whole),
+        parts_sum: sum,
+        difference: finite(diff),
+        ok,
+        message,
+    }
 }

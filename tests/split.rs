@@ -55,7 +55,16 @@ fn render(r: &SplitReport) -> String {
         ));
     }
     for s in &r.sums {
-        out.push_str(&format!("核对 {} {} {} | 整体 {} 合计 {} 差 {} | {}\n", if s.ok { "✓" } else { "✗" }, s.indicator, s.what, f(s.whole), f(Some(s.parts_sum)), f(s.difference), s.message));
+        out.push_str(&format!(
+            "核对 {} {} {} | 整体 {} 合计 {} 差 {} | {}\n",
+            if s.ok { "✓" } else { "✗" },
+            s.indicator,
+            s.what,
+            f(s.whole),
+            f(Some(s.parts_sum)),
+            f(s.difference),
+            s.message
+        ));
     }
     out.push_str(&format!("滞后 {}\n", r.laggards.join("、")));
     for d in &r.diagnostics {
@@ -157,4 +166,16 @@ fn unknown_negative_indicator_without_whole() {
 fn bad_input_becomes_diagnostics() {
     check("no_header", 0, Some(&park(false)), 2022, 11, def());
     check("bad_cells", 0, Some(&park(false)), 2022, 11, def());
+}
+
+#[test]
+fn rate_type_parts_are_compared_not_added() {
+    check("rate_parts", 0, Some(&park(false)), 2022, 11, def());
+}
+
+#[test]
+fn odd_figures_stay_finite() {
+    // Huge, tiny, negative and zero targets, a lone 合计 row, blank and 小计
+    // rows: every figure rendered is finite (the renderer asserts it).
+    check("garbage", 3, None, 2022, 6, def());
 }
