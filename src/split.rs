@@ -257,13 +257,13 @@ fn parse_month(text: &str) -> Option<u32> {
         Some(i) => s.get(i + '年'.len_utf8()..)?,
         None => s,
     };
-    let s = match s.rfind(['-', '/', '.', '－']) {
-        Some(i) => {
+    let s = match s.char_indices().rev().find(|(_, c)| matches!(c, '-' | '/' | '.' | '－')) {
+        Some((i, c)) => {
             let left = s.get(..i)?;
             if left.chars().count() <= 2 {
                 return None;
             }
-            s.get(i + 1..)?
+            s.get(i + c.len_utf8()..)?
         }
         None => s,
     };
