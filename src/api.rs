@@ -202,6 +202,10 @@ pub struct ApiSplitPart {
     pub status: &'static str,
     pub status_key: &'static str,
     pub gap_share: Option<f64>,
+    /// The unit of `target` and `actual` (the whole's unit), or null.
+    pub unit: Option<String>,
+    /// Why a figure is missing, or 统计期后 for months after the period.
+    pub note: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -447,6 +451,8 @@ pub fn from_core(r: &Report) -> ApiReport {
                             status,
                             status_key,
                             gap_share: num(p.gap_share),
+                            unit: p.unit.as_ref().map(|u| u.label.clone()),
+                            note: p.note.clone(),
                         }
                     })
                     .collect(),

@@ -199,6 +199,10 @@ pub struct SplitPart {
     pub status: Status,
     /// This part's share (percent) of the whole's shortfall against 时序进度; 0 when not behind.
     pub gap_share: Option<f64>,
+    /// The unit `target` and `actual` are given in (the whole's unit after conversion).
+    pub unit: Option<Unit>,
+    /// Why a figure is missing, or 报告期后 for months after the period, in Chinese.
+    pub note: String,
 }
 
 /// Whether the parts add up to the whole, for one indicator and one column.

@@ -1,10 +1,1167 @@
 //! Target decomposition tables: do the parts add up, and which parts hold the whole back.
+//!
+//! Two shapes are read from a pasted table:
+//! - parts as rows: 片区/责任单位/企业/部门 | 指标 | 单位 | 年度目标 | 累计完成, with
+//!   one indicator (named in the title or an 指标 column) or several (column
+//!   pairs such as 技工贸总收入目标 | 技工贸总收入完成, or a two-row header);
+//!   a 合计/总计 row is the whole as the table itself states it;
+//! - by month: 月份 | 计划 | 实际, planned against actual month by month.
+//!
+//! All figures of a report are converted into the whole's unit (the scheme's
+//! unit of the indicator), so 万元 parts are checked against an 亿元 whole.
+//! Parts are judged with `progress::assess`, the same rules as the park's
+//! progress table.
 
-use crate::model::{ParkData, Period, ProgressSettings, SplitReport};
+use crate::diag::{Diagnostic, Source};
+use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
+use crate::number::{parse_number, CellNumber};
+use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
+use crate::table::{parse_grid, Grid};
+use crate::unit::Unit;
 
-/// Checks the `index`-th pasted split table against the park's whole. STUB: issue 5.
-pub fn check_split(index: usize, text: &str, scheme: &Scheme, whole: Option<&ParkData>, period: Period, settings: &ProgressSettings) -> SplitReport {
-    let _ = (index, text, scheme, whole, period, settings);
-    SplitReport { title: String::new(), kind: String::new(), unit: None, parts: Vec::new(), sums: Vec::new(), laggards: Vec::new(), diagnostics: Vec::new() }
+/// Whether a value column holds targets (plans) or actuals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum What {
+    Target,
+    Actual,
+}
+
+/// What a header cell says its column is.
+#[derive(Clone, Debug, PartialEq)]
+enum Role {
+    Empty,
+    Seq,
+    /// The column naming the parts, with the kind of part (片区, 企业 …).
+    Name(String),
+    Month,
+    Indicator,
+    UnitCol,
+    /// 单位：万元 written in a header or title cell.
+    UnitNote(Option<Unit>),
+    Value {
+        what: What,
+        prefix: String,
+        unit: Option<Unit>,
+    },
+    Ignore,
+    /// Any other text, kept as a possible name column.
+    Other(String),
+}
+
+/// Header words of a sequence-number column.
+const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "排序"];
+
+/// Header words of columns that are derived figures, not inputs to the check.
+const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "备注", "状态", "排名", "序时", "差额", "缺口", "说明", "增减"];
+
+const MONTH_HEADERS: &[&str] = &["月份", "月度", "月", "时间", "期间", "月次"];
+
+/// Longest first, so that 年度目标 is removed whole from 技工贸总收入年度目标.
+const TARGET_WORDS: &[&str] = &[
+    "年度目标任务",
+    "全年目标任务",
+    "年度目标值",
+    "年度目标",
+    "全年目标",
+    "目标任务",
+    "目标值",
+    "目标数",
+    "年度计划",
+    "全年计划",
+    "计划值",
+    "计划数",
+    "全年任务",
+    "年度任务",
+    "任务数",
+    "目标",
+    "计划",
+    "任务",
+];
+
+const ACTUAL_WORDS: &[&str] =
+    &["累计完成值", "累计完成数", "累计完成", "实际完成", "完成值", "完成数", "完成额", "实际数", "实绩", "累计", "完成", "实际"];
+
+/// Header words of the name column and the kind of part each means.
+const NAME_KINDS: &[(&str, &str)] = &[
+    ("片区", "片区"),
+    ("责任单位", "责任单位"),
+    ("牵头单位", "责任单位"),
+    ("单位名称", "单位"),
+    ("企业", "企业"),
+    ("部门", "部门"),
+    ("乡镇", "乡镇"),
+    ("街道", "街道"),
+    ("分园", "分园"),
+    ("园区", "园区"),
+    ("区域", "区域"),
+    ("板块", "板块"),
+    ("项目名称", "项目"),
+    ("名称", "分项"),
+];
+
+/// Removes all whitespace, including the ideographic space.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+}
+
+/// Splits "年度目标（万元）" into ("年度目标", Some("万元")).
+fn split_bracket(s: &str) -> (String, Option<String>) {
+    let open = s.char_indices().find(|(_, c)| matches!(c, '(' | '（' | '[' | '【'));
+    let Some((i, oc)) = open else { return (s.to_string(), None) };
+    let after = i + oc.len_utf8();
+    let rest = s.get(after..).unwrap_or("");
+    let close = rest.char_indices().find(|(_, c)| matches!(c, ')' | '）' | ']' | '】'));
+    let (inner, tail) = match close {
+        Some((j, cc)) => (rest.get(..j).unwrap_or(""), rest.get(j + cc.len_utf8()..).unwrap_or("")),
+        None => (rest, ""),
+    };
+    let base = format!("{}{}", s.get(..i).unwrap_or(""), tail);
+    (base, Some(inner.to_string()))
+}
+
+/// A unit written as 万元, 单位：万元 or 单位:万元; `None` for empty or unknown labels.
+fn unit_label(text: &str) -> Option<Unit> {
+    let t = squash(text);
+    let t = t.strip_prefix("单位").map(|r| r.trim_start_matches([':', '：'])).unwrap_or(&t);
+    if t.is_empty() {
+        return None;
+    }
+    Unit::parse(t).filter(|u| !u.label.is_empty())
+}
+
+/// The unit announced by 单位：X anywhere in `text`, if any.
+fn unit_note_in(text: &str) -> Option<Unit> {
+    let t = squash(text);
+    let i = t.find("单位")?;
+    let rest = t.get(i + "单位".len()..)?;
+    let rest = rest.strip_prefix(['：', ':'])?;
+    let end = rest.find([')', '）', ']', '】', '，', ',', ';', '；']).unwrap_or(rest.len());
+    unit_label(rest.get(..end)?)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+fn digit_value(c: char) -> Option<u32> {
+    if c.is_ascii_digit() {
+        c.to_digit(10)
+    } else if ('０'..='９').contains(&c) {
+        Some(c as u32 - '０' as u32)
+    } else {
+        None
+    }
+}
+
+/// Removes period words from a header (2022年, 1-11月, 11月, 年度, 全年) so that
+/// 技工贸总收入1-11月累计 leaves 技工贸总收入 once 累计 is gone.
+fn strip_period(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if !is_digit(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while chars.get(j).is_some_and(|c| is_digit(*c)) {
+            j += 1;
+        }
+        match chars.get(j) {
+            Some('年') | Some('月') => {
+                i = j + 1;
+            }
+            Some('-' | '—' | '–' | '~' | '～' | '至' | '－') => {
+                let mut k = j + 1;
+                while chars.get(k).is_some_and(|c| is_digit(*c)) {
+                    k += 1;
+                }
+                if k > j + 1 && chars.get(k) == Some(&'月') {
+                    i = k + 1;
+                } else {
+                    out.extend(chars.get(i..j).unwrap_or(&[]));
+                    i = j;
+                }
+            }
+            _ => {
+                out.extend(chars.get(i..j).unwrap_or(&[]));
+                i = j;
+            }
+        }
+    }
+    let out = out.trim_start_matches('份').to_string();
+    let mut out = out.replace("年度", "").replace("全年", "").replace("本年", "");
+    let junk = |c: char| matches!(c, ':' | '：' | '、' | '-' | '—' | '_' | '/' | '·' | '份');
+    out = out.trim_matches(junk).to_string();
+    out
+}
+
+fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
+    words.iter().copied().find(|w| base.contains(w))
+}
+
+/// Reads one header cell.
+fn classify(cell: &str) -> Role {
+    let s = squash(cell);
+    if s.is_empty() {
+        return Role::Empty;
+    }
+    if s.starts_with("单位：") || s.starts_with("单位:") {
+        return Role::UnitNote(unit_label(&s));
+    }
+    let (base, inner) = split_bracket(&s);
+    let unit = inner.as_deref().and_then(unit_label);
+    if SEQ_WORDS.contains(&base.as_str()) {
+        return Role::Seq;
+    }
+    if base == "单位" || base == "计量单位" {
+        return Role::UnitCol;
+    }
+    if IGNORE_WORDS.iter().any(|w| base.contains(w)) {
+        return Role::Ignore;
+    }
+    if MONTH_HEADERS.contains(&base.as_str()) {
+        return Role::Month;
+    }
+    match (find_kw(&base, TARGET_WORDS), find_kw(&base, ACTUAL_WORDS)) {
+        (Some(_), Some(_)) => return Role::Ignore,
+        (Some(kw), None) => return Role::Value { what: What::Target, prefix: strip_period(&base.replacen(kw, "", 1)), unit },
+        (None, Some(kw)) => return Role::Value { what: What::Actual, prefix: strip_period(&base.replacen(kw, "", 1)), unit },
+        (None, None) => {}
+    }
+    // A bare period such as 1-11月 heads the cumulative actuals.
+    if base.contains('月') && base.chars().any(is_digit) && strip_period(&base).is_empty() {
+        return Role::Value { what: What::Actual, prefix: String::new(), unit };
+    }
+    if base.contains("指标") {
+        return Role::Indicator;
+    }
+    for (word, kind) in NAME_KINDS {
+        if base.contains(word) {
+            return Role::Name((*kind).to_string());
+        }
+    }
+    Role::Other(base)
+}
+
+/// Reads a month label: 1月, 01月, 一月, 十二月份, 2022年3月, 2022-03, or a bare 1..12.
+/// A range such as 1-3月 is not a month.
+fn parse_month(text: &str) -> Option<u32> {
+    let s = squash(text);
+    let s = s.trim_end_matches('份');
+    let s = s.trim_end_matches('月');
+    let s = match s.rfind('年') {
+        Some(i) => s.get(i + '年'.len_utf8()..)?,
+        None => s,
+    };
+    let s = match s.char_indices().rev().find(|(_, c)| matches!(c, '-' | '/' | '.' | '－')) {
+        Some((i, c)) => {
+            let left = s.get(..i)?;
+            if left.chars().count() <= 2 {
+                return None;
+            }
+            s.get(i + c.len_utf8()..)?
+        }
+        None => s,
+    };
+    let n = if !s.is_empty() && s.chars().all(is_digit) {
+        s.chars().try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit_value(c)?))?
+    } else {
+        const CN: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
+        let pos = CN.iter().position(|w| *w == s)?;
+        u32::try_from(pos + 1).ok()?
+    };
+    (1..=12).contains(&n).then_some(n)
+}
+
+fn is_total_name(name: &str) -> bool {
+    let n = squash(name);
+    n.contains("合计") || n.contains("总计") || matches!(n.as_str(), "全区" | "全园" | "全园区" | "总体" | "全县" | "全市")
+}
+
+/// Half a unit in the last written decimal place of a cell (0.005 for 12.34):
+/// the largest rounding error the cell can carry. A cell without decimals is
+/// taken as exact, because targets are set in whole numbers; a whole-number
+/// figure that was rounded is covered by the relative tolerance instead.
+fn half_ulp_of_text(text: &str) -> f64 {
+    let t = text.trim();
+    let Some(dot) = t.rfind(['.', '．']) else { return 0.0 };
+    let after = t.get(dot..).unwrap_or("").chars().skip(1).take_while(|c| is_digit(*c)).count();
+    0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12)).recip()
+}
+
+/// The same for a figure that arrives as a number (the park's observation).
+fn half_ulp_of_number(v: f64) -> f64 {
+    let s = format!("{v}");
+    if s.contains('e') {
+        return 0.0;
+    }
+    half_ulp_of_text(&s)
+}
+
+/// Formats a figure for messages: at most 4 decimals, trailing zeros dropped.
+fn fmt(v: f64) -> String {
+    let s = format!("{v:.4}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s };
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s
+    }
+}
+
+/// One value cell of the table as read.
+#[derive(Clone, Debug)]
+struct Cell {
+    value: Option<f64>,
+    /// The unit written in the cell itself.
+    unit: Option<Unit>,
+    half_ulp: f64,
+    row: usize,
+    col: usize,
+    text: String,
+}
+
+/// One part (or total) row for one indicator.
+#[derive(Clone, Debug)]
+struct Record {
+    row: usize,
+    name: String,
+    month: Option<u32>,
+    total: bool,
+    /// The indicator as written (a header prefix, an 指标 cell or the title's).
+    indicator: String,
+    /// The unit the row's values are in unless a cell says otherwise.
+    unit: Option<Unit>,
+    target: Option<Cell>,
+    actual: Option<Cell>,
+}
+
+/// A value after conversion into the whole's unit, with its rounding tolerance.
+#[derive(Clone, Copy, Debug, Default)]
+struct Val {
+    v: Option<f64>,
+    tol: f64,
+}
+
+/// A group of value columns belonging to one indicator.
+#[derive(Clone, Debug, Default)]
+struct Group {
+    prefix: String,
+    unit: Option<Unit>,
+    target: Option<(usize, Option<Unit>)>,
+    actual: Option<(usize, Option<Unit>)>,
+}
+
+struct Ctx<'a> {
+    source: Source,
+    diags: Vec<Diagnostic>,
+    items: Vec<SchemeItem>,
+    whole: Option<&'a ParkData>,
+    m: u32,
+    tp: f64,
+    slight: f64,
+    rel: f64,
+}
+
+impl Ctx<'_> {
+    fn read_cell(&mut self, grid: &Grid, row: usize, col: usize) -> Cell {
+        let text = grid.cell(row, col).to_string();
+        let half_ulp = half_ulp_of_text(&text);
+        let (value, unit) = match parse_number(&text) {
+            CellNumber::Value { value, unit, warnings } => {
+                for w in warnings {
+                    self.diags.push(Diagnostic::warning(self.source.clone(), w).at(row, col).cell(&text));
+                }
+                (finite(value), unit)
+            }
+            CellNumber::Missing => (None, None),
+            CellNumber::Invalid(msg) => {
+                self.diags.push(Diagnostic::error(self.source.clone(), msg).at(row, col).cell(&text));
+                (None, None)
+            }
+        };
+        Cell { value, unit, half_ulp, row, col, text }
+    }
+
+    /// Converts a cell into `to`, reporting units that do not convert.
+    fn convert(&mut self, cell: Option<&Cell>, fallback: Option<&Unit>, to: Option<&Unit>) -> Val {
+        let Some(cell) = cell else { return Val::default() };
+        let from = cell.unit.as_ref().or(fallback);
+        let (v, tol) = match (cell.value, from, to) {
+            (None, _, _) => (None, 0.0),
+            (Some(v), Some(f), Some(t)) => match (f.convert(v, t), f.convert(cell.half_ulp, t)) {
+                (Some(x), Some(h)) => (finite(x), h.abs()),
+                _ => {
+                    self.diags.push(
+                        Diagnostic::error(self.source.clone(), format!("单位「{}」不能换算为「{}」，该数未计入", f.label, t.label))
+                            .at(cell.row, cell.col)
+                            .cell(&cell.text),
+                    );
+                    (None, 0.0)
+                }
+            },
+            (Some(v), _, _) => (Some(v), cell.half_ulp),
+        };
+        Val { v, tol: if tol.is_finite() { tol } else { 0.0 } }
+    }
+}
+
+/// Finds the scheme item a written indicator name means: an exact name or
+/// alias first, else the longest name or alias contained in the text.
+fn resolve(items: &[SchemeItem], raw: &str) -> Option<usize> {
+    let (base, _) = split_bracket(&squash(raw));
+    let base = strip_period(&base);
+    if base.is_empty() {
+        return None;
+    }
+    if let Some(i) = items.iter().position(|it| it.name == base || it.aliases.contains(&base)) {
+        return Some(i);
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (i, it) in items.iter().enumerate() {
+        for n in std::iter::once(&it.name).chain(it.aliases.iter()) {
+            let len = n.chars().count();
+            if len >= 2 && base.contains(n.as_str()) && best.is_none_or(|(_, l)| len > l) {
+                best = Some((i, len));
+            }
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// Checks the `index`-th pasted split table against the park's whole.
+///
+/// - Parts add up: for each indicator, the parts' targets and actuals
+///   (converted into the whole's unit) are summed and compared with the
+///   park's figures and with the table's 合计 row. They agree when
+///   |Σ parts − whole| ≤ tolerance × |whole| + rounding, where rounding is half
+///   a unit in the last decimal written of every part and of the whole (a
+///   table of 2-decimal cells may be off by 0.005 per part).
+/// - Each part: 完成率, 进度差 to 时序进度 and status as in `progress::assess`.
+/// - Laggards: parts behind 时序进度, worst first by their share of the total
+///   shortfall, shortfall = max(0, target × 时序进度 − actual) (negative
+///   indicators: max(0, actual − target × 时序进度)); rate-type parts have no
+///   share and are ordered by their gap.
+/// - Month splits: each month ≤ m is its plan against its actual (时序进度 of a
+///   month is the whole month), plus a 1–m月累计 part; the 12 plans add up to
+///   the annual target and the actuals through m to the cumulative actual.
+pub fn check_split(
+    index: usize,
+    text: &str,
+    scheme: &Scheme,
+    whole: Option<&ParkData>,
+    period: Period,
+    settings: &ProgressSettings,
+) -> SplitReport {
+    let source = Source::Split(index);
+    let (grid, grid_diags) = parse_grid(text, source.clone());
+    let rel =
+        if settings.split_tolerance.is_finite() { settings.split_tolerance.abs() } else { ProgressSettings::default().split_tolerance };
+    let mut cx = Ctx {
+        source,
+        diags: grid_diags,
+        items: progress::scheme_items(scheme),
+        whole,
+        m: progress::month_of(period),
+        tp: progress::time_progress(period, settings.by_days),
+        slight: progress::slight_threshold(settings),
+        rel,
+    };
+    let mut report = SplitReport {
+        title: format!("分解表 {}", index + 1),
+        kind: String::new(),
+        unit: None,
+        parts: Vec::new(),
+        sums: Vec::new(),
+        laggards: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    read_and_check(&grid, &mut cx, &mut report);
+    report.diagnostics = cx.diags;
+    report
+}
+
+fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
+    // The header: the first row with a name (or month) column and a value column.
+    let header = grid.rows.iter().take(30).enumerate().find_map(|(r, row)| {
+        let roles = header_roles(grid, r, row);
+        let filled = roles.iter().filter(|x| **x != Role::Empty).count();
+        let has_value = roles.iter().any(|x| matches!(x, Role::Value { .. }));
+        let has_key = roles.iter().any(|x| matches!(x, Role::Name(_) | Role::Month | Role::Other(_)));
+        (filled >= 2 && has_value && has_key).then_some((r, roles))
+    });
+    let Some((h, roles)) = header else {
+        cx.diags.push(Diagnostic::error(
+            cx.source.clone(),
+            "分解表未找到表头：需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列",
+        ));
+        return;
+    };
+
+    // The key column: named parts first, then months, then any other text column.
+    let mut key: Option<(usize, String, bool)> = None;
+    for (c, r) in roles.iter().enumerate() {
+        if let Role::Name(kind) = r {
+            key = Some((c, kind.clone(), false));
+            break;
+        }
+    }
+    if key.is_none() {
+        key = roles.iter().position(|r| *r == Role::Month).map(|c| (c, "月份".to_string(), true));
+    }
+    if key.is_none() {
+        key = roles.iter().enumerate().find_map(|(c, r)| match r {
+            Role::Other(t) => {
+                let k = t.replace("名称", "");
+                Some((c, if k.is_empty() { "分项".to_string() } else { k }, false))
+            }
+            _ => None,
+        });
+    }
+    let Some((key_col, mut kind, mut by_month)) = key else {
+        cx.diags.push(Diagnostic::error(cx.source.clone(), "分解表未找到名称列（片区/责任单位/企业/部门）或月份列").at_row(h));
+        return;
+    };
+    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
+    let unit_col = roles.iter().position(|r| *r == Role::UnitCol);
+
+    // A two-row header: indicator names merged above 目标 | 完成 pairs.
+    let mut prefix_row = None;
+    let mut value_cols: Vec<(usize, What, String, Option<Unit>)> = roles
+        .iter()
+        .enumerate()
+        .filter_map(|(c, r)| match r {
+            Role::Value { what, prefix, unit } => Some((c, *what, prefix.clone(), unit.clone())),
+            _ => None,
+        })
+        .collect();
+    if h > 0 && indicator_col.is_none() {
+        for (c, _, prefix, unit) in value_cols.iter_mut() {
+            if !prefix.is_empty() {
+                continue;
+            }
+            let above = (key_col + 1..=*c).rev().find_map(|cc| {
+                let t = squash(grid.cell(h - 1, cc));
+                (!t.is_empty()).then_some(t)
+            });
+            if let Some(t) = above {
+                if t.starts_with("单位") {
+                    continue;
+                }
+                let (base, inner) = split_bracket(&t);
+                let base = strip_period(&base);
+                if !base.is_empty() {
+                    *prefix = base;
+                    if unit.is_none() {
+                        *unit = inner.as_deref().and_then(unit_label);
+                    }
+                    prefix_row = Some(h - 1);
+                }
+            }
+        }
+    }
+
+    // Title and a 单位：X note from the rows above the header.
+    let mut title_unit: Option<Unit> = roles.iter().find_map(|r| if let Role::UnitNote(u) = r { u.clone() } else { None });
+    let mut title_text = String::new();
+    for r in 0..h {
+        if Some(r) == prefix_row {
+            continue;
+        }
+        for c in grid.rows.get(r).map(|x| x.as_slice()).unwrap_or(&[]) {
+            let t = c.trim();
+            if t.is_empty() {
+                continue;
+            }
+            if let Some(u) = unit_note_in(t) {
+                title_unit.get_or_insert(u);
+            }
+            let cleaned = strip_unit_note(t);
+            if title_text.is_empty() && !cleaned.is_empty() {
+                title_text = cleaned;
+            }
+        }
+    }
+
+    // Value columns grouped by indicator prefix, in order of appearance.
+    let mut groups: Vec<Group> = Vec::new();
+    for (c, what, prefix, unit) in value_cols {
+        let gi = match groups.iter().position(|g| g.prefix == prefix) {
+            Some(i) => i,
+            None => {
+                groups.push(Group { prefix: prefix.clone(), ..Group::default() });
+                groups.len() - 1
+            }
+        };
+        let Some(g) = groups.get_mut(gi) else { continue };
+        let slot = match what {
+            What::Target => &mut g.target,
+            What::Actual => &mut g.actual,
+        };
+        if slot.is_some() {
+            let label = if prefix.is_empty() { String::new() } else { format!("「{prefix}」的") };
+            let d = Diagnostic::warning(
+                cx.source.clone(),
+                format!("{label}{}有多列，只用第一列", if what == What::Target { "目标" } else { "完成" }),
+            )
+            .at(h, c)
+            .cell(grid.cell(h, c));
+            cx.diags.push(d);
+        } else {
+            *slot = Some((c, unit));
+        }
+    }
+    // The bracket unit of a two-row header applies to the whole group.
+    for g in groups.iter_mut() {
+        g.unit = g.target.as_ref().and_then(|t| t.1.clone()).or_else(|| g.actual.as_ref().and_then(|a| a.1.clone()));
+    }
+
+    // The indicator of a table without 指标 column or prefixes: named in the title.
+    let title_indicator = resolve(&cx.items, &title_text).and_then(|i| cx.items.get(i)).map(|it| it.name.clone());
+    let needs_title_indicator = indicator_col.is_none() && groups.iter().any(|g| g.prefix.is_empty());
+    if needs_title_indicator && title_indicator.is_none() {
+        cx.diags.push(Diagnostic::warning(
+            cx.source.clone(),
+            "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间",
+        ));
+    }
+
+    // Data rows.
+    let mut records: Vec<Record> = Vec::new();
+    let mut last_name: Option<String> = None;
+    for r in h + 1..grid.rows.len() {
+        let name_cell = grid.cell(r, key_col).trim().to_string();
+        let any_value = groups.iter().any(|g| {
+            g.target.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
+                || g.actual.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
+        });
+        if name_cell.is_empty() && !any_value {
+            continue;
+        }
+        let name = if !name_cell.is_empty() {
+            name_cell.clone()
+        } else if let (Some(_), Some(prev)) = (indicator_col, last_name.as_ref()) {
+            // Merged name cells arrive as blanks under the first row of the block.
+            prev.clone()
+        } else {
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), "此行没有名称，已跳过").at(r, key_col));
+            continue;
+        };
+        last_name = Some(name.clone());
+        if squash(&name).contains("小计") {
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
+            continue;
+        }
+        let total = is_total_name(&name);
+        let month = if total { None } else { parse_month(&name) };
+        let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim().to_string()).unwrap_or_default();
+        let mut row_unit = None;
+        if let Some(c) = unit_col {
+            let t = grid.cell(r, c).trim();
+            if !t.is_empty() {
+                row_unit = unit_label(t);
+                if row_unit.is_none() && Unit::parse(t).is_none() {
+                    cx.diags
+                        .push(Diagnostic::warning(cx.source.clone(), format!("无法识别的单位「{t}」，按整体的单位计")).at(r, c).cell(t));
+                }
+            }
+        }
+        if row_unit.is_none() && indicator_col.is_some() {
+            row_unit = split_bracket(&squash(&ind_cell)).1.as_deref().and_then(unit_label);
+        }
+        for g in &groups {
+            let indicator = if !g.prefix.is_empty() {
+                g.prefix.clone()
+            } else if indicator_col.is_some() {
+                if ind_cell.is_empty() {
+                    if let Some(c) = indicator_col {
+                        cx.diags.push(Diagnostic::warning(cx.source.clone(), "此行没有指标名称，已跳过").at(r, c));
+                    }
+                    continue;
+                }
+                ind_cell.clone()
+            } else {
+                title_indicator.clone().unwrap_or_default()
+            };
+            let target = g.target.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
+            let actual = g.actual.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
+            records.push(Record { row: r, name: name.clone(), month, total, indicator, unit: row_unit.clone(), target, actual });
+        }
+    }
+
+    // A table keyed by an unusual header whose rows are all months is a month split.
+    if !by_month {
+        let parts: Vec<&Record> = records.iter().filter(|r| !r.total).collect();
+        if parts.len() >= 2 && parts.iter().all(|r| r.month.is_some() && r.name.contains('月')) {
+            by_month = true;
+            kind = "月份".to_string();
+        }
+    }
+    report.kind = kind;
+
+    // Indicators in order of first appearance.
+    let mut indicators: Vec<String> = Vec::new();
+    for r in &records {
+        if !indicators.contains(&r.indicator) {
+            indicators.push(r.indicator.clone());
+        }
+    }
+    let multi = indicators.len() > 1;
+    let mut units: Vec<Option<Unit>> = Vec::new();
+    let mut laggards: Vec<(String, Option<f64>, Option<f64>)> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    for raw in &indicators {
+        let recs: Vec<&Record> = records.iter().filter(|r| &r.indicator == raw).collect();
+        let group_unit = groups.iter().find(|g| &g.prefix == raw).and_then(|g| g.unit.clone());
+        let col_units: Vec<(usize, Option<Unit>)> = groups
+            .iter()
+            .flat_map(|g| g.target.iter().chain(g.actual.iter()).map(|(c, u)| (*c, u.clone().or_else(|| g.unit.clone()))))
+            .collect();
+        let out = check_indicator(cx, raw, &recs, group_unit.as_ref(), &col_units, title_unit.as_ref(), by_month, multi, report);
+        units.push(out.unit);
+        laggards.extend(out.laggards);
+        names.push(out.name);
+    }
+    report.unit = match units.first() {
+        Some(Some(u)) if units.iter().all(|x| x.as_ref().map(|x| &x.label) == Some(&u.label)) => Some(u.clone()),
+        _ => None,
+    };
+    // Worst first: the largest share of the shortfall, then the largest gap.
+    laggards.sort_by(|a, b| {
+        let sa = a.1.unwrap_or(-1.0);
+        let sb = b.1.unwrap_or(-1.0);
+        sb.total_cmp(&sa).then(a.2.unwrap_or(0.0).total_cmp(&b.2.unwrap_or(0.0)))
+    });
+    report.laggards = laggards.into_iter().map(|l| l.0).collect();
+    report.title = if !title_text.is_empty() {
+        title_text
+    } else {
+        let ind = names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>().join("、");
+        format!("{}目标分解（按{}）", ind, report.kind)
+    };
+}
+
+/// The roles of row `r` as a header. In a two-row header (片区 | 技工贸总收入 | ∅
+/// above ∅ | 目标 | 完成) the key columns are merged vertically, so an empty
+/// cell takes the role of the cell above when that is a key column.
+fn header_roles(grid: &Grid, r: usize, row: &[String]) -> Vec<Role> {
+    row.iter()
+        .enumerate()
+        .map(|(c, cell)| match classify(cell) {
+            Role::Empty if r > 0 => match classify(grid.cell(r - 1, c)) {
+                x @ (Role::Name(_) | Role::Month | Role::Seq | Role::Indicator | Role::UnitCol) => x,
+                _ => Role::Empty,
+            },
+            x => x,
+        })
+        .collect()
+}
+
+/// Removes a 单位：X note (with its brackets) from a title.
+fn strip_unit_note(t: &str) -> String {
+    let s = t.trim();
+    let Some(i) = s.find("单位") else { return s.to_string() };
+    if !s.get(i + "单位".len()..).is_some_and(|r| r.starts_with(['：', ':'])) {
+        return s.to_string();
+    }
+    let head = s.get(..i).unwrap_or("");
+    head.trim_end_matches(['(', '（', '[', '【', ' ', '，', ',']).trim().to_string()
+}
+
+struct IndicatorOutcome {
+    name: String,
+    unit: Option<Unit>,
+    /// (label, share of shortfall, gap) of each part behind.
+    laggards: Vec<(String, Option<f64>, Option<f64>)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_indicator(
+    cx: &mut Ctx,
+    raw: &str,
+    recs: &[&Record],
+    group_unit: Option<&Unit>,
+    col_units: &[(usize, Option<Unit>)],
+    title_unit: Option<&Unit>,
+    by_month: bool,
+    multi: bool,
+    report: &mut SplitReport,
+) -> IndicatorOutcome {
+    let item = resolve(&cx.items, raw).and_then(|i| cx.items.get(i)).cloned();
+    let first_row = recs.first().map(|r| r.row).unwrap_or(0);
+    let name = match &item {
+        Some(it) => it.name.clone(),
+        None => {
+            let n = strip_period(&split_bracket(&squash(raw)).0);
+            if !n.is_empty() {
+                cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("方案中没有指标「{n}」，只核对分项之间")).at_row(first_row).cell(raw),
+                );
+            }
+            n
+        }
+    };
+    // The unit each cell's value is in, unless the cell says otherwise.
+    let fallback = |r: &Record, col: usize| -> Option<Unit> {
+        r.unit
+            .clone()
+            .or_else(|| col_units.iter().find(|(c, _)| *c == col).and_then(|(_, u)| u.clone()))
+            .or_else(|| group_unit.cloned())
+            .or_else(|| title_unit.cloned())
+    };
+    // The whole's unit: the scheme's, else the first unit the table states.
+    let whole_unit: Option<Unit> = item.as_ref().map(|it| it.unit.clone()).or_else(|| {
+        recs.iter().find_map(|r| {
+            [r.target.as_ref(), r.actual.as_ref()].into_iter().flatten().find_map(|c| c.unit.clone().or_else(|| fallback(r, c.col)))
+        })
+    });
+    let kind = item.as_ref().map(|it| it.kind).unwrap_or_else(|| ItemKind::of_name(&name, whole_unit.as_ref().unwrap_or(&Unit::one())));
+
+    let obs = match (&item, cx.whole) {
+        (Some(it), Some(p)) => {
+            let o = p.items.get(&it.name).filter(|o| o.value.is_some() || o.target.is_some());
+            if o.is_none() {
+                cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("园区数据中没有「{}」，只核对分项之间", it.name)).at_row(first_row),
+                );
+            }
+            o
+        }
+        _ => None,
+    };
+    let label = if name.is_empty() { "分项".to_string() } else { name.clone() };
+    let unit_label_s = whole_unit.as_ref().map(|u| u.label.clone()).unwrap_or_default();
+
+    // Convert every record once.
+    struct Conv<'r> {
+        rec: &'r Record,
+        t: Val,
+        a: Val,
+    }
+    let mut conv: Vec<Conv> = Vec::new();
+    for r in recs {
+        let ft = r.target.as_ref().and_then(|c| fallback(r, c.col));
+        let fa = r.actual.as_ref().and_then(|c| fallback(r, c.col));
+        let t = cx.convert(r.target.as_ref(), ft.as_ref(), whole_unit.as_ref());
+        let a = cx.convert(r.actual.as_ref(), fa.as_ref(), whole_unit.as_ref());
+        conv.push(Conv { rec: r, t, a });
+    }
+    let has_target = recs.iter().any(|r| r.target.is_some());
+    let has_actual = recs.iter().any(|r| r.actual.is_some());
+    let totals: Vec<&Conv> = conv.iter().filter(|c| c.rec.total).collect();
+    if totals.len() > 1 {
+        if let Some(t) = totals.get(1) {
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), "有多个合计行，只用第一行核对").at_row(t.rec.row));
+        }
+    }
+    let table_total = totals.first().map(|c| (c.t, c.a));
+    let part_label = |n: &str| if multi { format!("{n}（{label}）") } else { n.to_string() };
+    let mut laggards = Vec::new();
+
+    if by_month {
+        let m = cx.m;
+        let mut months: Vec<&Conv> = Vec::new();
+        for c in conv.iter().filter(|c| !c.rec.total) {
+            match c.rec.month {
+                None => {
+                    cx.diags.push(Diagnostic::warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name))
+                }
+                Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name),
+                ),
+                Some(_) => months.push(c),
+            }
+        }
+        months.sort_by_key(|c| c.rec.month);
+        let missing: Vec<String> =
+            (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).map(|mo| format!("{mo}月")).collect();
+        if !missing.is_empty() {
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
+        }
+        let shortfall = |t: Option<f64>, a: Option<f64>| -> Option<f64> {
+            if kind.rate {
+                return None;
+            }
+            let (t, a) = (t?, a?);
+            Some(if kind.negative { (a - t).max(0.0) } else { (t - a).max(0.0) })
+        };
+        let total_short: f64 =
+            months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
+        for c in &months {
+            let mo = c.rec.month.unwrap_or(13);
+            if mo > m {
+                if c.a.v.is_some() {
+                    cx.diags.push(
+                        Diagnostic::warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计"))
+                            .at_row(c.rec.row)
+                            .cell(&c.rec.name),
+                    );
+                }
+                report.parts.push(SplitPart {
+                    name: c.rec.name.clone(),
+                    indicator: name.clone(),
+                    target: c.t.v,
+                    actual: None,
+                    completion: None,
+                    gap_pp: None,
+                    status: Status::Missing,
+                    gap_share: None,
+                    unit: whole_unit.clone(),
+                    note: "统计期后".to_string(),
+                });
+                continue;
+            }
+            let a = assess(kind, c.t.v, c.a.v, 1.0, cx.slight);
+            let sf = shortfall(c.t.v, c.a.v);
+            let share = sf.map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
+            if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
+                laggards.push((part_label(&c.rec.name), share, a.gap_pp));
+            }
+            report.parts.push(SplitPart {
+                name: c.rec.name.clone(),
+                indicator: name.clone(),
+                target: c.t.v,
+                actual: c.a.v,
+                completion: a.completion,
+                gap_pp: a.gap_pp,
+                status: a.status,
+                gap_share: share,
+                unit: whole_unit.clone(),
+                note: a.notes.join("；"),
+            });
+        }
+        // The cumulative plan against the cumulative actual through month m.
+        if !kind.rate {
+            let upto: Vec<&&Conv> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).collect();
+            let mut notes = Vec::new();
+            let plan: Option<f64> = if upto.len() == m as usize && upto.iter().all(|c| c.t.v.is_some()) {
+                finite(upto.iter().filter_map(|c| c.t.v).sum())
+            } else {
+                notes.push("计划不全".to_string());
+                None
+            };
+            let act: Option<f64> = if upto.len() == m as usize && upto.iter().all(|c| c.a.v.is_some()) {
+                finite(upto.iter().filter_map(|c| c.a.v).sum())
+            } else {
+                notes.push("实际数不全".to_string());
+                None
+            };
+            let a = assess(kind, plan, act, 1.0, cx.slight);
+            notes.extend(a.notes.iter().filter(|n| !n.starts_with("缺")).cloned());
+            report.parts.push(SplitPart {
+                name: if m == 1 { "1月累计".to_string() } else { format!("1–{m}月累计") },
+                indicator: name.clone(),
+                target: plan,
+                actual: act,
+                completion: a.completion,
+                gap_pp: a.gap_pp,
+                status: a.status,
+                gap_share: None,
+                unit: whole_unit.clone(),
+                note: notes.join("；"),
+            });
+        }
+        if kind.rate {
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分月数不做加总核对")));
+        } else {
+            // The 12 plans add up to the annual target.
+            if has_target {
+                let plans: Vec<Val> = months.iter().map(|c| c.t).collect();
+                let n = months.iter().filter(|c| c.t.v.is_some()).count();
+                let mut wholes: Vec<(&str, f64, f64)> = Vec::new();
+                if let Some((t, _)) = table_total {
+                    if let Some(v) = t.v {
+                        wholes.push(("合计行", v, t.tol));
+                    }
+                }
+                if let Some(v) = obs.and_then(|o| o.target).and_then(finite) {
+                    wholes.push(("园区数据", v, half_ulp_of_number(v)));
+                }
+                for (basis, w, wt) in wholes {
+                    if n < 12 {
+                        let sum: f64 = plans.iter().filter_map(|p| p.v).sum();
+                        let lacking: Vec<String> = (1..=12u32)
+                            .filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo) && c.t.v.is_some()))
+                            .map(|mo| format!("{mo}月"))
+                            .collect();
+                        report.sums.push(SplitSum {
+                            indicator: name.clone(),
+                            what: "target".to_string(),
+                            whole: Some(w),
+                            parts_sum: sum,
+                            difference: None,
+                            ok: false,
+                            message: format!(
+                                "{label}全年计划：分月计划只有 {n} 个月（缺{}），无法与{basis}的全年目标 {}{unit_label_s} 核对",
+                                lacking.join("、"),
+                                fmt(w)
+                            ),
+                        });
+                    } else {
+                        report.sums.push(sum_check(&name, &label, "全年计划", "target", basis, w, wt, &plans, &unit_label_s, cx.rel));
+                    }
+                }
+            }
+            if has_actual {
+                // The table's own 合计 row adds up every month it lists; the
+                // park's cumulative actual covers months 1..=m only.
+                if let Some((_, a)) = table_total {
+                    if let Some(v) = a.v {
+                        let all: Vec<Val> = months.iter().filter(|c| c.a.v.is_some()).map(|c| c.a).collect();
+                        report.sums.push(sum_check(&name, &label, "各月实际", "actual", "合计行", v, a.tol, &all, &unit_label_s, cx.rel));
+                    }
+                }
+                if let Some(v) = obs.and_then(|o| o.value).and_then(finite) {
+                    let acts: Vec<Val> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).map(|c| c.a).collect();
+                    let what_label = if m == 1 { "1月实际".to_string() } else { format!("1–{m}月实际") };
+                    report.sums.push(sum_check(
+                        &name,
+                        &label,
+                        &what_label,
+                        "actual",
+                        "园区数据",
+                        v,
+                        half_ulp_of_number(v),
+                        &acts,
+                        &unit_label_s,
+                        cx.rel,
+                    ));
+                }
+            }
+        }
+    } else {
+        let parts: Vec<&Conv> = conv.iter().filter(|c| !c.rec.total).collect();
+        let tp = cx.tp;
+        let shortfall = |t: Option<f64>, a: Option<f64>| -> Option<f64> {
+            if kind.rate {
+                return None;
+            }
+            let (t, a) = (t?, a?);
+            Some(if kind.negative { (a - t * tp).max(0.0) } else { (t * tp - a).max(0.0) })
+        };
+        let total_short: f64 = parts.iter().filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
+        for c in &parts {
+            let a = assess(kind, c.t.v, c.a.v, tp, cx.slight);
+            let sf = shortfall(c.t.v, c.a.v);
+            let share = sf.map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
+            if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
+                laggards.push((part_label(&c.rec.name), share, a.gap_pp));
+            }
+            report.parts.push(SplitPart {
+                name: c.rec.name.clone(),
+                indicator: name.clone(),
+                target: c.t.v,
+                actual: c.a.v,
+                completion: a.completion,
+                gap_pp: a.gap_pp,
+                status: a.status,
+                gap_share: share,
+                unit: whole_unit.clone(),
+                note: a.notes.join("；"),
+            });
+        }
+        if kind.rate {
+            cx.diags
+                .push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分项不做加总核对，只比较各分项与其目标")));
+        } else {
+            for (what, present, key) in [(What::Target, has_target, "target"), (What::Actual, has_actual, "actual")] {
+                if !present {
+                    continue;
+                }
+                let vals: Vec<Val> = parts.iter().map(|c| if what == What::Target { c.t } else { c.a }).collect();
+                let what_label = if what == What::Target { "年度目标" } else { "累计完成" };
+                let mut wholes: Vec<(&str, f64, f64)> = Vec::new();
+                if let Some((t, a)) = table_total {
+                    let v = if what == What::Target { t } else { a };
+                    if let Some(x) = v.v {
+                        wholes.push(("合计行", x, v.tol));
+                    }
+                }
+                let park = obs.and_then(|o| if what == What::Target { o.target } else { o.value }).and_then(finite);
+                if let Some(x) = park {
+                    wholes.push(("园区数据", x, half_ulp_of_number(x)));
+                }
+                if wholes.is_empty() {
+                    let sum: f64 = vals.iter().filter_map(|v| v.v).sum();
+                    report.sums.push(SplitSum {
+                        indicator: name.clone(),
+                        what: key.to_string(),
+                        whole: None,
+                        parts_sum: sum,
+                        difference: None,
+                        ok: true,
+                        message: format!(
+                            "{label}{what_label}：没有整体数可核对（无园区数据、无合计行），分项合计 {}{unit_label_s}",
+                            fmt(sum)
+                        ),
+                    });
+                }
+                for (basis, w, wt) in wholes {
+                    report.sums.push(sum_check(&name, &label, what_label, key, basis, w, wt, &vals, &unit_label_s, cx.rel));
+                }
+            }
+        }
+    }
+    IndicatorOutcome { name, unit: whole_unit, laggards }
+}
+
+/// Compares the sum of the parts with one whole.
+///
+/// Agreement: |Σ parts − whole| ≤ rel × |whole| + Σ rounding of the parts +
+/// rounding of the whole (plus 1e-9 of the whole against binary noise).
+#[allow(clippy::too_many_arguments)]
+fn sum_check(
+    indicator: &str,
+    label: &str,
+    what_label: &str,
+    what: &str,
+    basis: &str,
+    whole: f64,
+    whole_tol: f64,
+    parts: &[Val],
+    unit: &str,
+    rel: f64,
+) -> SplitSum {
+    let sum: f64 = parts.iter().filter_map(|p| p.v).sum();
+    let sum = finite(sum).unwrap_or(0.0);
+    let missing = parts.iter().filter(|p| p.v.is_none()).count();
+    let rounding: f64 = parts.iter().filter(|p| p.v.is_some()).map(|p| p.tol).sum::<f64>() + whole_tol;
+    let tol = rel * whole.abs() + rounding + 1e-9 * whole.abs().max(1.0);
+    let diff = sum - whole;
+    let ok = diff.abs() <= tol;
+    let mut message = if ok {
+        format!("{label}{what_label}：分项合计 {}{unit}，与{basis} {}{unit} 相符", fmt(sum), fmt(whole))
+    } else {
+        let more = if diff > 0.0 { "多" } else { "少" };
+        let pct = if whole != 0.0 { format!("（{:.2}%）", (diff / whole * 100.0).abs()) } else { String::new() };
+        format!(
+            "{label}{what_label}：分项合计 {}{unit}，比{basis} {}{unit} {more} {}{unit}{pct}，超出允许误差 {}{unit}",
+            fmt(sum),
+            fmt(whole),
+            fmt(diff.abs()),
+            fmt(tol)
+        )
+    };
+    if !ok && whole != 0.0 && sum != 0.0 {
+        let ratio = (sum / whole).abs();
+        if (ratio / 1e4 - 1.0).abs() < 0.02 || (ratio * 1e4 - 1.0).abs() < 0.02 {
+            message.push_str("；相差约 10000 倍，请检查单位（万元/亿元）");
+        }
+    }
+    if missing > 0 {
+        message.push_str(&format!("；{missing} 个分项缺数，未计入"));
+    }
+    SplitSum {
+        indicator: indicator.to_string(),
+        what: what.to_string(),
+        whole: Some(whole),
+        parts_sum: sum,
+        difference: finite(diff),
+        ok,
+        message,
+    }
 }
