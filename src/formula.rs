@@ -393,6 +393,82 @@ pub fn unit_label(u: &Unit) -> &str {
 mod tests {
     use super::*;
 
+    /// Parses and evaluates `text` with inputs given as (name, value, unit) into
+    /// `to`, and compares "value rounded to 4 decimals" or the error text.
+    fn check(text: &str, inputs: &[(&str, Option<f64>, &str)], to: &str, want: &str) {
+        let got = match parse(text) {
+            Err(e) => e.to_string(),
+            Ok(expr) => {
+                let input = |n: &str| -> Result<(f64, Unit), String> {
+                    let (_, v, u) = inputs.iter().find(|(m, _, _)| *m == n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
+                    let v = v.ok_or_else(|| format!("缺数据：{n} 无数据"))?;
+                    Ok((v, Unit::parse(u).ok_or("bad unit")?))
+                };
+                let unit = Unit::parse(to).unwrap_or_else(Unit::one);
+                match expr.evaluate(&input, &unit) {
+                    Ok(v) => format!("{v:.4}"),
+                    Err(e) => e,
+                }
+            }
+        };
+        assert_eq!(got, want, "{}", crate::diag::shorten(text, 60));
+    }
+
+    #[test]
+    fn evaluates_with_units() {
+        let rd = [("研究开发费用总额", Some(4.99), "亿元"), ("技工贸总收入", Some(148.2032), "亿元")];
+        check("研究开发费用总额 / 技工贸总收入", &rd, "%", "3.3670");
+        check("研究开发费用总额÷技工贸总收入", &rd, "", "0.0337");
+        let tax = [("上交税金", Some(5.27), "亿元"), ("已开发面积", Some(3000.0), "亩")];
+        check("上交税金 / 已开发面积", &tax, "万元/亩", "17.5667");
+        check("上交税金 / 已开发面积", &[("上交税金", Some(5.27), "亿元"), ("已开发面积", Some(200.0), "公顷")], "万元/亩", "17.5667");
+        check("（a＋b）×2÷c", &[("a", Some(1.0), ""), ("b", Some(2.0), ""), ("c", Some(3.0), "")], "", "2.0000");
+        check("(本期 − 上年同期) / 上年同期", &[("本期", Some(120.0), "亿元"), ("上年同期", Some(100.0), "亿元")], "%", "20.0000");
+        check("R&D投入 / 5G产值 * 3%", &[("R&D投入", Some(2.0), "亿元"), ("5G产值", Some(4.0), "亿元")], "%", "1.5000");
+        check("-(-(-a)) + ２", &[("a", Some(1.0), "")], "", "1.0000");
+        check("a - b - c", &[("a", Some(10.0), ""), ("b", Some(3.0), ""), ("c", Some(2.0), "")], "", "5.0000");
+        check("a / b * c", &[("a", Some(8.0), ""), ("b", Some(2.0), ""), ("c", Some(3.0), "")], "", "12.0000");
+    }
+
+    #[test]
+    fn missing_data_and_bad_units_are_reasons_not_numbers() {
+        let tax = |area: Option<f64>| [("上交税金", Some(5.27), "亿元"), ("已开发面积", area, "亩")];
+        check("上交税金 / 已开发面积", &tax(None), "万元/亩", "缺数据：已开发面积 无数据");
+        check("上交税金 / 已开发面积", &tax(Some(0.0)), "万元/亩", "缺数据：除数为零");
+        check("上交税金 / (已开发面积 - 已开发面积)", &tax(Some(5.0)), "万元/亩", "缺数据：除数为零");
+        check("上交税金 / 已开发面积", &tax(Some(1.0)), "%", "缺数据：公式结果的单位与 % 不符");
+        check("上交税金 + 已开发面积", &tax(Some(1.0)), "万元", "缺数据：公式两边单位量纲不同");
+        check("a * b", &[("a", Some(1e200), ""), ("b", Some(1e200), "")], "", "缺数据：计算结果超出范围");
+    }
+
+    #[test]
+    fn parse_errors_carry_positions() {
+        check("", &[], "", "公式第 1 个字符处：公式为空");
+        check("a +", &[], "", "公式第 4 个字符处：公式不完整，缺少数值或指标名");
+        check("(a + b", &[], "", "公式第 7 个字符处：缺少右括号");
+        check("a + b)", &[], "", "公式第 6 个字符处：多余的右括号");
+        check("a * / b", &[], "", "公式第 5 个字符处：运算符 ÷ 前缺少数值或指标名");
+        check("a (b)", &[], "", "公式第 3 个字符处：此处应为运算符");
+        let deep = format!("{}a{}", "(".repeat(100), ")".repeat(100));
+        check(&deep, &[], "", "公式第 42 个字符处：嵌套过深（超过 40 层）");
+        let huge = format!("{}a{}", "(".repeat(100_000), ")".repeat(100_000));
+        check(&huge, &[], "", "公式第 402 个字符处：公式过长（超过 400 个记号）");
+        let minus = format!("{}a", "-".repeat(100));
+        check(&minus, &[], "", "公式第 42 个字符处：嵌套过深（超过 40 层）");
+        let long = vec!["a"; 100_000].join("+");
+        check(&long, &[], "", "公式第 402 个字符处：公式过长（超过 400 个记号）");
+    }
+
+    #[test]
+    fn lists_inputs_and_dims() {
+        let e = parse("上交税金 / 已开发面积 + 上交税金 / 亩数").unwrap();
+        assert_eq!(e.inputs(), ["上交税金", "已开发面积", "亩数"]);
+        let unit = |n: &str| Unit::parse(if n == "上交税金" { "亿元" } else { "亩" });
+        assert_eq!(e.dims(&unit), Ok(Unit::parse("万元/亩").unwrap().dims));
+        let bad = parse("上交税金 + 亩数").unwrap();
+        assert!(bad.dims(&unit).unwrap_err().contains("量纲不同"));
+    }
+
     #[test]
     fn renders_with_brackets_only_where_needed() {
         let e = parse("(本期－上年同期)÷上年同期").unwrap();
