@@ -691,7 +691,7 @@ fn row_kind(method: &str) -> RowKind {
     let m = method.trim();
     if ["基础数据", "不计分", "数据项", "输入", "input"].iter().any(|k| m.contains(k)) {
         RowKind::Input
-    } else if m.contains("加分") && !m.contains("直接") {
+    } else if m.contains("加分") && !m.contains("直接") && !m.contains("基期") {
         RowKind::Bonus(1.0)
     } else if m.contains("减分") || m.contains("扣减") {
         RowKind::Bonus(-1.0)
@@ -738,7 +738,10 @@ fn pairs(text: &str) -> Vec<(String, f64, bool)> {
                 i += 1;
             }
             if let Ok(v) = t.parse::<f64>() {
-                let l = label.trim_matches(|c: char| c.is_whitespace() || ":：=＝,，;；、".contains(c)).to_string();
+                // The label is the last word before the number: "标杆值法（标杆值70）" → 标杆值.
+                let sep = |c: char| c.is_whitespace() || ",，;；、(（)）".contains(c);
+                let l = label.trim_end_matches(|c: char| sep(c) || ":：=＝".contains(c));
+                let l = l.rsplit(sep).next().unwrap_or("").to_string();
                 out.push((l, v, pct));
             }
             label.clear();
@@ -774,7 +777,8 @@ fn segments(text: &str) -> impl Iterator<Item = &str> {
 fn parse_method(method: &str, params: &str) -> Result<Method, String> {
     let m = method.trim().to_lowercase();
     let has = |k: &str| m.contains(k);
-    let kv = pairs(params);
+    // Parameters may also sit in the method cell itself: 完成率（封顶120%）.
+    let kv = pairs(if params.trim().is_empty() { method } else { params });
     let pick = |keys: &[&str]| kv.iter().find(|(l, _, _)| keys.iter().any(|k| l.eq_ignore_ascii_case(k)));
     let unknown = |known: &[&str]| -> Result<(), String> {
         match kv.iter().find(|(l, _, _)| !l.is_empty() && !known.iter().any(|k| l.eq_ignore_ascii_case(k))) {
@@ -1026,7 +1030,9 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         };
         let aliases: Vec<String> = segments(cell(row, Role::Alias)).map(str::to_string).collect();
         let params = cell(row, Role::Params);
-        match row_kind(cell(row, Role::Method)) {
+        // A combined 计分方法及参数 column is read as the parameter column; it names the method too.
+        let method_cell = if col(Role::Method).is_some() { cell(row, Role::Method) } else { cell(row, Role::Params) };
+        match row_kind(method_cell) {
             RowKind::Input => s.inputs.push(Input { name, aliases, unit }),
             RowKind::Bonus(sign) => {
                 let kv = pairs(params);
@@ -1060,7 +1066,11 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 }
             }
             RowKind::Indicator(method_text) => {
-                let method = match parse_method(if method_text.is_empty() { "完成率" } else { &method_text }, params) {
+                if method_text.is_empty() {
+                    bad(row, Role::Method, format!("指标「{name}」没有计分方法"), &mut diags);
+                    continue;
+                }
+                let method = match parse_method(&method_text, params) {
                     Ok(m) => m,
                     Err(m) => {
                         let r = if m.contains("计分方法") { Role::Method } else { Role::Params };
@@ -1069,8 +1079,8 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     }
                 };
                 let direction = match cell(row, Role::Direction) {
-                    "" | "正" | "正向" | "+" | "正向指标" | "positive" => Direction::Positive,
-                    "负" | "负向" | "逆向" | "-" | "−" | "负向指标" | "逆向指标" | "negative" => Direction::Negative,
+                    "" | "正" | "正向" | "+" | "↑" | "正向指标" | "越大越好" | "positive" => Direction::Positive,
+                    "负" | "负向" | "逆向" | "-" | "−" | "↓" | "负向指标" | "逆向指标" | "越小越好" | "negative" => Direction::Negative,
                     other => {
                         bad(row, Role::Direction, format!("指标「{name}」的方向「{other}」无法识别（正向/负向）"), &mut diags);
                         Direction::Positive

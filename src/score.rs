@@ -71,6 +71,12 @@ pub fn fmt_value(x: f64, unit: &Unit) -> String {
     }
 }
 
+/// A value with its unit label (4.99亿元, 3.37%, 1.37), for formula computations.
+fn with_unit(x: f64, unit: &Unit) -> String {
+    let label = if unit.is_percent() || unit.label.is_empty() || unit.label == "—" { "" } else { unit.label.as_str() };
+    format!("{}{label}", fmt_value(x, unit))
+}
+
 /// A scheme parameter (benchmark, cap, bound) in its shortest form, with % for percent units.
 fn fmt_param(x: f64, unit: &Unit) -> String {
     if unit.is_percent() {
@@ -112,12 +118,12 @@ fn indicator_values(scheme: &Scheme, park: &ParkData) -> Vec<Val> {
         };
         let result = expr.evaluate(&input, &to);
         let shown = |n: &str| match input(n) {
-            Ok((v, u)) => format!("{}{}", fmt_value(v, &u), if u.is_percent() || u.label.is_empty() || u.label == "—" { "" } else { &u.label }),
+            Ok((v, u)) => with_unit(v, &u),
             Err(_) => n.to_string(),
         };
         let rendered = expr.render(&shown);
         let new = match (result, park.value(&ind.name)) {
-            (Ok(v), _) => Val { value: Ok(v), how: format!("{} = {} = {}", ind.name, rendered, fmt_value(v, &to)) },
+            (Ok(v), _) => Val { value: Ok(v), how: format!("{} = {} = {}", ind.name, rendered, with_unit(v, &to)) },
             // The inputs are missing but the park pasted the derived figure itself.
             (Err(why), Some(v)) => Val { value: Ok(v), how: format!("{}（按填报值；公式{}）", ind.name, why.trim_start_matches("缺数据：")) },
             (Err(why), None) => Val { value: Err(why), how: String::new() },
