@@ -20,6 +20,9 @@
 
 use crate::unit::{Dims, Unit};
 
+/// Looks up an input by name: its value (with unit or dims) or the 缺数据 reason.
+pub type Lookup<'a, T> = &'a dyn Fn(&str) -> Result<T, String>;
+
 /// Nesting deeper than this is refused (a real formula nests two or three levels).
 pub const MAX_DEPTH: usize = 40;
 /// Formulas with more tokens than this are refused; it bounds the tree depth of
@@ -334,7 +337,7 @@ impl Expr {
 
     /// Evaluates in base units. `input` gives each name's value in base units
     /// (value × unit factor) or the 缺数据 reason.
-    pub fn eval_base(&self, input: &dyn Fn(&str) -> Result<(f64, Dims), String>) -> Result<(f64, Dims), String> {
+    pub fn eval_base(&self, input: Lookup<(f64, Dims)>) -> Result<(f64, Dims), String> {
         let (v, d) = match self {
             Expr::Num { value, .. } => (*value, Dims::NONE),
             Expr::Name(n) => input(n)?,
@@ -365,7 +368,7 @@ impl Expr {
     /// Evaluates and converts the result into `to` (a dimensionless result into %
     /// multiplies by 100; 亿元/亩 into 万元/亩 by 10 000). `input` gives each
     /// name's value in its own unit, or the 缺数据 reason.
-    pub fn evaluate(&self, input: &dyn Fn(&str) -> Result<(f64, Unit), String>, to: &Unit) -> Result<f64, String> {
+    pub fn evaluate(&self, input: Lookup<(f64, Unit)>, to: &Unit) -> Result<f64, String> {
         let base = |n: &str| input(n).map(|(v, u)| (v * u.factor, u.dims));
         let (v, d) = self.eval_base(&base)?;
         if d != to.dims || to.factor == 0.0 {

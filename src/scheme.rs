@@ -725,7 +725,8 @@ fn pairs(text: &str) -> Vec<(String, f64, bool)> {
     let mut label = String::new();
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
-        let sign = c == '-' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && label.trim_end().chars().last().map_or(true, |l| !l.is_alphanumeric() || l.is_whitespace() || l > '\u{2e80}');
+        // A minus is a sign unless it follows a Latin word (A-5 is a label).
+        let sign = c == '-' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && label.trim_end().chars().last().is_none_or(|l| !l.is_ascii_alphanumeric());
         if c.is_ascii_digit() || sign {
             let start = i;
             i += 1;
@@ -760,7 +761,7 @@ fn num_of(text: &str) -> Option<f64> {
 }
 
 fn segments(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c| matches!(c, ';' | '；' | ',' | '，' | '、' | '\n')).map(str::trim).filter(|s| !s.is_empty())
+    text.split([';', '；', ',', '，', '、', '\n']).map(str::trim).filter(|s| !s.is_empty())
 }
 
 /// Reads a method and its parameters. The grammar (also in the page's help):
@@ -799,7 +800,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
                 continue;
             }
             let body = seg.trim_start_matches(['≥', '>', '=', '＞', '＝', '大', '于', '等', ' ']);
-            let mut parts = body.splitn(2, |c| matches!(c, ':' | '：' | '→' | '得'));
+            let mut parts = body.splitn(2, [':', '：', '→', '得']);
             let (Some(a), Some(b)) = (parts.next().and_then(num_of), parts.next().and_then(num_of)) else {
                 return Err(format!("分档「{seg}」应写成 ≥下限:得分"));
             };

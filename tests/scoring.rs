@@ -369,7 +369,7 @@ fn subtotals_always_add_up() {
             })
             .collect();
         s.adjustments = vec![AdjustmentRule { name: "加分".into(), input: "B".into(), per: r.f(-2.0, 2.0), cap: r.f(0.0, 3.0) }];
-        s.cap_total = (r.below(2) == 0).then(|| s.total * 0.9);
+        s.cap_total = (r.below(2) == 0).then_some(s.total * 0.9);
         let parks: Vec<ParkData> = (0..1 + r.below(4))
             .map(|n| {
                 let mut p = ParkData { name: format!("园区{n}"), ..ParkData::default() };
