@@ -213,6 +213,24 @@ pub struct Grade {
     pub name: String,
 }
 
+/// Help text for the page: how a pasted scheme table and formulas are written.
+pub const SCHEME_TABLE_HELP: &str = "\
+方案表格：从文档复制，列为 维度 | 指标 | 单位 | 分值 | 方向 | 计分方法 | 参数（可选：公式、别名、缺数据得分、备注）。
+表头可写作 一级指标/二级指标/权重/分数/正向负向/评分方法/计分办法/标杆值 等；维度列的空白表示同上；
+维度分值可写在名称后，如 规划定位好(20)，或单列“维度分值”；“合计”行给出总分（默认 100）。
+计分方法与参数：
+  完成率  封顶 1.2（默认 1）
+  标杆值  标杆值 70（按指标单位）
+  功效系数  满意值 100 不允许值 60（不写则取所粘贴园区的最优/最差值）
+  极值、增速对比、直接打分  无参数
+  分档  ≥95:2;≥80:1.8（按完成率%；加“按数值”则按数值）
+  基期  基准 80% 每增 5% 加 1 加分上限 50%
+  扣分  一般生产安全事故:2;环保督察问题:1（每单位扣分）
+其他行：计分方法写 基础数据（公式或扣分所用的数据项）、加分/减分（参数 每项 1 上限 3）、
+  一票否决（参数 大于 0，备注写原因）、等次（参数 优秀 90;良好 75;合格 60;不合格 0）。
+公式：指标名 = 表达式，或单列“公式”；可用 + − × ÷ 和括号、数字、3%、其他指标或基础数据的名称，
+  结果自动换算到本指标单位（如 亿元/亩 → 万元/亩，比值 → %）。缺数据或除数为零时记为 缺数据，不按 0 计。";
+
 /// A scheme as loaded, with what was wrong with it. `scheme` is `None` when the
 /// input was refused; the diagnostics then say why.
 #[derive(Clone, Debug, PartialEq)]
@@ -320,9 +338,9 @@ pub fn load(text: &str) -> Loaded {
     if t.is_empty() {
         return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, "方案为空：请粘贴方案表格或 JSON")] };
     }
-    let (scheme, mut diagnostics) = if t.starts_with('{') { from_json(t) } else { from_table(text) };
+    let (scheme, diagnostics) = if t.starts_with('{') { from_json(t) } else { from_table(text) };
     let refused = diagnostics.iter().any(|d| d.level == Level::Error);
-    Loaded { scheme: if refused { None } else { scheme }, diagnostics: std::mem::take(&mut diagnostics) }
+    Loaded { scheme: if refused { None } else { scheme }, diagnostics }
 }
 
 fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
@@ -332,7 +350,8 @@ fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             (Some(s), d)
         }
         Err(e) => {
-            let mut d = Diagnostic::error(Source::Scheme, format!("方案 JSON 无法读取：{e}"));
+            let what = if e.to_string().contains("unknown variant") { "有无法识别的计分方法 type 或方向 direction：" } else { "" };
+            let mut d = Diagnostic::error(Source::Scheme, format!("方案 JSON 无法读取：{what}{e}"));
             if e.line() > 0 {
                 d = d.at(e.line() - 1, e.column().saturating_sub(1));
             }
@@ -436,8 +455,7 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
             }
         }
     }
-    for (k, inp) in s.inputs.iter().enumerate() {
-        let _ = k;
+    for inp in &s.inputs {
         if Unit::parse(&inp.unit).is_none() {
             err(At::Nowhere, format!("基础数据「{}」的单位「{}」无法识别", inp.name, inp.unit));
         }

@@ -358,7 +358,8 @@ fn extremes(peers: &[f64], x: f64) -> (f64, f64) {
 }
 
 /// 扣分: w − Σ per × count, at least 0. Items without data count as 0 and are
-/// named in the explanation; with no data at all the indicator is 缺数据.
+/// named in the explanation; with no data at all the park's own pasted score
+/// for the indicator is used (within 0–w), else the indicator is 缺数据.
 fn deduct(scheme: &Scheme, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
     let w = ind.weight;
     let mut parts = vec![fmt_num(w)];
@@ -375,7 +376,11 @@ fn deduct(scheme: &Scheme, ind: &Indicator, park: &ParkData, items: &[crate::sch
         }
     }
     if absent.len() == items.len() {
-        return missing(&format!("缺数据：{} 无数据", absent.join("、")));
+        // No counts pasted, but the park may have pasted the indicator's score itself.
+        return match park.value(&ind.name) {
+            Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{} 无数据）", fmt_num(x), absent.join("、"))),
+            None => missing(&format!("缺数据：{} 无数据", absent.join("、"))),
+        };
     }
     let mut explain = parts.join(" − ");
     if !absent.is_empty() {

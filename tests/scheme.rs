@@ -86,7 +86,7 @@ fn refuses_bad_json_schemes() {
     check(&mutated(|s| s.vetoes[0].input = "事故".into()), &["一票否决项引用的「事故」不在方案中"]);
     check(&mutated(|s| s.veto_forbids = Some("卓越".into())), &["一票否决所限的等次「卓越」不在等次表中"]);
     let unknown_method = scheme::DEFAULT_SCHEME_JSON.replacen("\"type\": \"benchmark\"", "\"type\": \"magic\"", 1);
-    check(&unknown_method, &["方案 JSON 无法读取：unknown variant `magic`"]);
+    check(&unknown_method, &["方案 JSON 无法读取：有无法识别的计分方法 type 或方向 direction：unknown variant `magic`"]);
     check("{\"name\": 1}", &["1:10 方案 JSON 无法读取"]);
     check("   ", &["方案为空"]);
 }
@@ -170,4 +170,26 @@ fn table_round_trip() {
 fn negative_direction_survives_a_table() {
     let s = load("指标\t分值\t方向\t计分方法\t参数\nA\t100\t负向\t标杆值\t3\n").scheme.unwrap();
     assert_eq!((s.indicators[0].direction, &s.indicators[0].method), (Direction::Negative, &Method::Benchmark { value: 3.0 }));
+}
+
+/// xorshift64: a tiny deterministic generator for the garbage test.
+fn next(state: &mut u64) -> u64 {
+    *state ^= *state << 13;
+    *state ^= *state >> 7;
+    *state ^= *state << 17;
+    *state
+}
+
+#[test]
+fn garbage_never_panics() {
+    let words = ["维度", "指标", "分值", "单位", "计分方法", "参数", "公式", "合计", "标杆值", "完成率", "分档", "扣分", "基础数据", "加分", "一票否决", "等次",
+        "规划(20)", "(", ")", "=", "÷", "-", "≥", ":", ";", "%", "1e309", "-3", "0", "亿元", "万元/亩", "\t", "\n", "\t", "\n", " ", "{", "\"", "A", "B"];
+    let mut st = 0x1234_5678_9abc_def1u64;
+    for _ in 0..3000 {
+        let len = 1 + next(&mut st) % 60;
+        let text: String = (0..len).map(|_| words[(next(&mut st) % words.len() as u64) as usize]).collect();
+        let loaded = load(&text);
+        // Either accepted cleanly or refused with a reason; never silently empty.
+        assert!(loaded.scheme.is_some() || !loaded.diagnostics.is_empty(), "{text:?}");
+    }
 }
