@@ -938,6 +938,16 @@ fn split_unit(name: &str) -> (String, Option<String>) {
     (t.to_string(), None)
 }
 
+/// "一、规划定位好" / "（一）规划定位好" / "1. 规划定位好" → "规划定位好"; other text unchanged.
+fn strip_ordinal(text: &str) -> &str {
+    let t = text.trim();
+    let marks = |c: char| "一二三四五六七八九十0123456789".contains(c);
+    let body = t.trim_start_matches(['(', '（']).trim_start_matches(marks);
+    let rest = body.trim_start_matches([')', '）', '、', '.', '．', ' ']);
+    // Only a real ordinal (some marks then a separator) is stripped.
+    if body.len() < t.len() && rest.len() < body.len() { rest } else { t }
+}
+
 fn is_total(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     matches!(t.as_str(), "合计" | "总计" | "总分" | "满分")
@@ -1013,9 +1023,21 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
             continue;
         }
-        if !dim_cell.is_empty() {
+        // A heading row inside the 指标 column (一、规划定位好（20分）), with no
+        // weight and no method, opens a dimension as a 维度 cell would.
+        let bare = weight_text.is_empty() && cell(row, Role::Method).is_empty() && cell(row, Role::Unit).is_empty();
+        let ordinal = strip_ordinal(name_cell);
+        let heading_in_name = dim_cell.is_empty() && bare && !name_cell.is_empty() && (ordinal.len() < name_cell.len() || split_dim(name_cell).1.is_some());
+        let heading = if !dim_cell.is_empty() {
             let (name, w) = split_dim(dim_cell);
-            let w = w.or_else(|| num_of(cell(row, Role::DimWeight)));
+            Some((name, w.or_else(|| num_of(cell(row, Role::DimWeight)))))
+        } else if heading_in_name {
+            Some(split_dim(ordinal))
+        } else {
+            None
+        };
+        let name_cell = if heading_in_name { "" } else { name_cell };
+        if let Some((name, w)) = heading {
             match s.dimensions.iter().position(|d| d.name == name) {
                 Some(i) => current = Some(i),
                 None => {
@@ -1033,7 +1055,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         }
         if name_cell.is_empty() {
             // A dimension's own row (维度 and its weight, no indicator) is fine.
-            if dim_cell.is_empty() {
+            if dim_cell.is_empty() && !heading_in_name {
                 bad(row, Role::Name, "这一行没有指标名称".into(), &mut diags);
             }
             continue;
