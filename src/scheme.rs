@@ -1134,7 +1134,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                         0.0
                     }
                 };
-                let Some(d) = current.and_then(|i| s.dimensions.get(i)) else {
+                if current.is_none() {
                     if col(Role::Dim).is_some() {
                         bad(row, Role::Dim, format!("指标「{name}」之前没有维度"), &mut diags);
                         continue;
@@ -1144,21 +1144,8 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     dim_rows.push(h);
                     stated.push(None);
                     current = Some(s.dimensions.len() - 1);
-                    s.indicators.push(Indicator {
-                        name,
-                        aliases,
-                        dimension: "全部指标".into(),
-                        unit,
-                        weight,
-                        direction,
-                        method,
-                        formula: formula_part.or_else(|| Some(cell(row, Role::Formula).to_string()).filter(|f| !f.is_empty())),
-                        missing_score: num_of(cell(row, Role::Missing)).unwrap_or(0.0),
-                    });
-                    ind_rows.push(row);
-                    continue;
-                };
-                let dimension = d.key.clone();
+                }
+                let dimension = current.and_then(|i| s.dimensions.get(i)).map(|d| d.key.clone()).unwrap_or_default();
                 s.indicators.push(Indicator {
                     name,
                     aliases,
