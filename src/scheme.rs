@@ -4,7 +4,9 @@
 //! pasted from a document, then validated; an invalid scheme is refused with
 //! diagnostics and the caller keeps the previous one.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Level, Source};
+use crate::unit::Unit;
+use crate::{formula, table};
 use serde::{Deserialize, Serialize};
 
 /// The built-in scheme, a data file shipped in the repo.
@@ -105,17 +107,24 @@ pub enum Method {
     /// 标杆值: w × min(x / benchmark, 1); negative: benchmark / x.
     Benchmark { value: f64 },
     /// 功效系数: d = 60 + 40 (x − x_s) / (x_h − x_s), s = w × clamp(d, 0, 100) / 100.
-    /// Either bound absent means "over the pasted parks" (best / worst).
+    /// Either bound absent means "over the pasted parks" (best / worst, swapped
+    /// for negative indicators); fixed bounds are used as written. When the two
+    /// bounds are equal every park gets full marks.
     Efficacy {
         #[serde(default)]
         satisfactory: Option<f64>,
         #[serde(default)]
         unacceptable: Option<f64>,
     },
-    /// 极值: w × (x − min) / (max − min) over the pasted parks.
+    /// 极值: w × (x − min) / (max − min) over the pasted parks (negative:
+    /// (max − x)); when all parks are equal (or only one is pasted) every park
+    /// gets full marks, since none is worse than another.
     MinMax,
-    /// 分档: the points of the highest tier whose `min` the basis reaches
-    /// (for negative indicators: the lowest tier whose `max`… see `Tier`).
+    /// 分档: the points of the highest tier whose `min` the basis reaches; none
+    /// reached scores 0. The completion basis already reverses for negative
+    /// indicators (target ÷ value); with the value basis and a negative
+    /// indicator each tier's `min` reads as a ceiling instead: the tier with the
+    /// lowest bound the value does not exceed applies.
     Tiers {
         #[serde(default)]
         basis: TierBasis,
@@ -133,11 +142,15 @@ pub enum Method {
         #[serde(default = "bonus_share")]
         bonus_share: f64,
     },
-    /// Rate vs target rate: full marks at or above, else w × rate / target, 0 if ≤ 0.
+    /// Rate vs target rate (目标增速 from the target column): full marks at or
+    /// above, else w × rate / target, 0 if ≤ 0. Negative: full marks at or
+    /// below the target rate.
     RateVsTarget,
-    /// 直接打分: the entered score, at most w.
+    /// 直接打分: the entered score, at most w (negative: the entered figure is
+    /// the points lost, w − x).
     Direct,
-    /// 扣分: w minus `per` for each unit of each named input, at least 0.
+    /// 扣分: w minus `per` for each unit of each named input, at least 0. The
+    /// direction does not apply: the inputs are always counts of bad events.
     Deduct { items: Vec<DeductItem> },
 }
 
@@ -200,6 +213,24 @@ pub struct Grade {
     pub name: String,
 }
 
+/// Help text for the page: how a pasted scheme table and formulas are written.
+pub const SCHEME_TABLE_HELP: &str = "\
+方案表格：从文档复制，列为 维度 | 指标 | 单位 | 分值 | 方向 | 计分方法 | 参数（可选：公式、别名、缺数据得分、备注）。
+表头可写作 一级指标/二级指标/权重/分数/正向负向/评分方法/计分办法/标杆值 等；维度列的空白表示同上；
+维度分值可写在名称后，如 规划定位好(20)，或单列“维度分值”；“合计”行给出总分（默认 100）。
+计分方法与参数：
+  完成率  封顶 1.2（默认 1）
+  标杆值  标杆值 70（按指标单位）
+  功效系数  满意值 100 不允许值 60（不写则取所粘贴园区的最优/最差值）
+  极值、增速对比、直接打分  无参数
+  分档  ≥95:2;≥80:1.8（按完成率%；加“按数值”则按数值）
+  基期  基准 80% 每增 5% 加 1 加分上限 50%
+  扣分  一般生产安全事故:2;环保督察问题:1（每单位扣分）
+其他行：计分方法写 基础数据（公式或扣分所用的数据项）、加分/减分（参数 每项 1 上限 3）、
+  一票否决（参数 大于 0，备注写原因）、等次（参数 优秀 90;良好 75;合格 60;不合格 0）。
+公式：指标名 = 表达式，或单列“公式”；可用 + − × ÷ 和括号、数字、3%、其他指标或基础数据的名称，
+  结果自动换算到本指标单位（如 亿元/亩 → 万元/亩，比值 → %）。缺数据或除数为零时记为 缺数据，不按 0 计。";
+
 /// A scheme as loaded, with what was wrong with it. `scheme` is `None` when the
 /// input was refused; the diagnostics then say why.
 #[derive(Clone, Debug, PartialEq)]
@@ -208,12 +239,124 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads a scheme from JSON or from a pasted table (detected by content), and
-/// validates it. STUB: issue 4 implements table parsing and validation.
+impl Method {
+    /// The method's Chinese label, as printed in the breakdown and the scheme table.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Method::Completion { .. } => "完成率",
+            Method::Benchmark { .. } => "标杆值",
+            Method::Efficacy { .. } => "功效系数",
+            Method::MinMax => "极值",
+            Method::Tiers { .. } => "分档",
+            Method::BasePeriod { .. } => "基期",
+            Method::RateVsTarget => "增速对比",
+            Method::Direct => "直接打分",
+            Method::Deduct { .. } => "扣分",
+        }
+    }
+
+    /// Whether the method needs the annual target column.
+    pub fn needs_target(&self) -> bool {
+        match self {
+            Method::Completion { .. } | Method::RateVsTarget => true,
+            Method::Tiers { basis, .. } => *basis == TierBasis::Completion,
+            _ => false,
+        }
+    }
+}
+
+impl Scheme {
+    /// The canonical item name (an indicator's or an input's `name`) for a name
+    /// or alias, compared after trimming.
+    pub fn canonical(&self, name: &str) -> Option<&str> {
+        let n = name.trim();
+        let ind = self.indicators.iter().map(|i| (&i.name, &i.aliases));
+        let inp = self.inputs.iter().map(|i| (&i.name, &i.aliases));
+        ind.chain(inp).find(|(nm, al)| nm.trim() == n || al.iter().any(|a| a.trim() == n)).map(|(nm, _)| nm.as_str())
+    }
+
+    pub fn indicator(&self, name: &str) -> Option<&Indicator> {
+        let c = self.canonical(name)?;
+        self.indicators.iter().find(|i| i.name == c)
+    }
+
+    /// The unit of an item (by name or alias) as the scheme states it.
+    pub fn item_unit(&self, name: &str) -> Option<Unit> {
+        let c = self.canonical(name)?;
+        let label = self
+            .indicators
+            .iter()
+            .find(|i| i.name == c)
+            .map(|i| &i.unit)
+            .or_else(|| self.inputs.iter().find(|i| i.name == c).map(|i| &i.unit))?;
+        Unit::parse(label)
+    }
+}
+
+/// Indices of the indicators with a parsable formula, in an order where every
+/// formula comes after the formulas it reads (Kahn's algorithm, so no recursion),
+/// and the names caught in a cycle.
+pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
+    let n = scheme.indicators.len();
+    // deps[i] = indices of formula indicators that indicator i's formula reads.
+    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut has = vec![false; n];
+    for (i, ind) in scheme.indicators.iter().enumerate() {
+        let Some(expr) = ind.formula.as_deref().and_then(|f| formula::parse(f).ok()) else { continue };
+        has[i] = true;
+        for name in expr.inputs() {
+            if let Some(c) = scheme.canonical(&name) {
+                if let Some(j) = scheme.indicators.iter().position(|x| x.name == c) {
+                    if scheme.indicators.get(j).is_some_and(|x| x.formula.is_some()) && !deps[i].contains(&j) {
+                        deps[i].push(j);
+                    }
+                }
+            }
+        }
+    }
+    let mut done = vec![false; n];
+    let mut order = Vec::new();
+    loop {
+        let ready: Vec<usize> = (0..n).filter(|&i| has[i] && !done[i] && deps[i].iter().all(|&j| done[j] || !has[j])).collect();
+        if ready.is_empty() {
+            break;
+        }
+        for i in ready {
+            done[i] = true;
+            order.push(i);
+        }
+    }
+    let cyclic = (0..n).filter(|&i| has[i] && !done[i]).filter_map(|i| scheme.indicators.get(i).map(|x| x.name.clone())).collect();
+    (order, cyclic)
+}
+
+/// Loads a scheme from JSON (text starting with `{`) or from a pasted table, and
+/// validates it. Any error refuses the scheme (`scheme: None`) so the caller
+/// keeps the previous one; warnings are kept alongside an accepted scheme.
 pub fn load(text: &str) -> Loaded {
+    let t = text.trim_start_matches('\u{feff}').trim();
+    if t.is_empty() {
+        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, "方案为空：请粘贴方案表格或 JSON")] };
+    }
+    let (scheme, diagnostics) = if t.starts_with('{') { from_json(t) } else { from_table(text) };
+    let refused = diagnostics.iter().any(|d| d.level == Level::Error);
+    Loaded { scheme: if refused { None } else { scheme }, diagnostics }
+}
+
+fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     match serde_json::from_str::<Scheme>(text) {
-        Ok(s) => Loaded { scheme: Some(s), diagnostics: Vec::new() },
-        Err(e) => Loaded { scheme: None, diagnostics: vec![Diagnostic::error(crate::diag::Source::Scheme, format!("方案 JSON 无法读取：{e}"))] },
+        Ok(s) => {
+            let d = validate(&s);
+            (Some(s), d)
+        }
+        Err(e) => {
+            let what = if e.to_string().contains("unknown variant") { "有无法识别的计分方法 type 或方向 direction：" } else { "" };
+            let mut d = Diagnostic::error(Source::Scheme, format!("方案 JSON 无法读取：{what}{e}"));
+            if e.line() > 0 {
+                d = d.at(e.line() - 1, e.column().saturating_sub(1));
+            }
+            (None, vec![d])
+        }
     }
 }
 
@@ -234,9 +377,896 @@ pub fn default_scheme() -> Scheme {
     })
 }
 
-/// Checks a scheme: weights add up, methods and units are known, formula inputs
-/// exist and have no cycle. STUB: issue 4.
+/// Which part of an indicator a problem is in, so a pasted table can point at the cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Field {
+    Name,
+    Dimension,
+    Unit,
+    Weight,
+    Params,
+    Formula,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum At {
+    Nowhere,
+    Dim(usize),
+    Ind(usize, Field),
+}
+
+const EPS: f64 = 1e-6;
+
+/// Checks a scheme: weights add up, methods, units and parameters are sane,
+/// names are unique, formula inputs exist, agree in units and have no cycle.
 pub fn validate(scheme: &Scheme) -> Vec<Diagnostic> {
-    let _ = scheme;
-    Vec::new()
+    check(scheme).into_iter().map(|(_, d)| d).collect()
+}
+
+fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
+    let mut out: Vec<(At, Diagnostic)> = Vec::new();
+    let mut err = |at: At, msg: String| out.push((at, Diagnostic::error(Source::Scheme, msg)));
+    let num = fmt_num;
+
+    if !(s.total.is_finite() && s.total > 0.0) {
+        err(At::Nowhere, format!("方案总分 {} 无效，应为正数", num(s.total)));
+    }
+    if s.indicators.is_empty() {
+        err(At::Nowhere, "方案没有任何指标".into());
+    }
+    for (i, d) in s.dimensions.iter().enumerate() {
+        if s.dimensions.iter().take(i).any(|o| o.key == d.key || o.name == d.name) {
+            err(At::Dim(i), format!("维度「{}」重复", d.name));
+        }
+        if !(d.weight.is_finite() && d.weight >= 0.0) {
+            err(At::Dim(i), format!("维度「{}」的分值 {} 无效", d.name, num(d.weight)));
+        }
+        let sum: f64 = s.indicators.iter().filter(|x| x.dimension == d.key).map(|x| x.weight).sum();
+        if (sum - d.weight).abs() > EPS && sum.is_finite() {
+            err(At::Dim(i), format!("维度「{}」的指标分值合计 {}，与维度分值 {} 不符", d.name, num(sum), num(d.weight)));
+        }
+    }
+    let dim_sum: f64 = s.dimensions.iter().map(|d| d.weight).sum();
+    let ind_sum: f64 = s.indicators.iter().map(|x| x.weight).sum();
+    if !s.indicators.is_empty() && (ind_sum - s.total).abs() > EPS && ind_sum.is_finite() {
+        err(At::Nowhere, format!("指标分值合计 {}，与方案总分 {} 不符", num(ind_sum), num(s.total)));
+    } else if !s.dimensions.is_empty() && (dim_sum - s.total).abs() > EPS && dim_sum.is_finite() {
+        err(At::Nowhere, format!("维度分值合计 {}，与方案总分 {} 不符", num(dim_sum), num(s.total)));
+    }
+
+    // Every name and alias must point at one item only, or data could not be matched.
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let items = s.indicators.iter().map(|x| (&x.name, &x.aliases)).chain(s.inputs.iter().map(|x| (&x.name, &x.aliases)));
+    for (k, (name, aliases)) in items.enumerate() {
+        let at = if k < s.indicators.len() { At::Ind(k, Field::Name) } else { At::Nowhere };
+        if name.trim().is_empty() {
+            err(at, "有指标或基础数据没有名称".into());
+        }
+        for n in std::iter::once(name).chain(aliases.iter()) {
+            let n = n.trim().to_string();
+            if n.is_empty() {
+                continue;
+            }
+            match seen.iter().find(|(o, _)| *o == n) {
+                Some((_, owner)) if owner != name => err(at, format!("名称「{n}」同时属于「{owner}」和「{name}」")),
+                Some(_) if &n != name => {}
+                Some(_) => err(at, format!("名称「{n}」重复")),
+                None => seen.push((n, name.clone())),
+            }
+        }
+    }
+    for inp in &s.inputs {
+        if Unit::parse(&inp.unit).is_none() {
+            err(At::Nowhere, format!("基础数据「{}」的单位「{}」无法识别", inp.name, inp.unit));
+        }
+    }
+
+    let known = |name: &str| s.canonical(name).is_some();
+    for (i, x) in s.indicators.iter().enumerate() {
+        let tag = format!("指标「{}」", x.name);
+        if !s.dimensions.iter().any(|d| d.key == x.dimension) {
+            err(At::Ind(i, Field::Dimension), format!("{tag}的维度「{}」不在方案的维度中", x.dimension));
+        }
+        let unit = Unit::parse(&x.unit);
+        if unit.is_none() {
+            err(At::Ind(i, Field::Unit), format!("{tag}的单位「{}」无法识别", x.unit));
+        }
+        if !(x.weight.is_finite() && x.weight >= 0.0) {
+            err(At::Ind(i, Field::Weight), format!("{tag}的分值 {} 无效", num(x.weight)));
+        }
+        if !(x.missing_score.is_finite() && x.missing_score >= 0.0 && x.missing_score <= x.weight + EPS) {
+            err(At::Ind(i, Field::Params), format!("{tag}的缺数据得分 {} 应在 0 到分值之间", num(x.missing_score)));
+        }
+        for m in method_problems(s, x) {
+            err(At::Ind(i, Field::Params), format!("{tag}：{m}"));
+        }
+        if let Some(f) = &x.formula {
+            match formula::parse(f) {
+                Err(e) => err(At::Ind(i, Field::Formula), format!("{tag}的公式有误：{e}")),
+                Ok(expr) => {
+                    let mut ok = true;
+                    for n in expr.inputs() {
+                        if !known(&n) {
+                            ok = false;
+                            err(At::Ind(i, Field::Formula), format!("{tag}的公式引用了「{n}」，方案中没有这个指标或基础数据"));
+                        } else if s.canonical(&n) == Some(x.name.as_str()) {
+                            ok = false;
+                            err(At::Ind(i, Field::Formula), format!("{tag}的公式引用了自身"));
+                        }
+                    }
+                    if let (true, Some(u)) = (ok, &unit) {
+                        match expr.dims(&|n| s.item_unit(n)) {
+                            Err(m) => err(At::Ind(i, Field::Formula), format!("{tag}：{m}")),
+                            Ok(d) if d != u.dims => err(
+                                At::Ind(i, Field::Formula),
+                                format!("{tag}的公式结果与单位「{}」的量纲不符", formula::unit_label(u)),
+                            ),
+                            Ok(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let (_, cyclic) = formula_order(s);
+    if !cyclic.is_empty() {
+        let at = s.indicators.iter().position(|x| cyclic.first() == Some(&x.name)).map(|i| At::Ind(i, Field::Formula)).unwrap_or(At::Nowhere);
+        err(at, format!("公式循环引用：{}", cyclic.join("、")));
+    }
+
+    for a in &s.adjustments {
+        if !known(&a.input) {
+            err(At::Nowhere, format!("加减分项「{}」引用的「{}」不在方案中", a.name, a.input));
+        }
+        if !(a.per.is_finite() && a.cap.is_finite() && a.cap >= 0.0) {
+            err(At::Nowhere, format!("加减分项「{}」的每项分值或上限无效", a.name));
+        }
+    }
+    for v in &s.vetoes {
+        if !known(&v.input) {
+            err(At::Nowhere, format!("一票否决项引用的「{}」不在方案中", v.input));
+        }
+        if !v.above.is_finite() {
+            err(At::Nowhere, format!("一票否决项「{}」的阈值无效", v.input));
+        }
+    }
+    if let Some(c) = s.cap_total {
+        if !(c.is_finite() && c > 0.0) {
+            err(At::Nowhere, format!("总分上限 {} 无效", num(c)));
+        }
+    }
+    for g in &s.grades {
+        if !g.min.is_finite() {
+            err(At::Nowhere, format!("等次「{}」的分数线无效", g.name));
+        }
+    }
+    if let Some(f) = &s.veto_forbids {
+        if !s.grades.iter().any(|g| &g.name == f) {
+            err(At::Nowhere, format!("一票否决所限的等次「{f}」不在等次表中"));
+        }
+    }
+    if s.grades.is_empty() {
+        out.push((At::Nowhere, Diagnostic::warning(Source::Scheme, "方案没有等次表，结果不评等次")));
+    }
+    out
+}
+
+/// Sanity problems of an indicator's method parameters, in Chinese.
+fn method_problems(s: &Scheme, x: &Indicator) -> Vec<String> {
+    let fin = |v: f64| v.is_finite();
+    let mut p = Vec::new();
+    match &x.method {
+        Method::Completion { cap } => {
+            if !(fin(*cap) && *cap >= 1.0) {
+                p.push(format!("完成率封顶 {} 应不小于 1", fmt_num(*cap)));
+            }
+        }
+        Method::Benchmark { value } => {
+            if !(fin(*value) && *value > 0.0) {
+                p.push(format!("标杆值 {} 应大于 0", fmt_num(*value)));
+            }
+        }
+        Method::Efficacy { satisfactory, unacceptable } => {
+            if satisfactory.is_some_and(|v| !fin(v)) || unacceptable.is_some_and(|v| !fin(v)) {
+                p.push("功效系数的满意值或不允许值无效".into());
+            }
+            if let (Some(h), Some(l)) = (satisfactory, unacceptable) {
+                if h == l {
+                    p.push("功效系数的满意值与不允许值相同".into());
+                } else if (h > l) != (x.direction == Direction::Positive) {
+                    p.push("功效系数的满意值与不允许值方向与指标方向不一致（正向指标满意值应较大）".into());
+                }
+            }
+        }
+        Method::MinMax | Method::RateVsTarget | Method::Direct => {}
+        Method::Tiers { basis, tiers } => {
+            if tiers.is_empty() {
+                p.push("分档计分没有档次".into());
+            }
+            let mut sorted: Vec<&Tier> = tiers.iter().collect();
+            sorted.sort_by(|a, b| a.min.total_cmp(&b.min));
+            if tiers.iter().any(|t| !fin(t.min) || !fin(t.points) || t.points < 0.0 || t.points > x.weight + EPS) {
+                p.push(format!("分档的下限须为数字，得分须在 0 到 {} 之间", fmt_num(x.weight)));
+            }
+            if sorted.windows(2).any(|w| w.first().map(|a| a.min) == w.get(1).map(|b| b.min)) {
+                p.push("分档有重复的下限".into());
+            }
+            // A better result must never earn fewer points: points rise with the
+            // bound, except for negative value-based tiers where a lower value is better.
+            let falling = *basis == TierBasis::Value && x.direction == Direction::Negative;
+            let bad = sorted.windows(2).any(|w| match (w.first(), w.get(1)) {
+                (Some(a), Some(b)) => (!falling && b.points < a.points) || (falling && b.points > a.points),
+                _ => false,
+            });
+            if bad {
+                p.push("分档得分与档次顺序不一致（较好的档次得分反而较低）".into());
+            }
+        }
+        Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => {
+            if !(fin(*base_share) && (0.0..=1.0).contains(base_share)) {
+                p.push("基期法的基准得分比例应在 0 到 1 之间".into());
+            }
+            if !(fin(*step_pct) && *step_pct > 0.0 && fin(*step_points) && *step_points >= 0.0) {
+                p.push("基期法的步长应大于 0、每档加分不小于 0".into());
+            }
+            if !(fin(*bonus_share) && *bonus_share >= 0.0) {
+                p.push("基期法的加分上限比例应不小于 0".into());
+            }
+        }
+        Method::Deduct { items } => {
+            if items.is_empty() {
+                p.push("扣分法没有扣分项".into());
+            }
+            for it in items {
+                if s.canonical(&it.input).is_none() {
+                    p.push(format!("扣分项「{}」不在方案的指标或基础数据中", it.input));
+                }
+                if !(fin(it.per) && it.per > 0.0) {
+                    p.push(format!("扣分项「{}」每单位扣分 {} 应大于 0", it.input, fmt_num(it.per)));
+                }
+            }
+        }
+    }
+    p
+}
+
+/// A number in its shortest form: 6, 1.2, 0.05 (at most 6 decimals).
+pub fn fmt_num(v: f64) -> String {
+    if !v.is_finite() {
+        return "无效".into();
+    }
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+// ---------------------------------------------------------------------------
+// Pasted scheme tables
+// ---------------------------------------------------------------------------
+
+/// Column roles of a pasted scheme table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Dim,
+    DimWeight,
+    Name,
+    Alias,
+    Unit,
+    Weight,
+    Direction,
+    Method,
+    Params,
+    Formula,
+    Missing,
+    Note,
+}
+
+/// Reads a header cell. Text in brackets (分值（分）) is ignored; more specific
+/// names are tried first so 一级指标 is not read as 指标.
+fn role_of(header: &str) -> Option<Role> {
+    let h: String = header.chars().take_while(|c| !matches!(c, '(' | '（')).filter(|c| !c.is_whitespace()).collect();
+    let has = |k: &str| h.contains(k);
+    let weighty = has("分值") || has("权重") || has("分数") || has("满分");
+    Some(if (has("维度") || has("一级")) && weighty {
+        Role::DimWeight
+    } else if has("维度") || has("一级指标") || h == "类别" || h == "评价内容" {
+        Role::Dim
+    } else if has("别名") || has("别称") {
+        Role::Alias
+    } else if has("单位") {
+        Role::Unit
+    } else if has("方向") || has("正向") || has("负向") || h == "属性" || h == "指标属性" {
+        Role::Direction
+    } else if has("公式") {
+        Role::Formula
+    } else if has("缺数据") {
+        Role::Missing
+    } else if has("参数") || has("标杆") {
+        Role::Params
+    } else if has("方法") || has("办法") || has("规则") || has("评分标准") || has("计分标准") {
+        Role::Method
+    } else if weighty || h == "标准分" {
+        Role::Weight
+    } else if has("指标") || h == "名称" || h == "项目" {
+        Role::Name
+    } else if has("备注") || has("说明") || has("原因") {
+        Role::Note
+    } else {
+        return None;
+    })
+}
+
+/// What a row of a pasted table declares, from its 计分方法 cell.
+enum RowKind {
+    Indicator(String),
+    Input,
+    Bonus(f64),
+    Veto,
+    Grades,
+}
+
+fn row_kind(method: &str) -> RowKind {
+    let m = method.trim();
+    if ["基础数据", "不计分", "数据项", "输入", "input"].iter().any(|k| m.contains(k)) {
+        RowKind::Input
+    } else if m.contains("加分") && !m.contains("直接") && !m.contains("基期") {
+        RowKind::Bonus(1.0)
+    } else if m.contains("减分") || m.contains("扣减") {
+        RowKind::Bonus(-1.0)
+    } else if m.contains("否决") {
+        RowKind::Veto
+    } else if m.contains("等次") || m.contains("等级") {
+        RowKind::Grades
+    } else {
+        RowKind::Indicator(m.to_string())
+    }
+}
+
+/// Normalises full-width digits, points, signs and percent marks.
+fn ascii_num(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '％' => '%',
+            '−' | '－' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// (label, value, written as percent) pairs of a parameter cell such as
+/// "满意值 100 不允许值 60" or "封顶120%": each number with the text before it.
+fn pairs(text: &str) -> Vec<(String, f64, bool)> {
+    let chars: Vec<char> = ascii_num(text).chars().collect();
+    let mut out = Vec::new();
+    let mut label = String::new();
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        // A minus is a sign unless it follows a Latin word (A-5 is a label).
+        let sign = c == '-' && chars.get(i + 1).is_some_and(|d| d.is_ascii_digit()) && label.trim_end().chars().last().is_none_or(|l| !l.is_ascii_alphanumeric());
+        if c.is_ascii_digit() || sign {
+            let start = i;
+            i += 1;
+            while chars.get(i).is_some_and(|d| d.is_ascii_digit() || *d == '.') {
+                i += 1;
+            }
+            let t: String = chars.get(start..i).unwrap_or(&[]).iter().collect();
+            let pct = chars.get(i) == Some(&'%');
+            if pct {
+                i += 1;
+            }
+            if let Ok(v) = t.parse::<f64>() {
+                // The label is the last word before the number: "标杆值法（标杆值70）" → 标杆值.
+                let sep = |c: char| c.is_whitespace() || ",，;；、(（)）".contains(c);
+                let l = label.trim_end_matches(|c: char| sep(c) || ":：=＝".contains(c));
+                let l = l.rsplit(sep).next().unwrap_or("").to_string();
+                out.push((l, v, pct));
+            }
+            label.clear();
+        } else {
+            label.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+fn num_of(text: &str) -> Option<f64> {
+    let t = ascii_num(text);
+    let t = t.trim().trim_end_matches("以上").trim_end_matches('分').trim_end_matches('%').trim();
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn segments(text: &str) -> impl Iterator<Item = &str> {
+    text.split([';', '；', ',', '，', '、', '\n']).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// Reads a method and its parameters. The grammar (also in the page's help):
+///
+/// - 完成率: `封顶 1.2` (or `cap 1.2`, `封顶120%`, or a bare number); default 1.
+/// - 标杆值: `标杆值 70` (or a bare number), in the indicator's unit.
+/// - 功效系数: `满意值 100 不允许值 60`; leave either out to use the best / worst
+///   of the pasted parks.
+/// - 极值, 增速对比, 直接打分: no parameters.
+/// - 分档: `≥95:2;≥80:1.8` — the basis is the completion rate in % unless the
+///   cell also says `按数值`.
+/// - 基期: `基准 80% 每增 5% 加 1 加分上限 50%` (these are the defaults).
+/// - 扣分: `一般生产安全事故:2;环保督察问题:1` — points per unit of each item.
+fn parse_method(method: &str, params: &str) -> Result<Method, String> {
+    let m = method.trim().to_lowercase();
+    let has = |k: &str| m.contains(k);
+    // Parameters may also sit in the method cell itself: 完成率（封顶120%）.
+    let kv = pairs(if params.trim().is_empty() { method } else { params });
+    let pick = |keys: &[&str]| kv.iter().find(|(l, _, _)| keys.iter().any(|k| l.eq_ignore_ascii_case(k)));
+    let unknown = |known: &[&str]| -> Result<(), String> {
+        match kv.iter().find(|(l, _, _)| !l.is_empty() && !known.iter().any(|k| l.eq_ignore_ascii_case(k))) {
+            Some((l, _, _)) => Err(format!("参数「{l}」无法识别")),
+            None => Ok(()),
+        }
+    };
+    let bare = kv.iter().find(|(l, _, _)| l.is_empty()).map(|(_, v, _)| *v);
+    if has("分档") || has("档次") || has("tier") {
+        let mut basis = TierBasis::Completion;
+        let mut tiers = Vec::new();
+        for seg in segments(params) {
+            if seg.contains("数值") || seg.eq_ignore_ascii_case("value") {
+                basis = TierBasis::Value;
+                continue;
+            }
+            if seg.contains("完成率") {
+                continue;
+            }
+            let body = seg.trim_start_matches(['≥', '>', '=', '＞', '＝', '大', '于', '等', ' ']);
+            let mut parts = body.splitn(2, [':', '：', '→', '得']);
+            let (Some(a), Some(b)) = (parts.next().and_then(num_of), parts.next().and_then(num_of)) else {
+                return Err(format!("分档「{seg}」应写成 ≥下限:得分"));
+            };
+            tiers.push(Tier { min: a, points: b });
+        }
+        return Ok(Method::Tiers { basis, tiers });
+    }
+    if has("扣分") || has("deduct") {
+        let mut items = Vec::new();
+        for seg in segments(params) {
+            let name: String = seg.chars().take_while(|c| !matches!(c, ':' | '：' | '每' | ' ' | '=')).collect();
+            let per = pairs(seg).last().map(|p| p.1);
+            match (name.trim(), per) {
+                ("", _) | (_, None) => return Err(format!("扣分项「{seg}」应写成 名称:每单位扣分")),
+                (n, Some(p)) => items.push(DeductItem { input: n.to_string(), per: p }),
+            }
+        }
+        return Ok(Method::Deduct { items });
+    }
+    if has("功效") || has("efficacy") {
+        unknown(&["满意值", "满意", "satisfactory", "不允许值", "不允许", "unacceptable"])?;
+        let satisfactory = pick(&["满意值", "满意", "satisfactory"]).map(|p| p.1);
+        let unacceptable = pick(&["不允许值", "不允许", "unacceptable"]).map(|p| p.1);
+        return Ok(Method::Efficacy { satisfactory, unacceptable });
+    }
+    if has("极值") || has("最大最小") || has("min_max") || has("minmax") {
+        return Ok(Method::MinMax);
+    }
+    if has("基期") || has("base") {
+        let keys = ["基准", "基准得分", "每增", "步长", "加", "每档加", "加分上限", "上限"];
+        unknown(&keys)?;
+        let share = |p: &(String, f64, bool)| if p.2 || p.1 > 1.0 { p.1 / 100.0 } else { p.1 };
+        return Ok(Method::BasePeriod {
+            base_share: pick(&["基准", "基准得分"]).map(share).unwrap_or(0.8),
+            step_pct: pick(&["每增", "步长"]).map(|p| p.1).unwrap_or(5.0),
+            step_points: pick(&["加", "每档加"]).map(|p| p.1).unwrap_or(1.0),
+            bonus_share: pick(&["加分上限", "上限"]).map(share).unwrap_or(0.5),
+        });
+    }
+    if has("增速") || has("rate") {
+        return Ok(Method::RateVsTarget);
+    }
+    if has("标杆") || has("benchmark") {
+        unknown(&["标杆值", "标杆", "benchmark", "基准值"])?;
+        return match pick(&["标杆值", "标杆", "benchmark", "基准值"]).map(|p| p.1).or(bare) {
+            Some(value) => Ok(Method::Benchmark { value }),
+            None => Err("标杆值法缺少标杆值（参数写成 标杆值 70）".into()),
+        };
+    }
+    if has("完成率") || has("completion") {
+        unknown(&["封顶", "上限", "cap", "最高"])?;
+        let cap = pick(&["封顶", "上限", "cap", "最高"]).map(|p| if p.2 { p.1 / 100.0 } else { p.1 }).or(bare).unwrap_or(1.0);
+        return Ok(Method::Completion { cap });
+    }
+    if has("直接") || has("打分") || has("评分") || has("direct") {
+        return Ok(Method::Direct);
+    }
+    Err(format!("计分方法「{}」无法识别（可用：完成率、标杆值、功效系数、极值、分档、基期、增速对比、直接打分、扣分）", method.trim()))
+}
+
+/// The parameter cell for a method, in the grammar `parse_method` reads.
+pub fn method_params(m: &Method) -> String {
+    let n = fmt_num;
+    match m {
+        Method::Completion { cap } => format!("封顶 {}", n(*cap)),
+        Method::Benchmark { value } => format!("标杆值 {}", n(*value)),
+        Method::Efficacy { satisfactory, unacceptable } => {
+            let mut parts = Vec::new();
+            if let Some(h) = satisfactory {
+                parts.push(format!("满意值 {}", n(*h)));
+            }
+            if let Some(l) = unacceptable {
+                parts.push(format!("不允许值 {}", n(*l)));
+            }
+            parts.join(" ")
+        }
+        Method::Tiers { basis, tiers } => {
+            let mut parts: Vec<String> = tiers.iter().map(|t| format!("≥{}:{}", n(t.min), n(t.points))).collect();
+            if *basis == TierBasis::Value {
+                parts.insert(0, "按数值".into());
+            }
+            parts.join(";")
+        }
+        Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => format!(
+            "基准 {}% 每增 {}% 加 {} 加分上限 {}%",
+            n(base_share * 100.0),
+            n(*step_pct),
+            n(*step_points),
+            n(bonus_share * 100.0)
+        ),
+        Method::Deduct { items } => items.iter().map(|i| format!("{}:{}", i.input, n(i.per))).collect::<Vec<_>>().join(";"),
+        Method::MinMax | Method::RateVsTarget | Method::Direct => String::new(),
+    }
+}
+
+/// "规划定位好(20)" / "规划定位好（20分）" → (name, weight).
+fn split_dim(cell: &str) -> (String, Option<f64>) {
+    let t = cell.trim();
+    if let Some(open) = t.find(['(', '（']) {
+        let inner = t.get(open..).unwrap_or("").trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+        if let Some(w) = num_of(inner) {
+            return (t.get(..open).unwrap_or("").trim().to_string(), Some(w));
+        }
+    }
+    (t.to_string(), None)
+}
+
+/// "技工贸总收入（亿元）" → (name, Some("亿元")) when the bracket holds a known unit.
+fn split_unit(name: &str) -> (String, Option<String>) {
+    let t = name.trim();
+    if let Some(open) = t.rfind(['(', '（']) {
+        let inner = t.get(open..).unwrap_or("").trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
+        if t.ends_with([')', '）']) && Unit::parse(inner).is_some() {
+            return (t.get(..open).unwrap_or("").trim().to_string(), Some(inner.to_string()));
+        }
+    }
+    (t.to_string(), None)
+}
+
+/// "一、规划定位好" / "（一）规划定位好" / "1. 规划定位好" → "规划定位好"; other text unchanged.
+fn strip_ordinal(text: &str) -> &str {
+    let t = text.trim();
+    let marks = |c: char| "一二三四五六七八九十0123456789".contains(c);
+    let body = t.trim_start_matches(['(', '（']).trim_start_matches(marks);
+    let rest = body.trim_start_matches([')', '）', '、', '.', '．', ' ']);
+    // Only a real ordinal (some marks then a separator) is stripped.
+    if body.len() < t.len() && rest.len() < body.len() { rest } else { t }
+}
+
+fn is_total(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    matches!(t.as_str(), "合计" | "总计" | "总分" | "满分")
+}
+
+/// Reads a scheme table pasted from a document. Merged-cell blanks in the 维度
+/// column mean "same as above"; a row whose 指标 (or 维度) is 合计 states the
+/// total (100 otherwise); rows whose 计分方法 is 基础数据, 加分/减分, 一票否决 or
+/// 等次 declare inputs, adjustments, vetoes and grades (see `to_table`).
+fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
+    let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
+    let header = grid.rows.iter().take(10).position(|r| {
+        let roles: Vec<Role> = r.iter().filter_map(|c| role_of(c)).collect();
+        roles.contains(&Role::Name) && roles.contains(&Role::Weight)
+    });
+    let Some(h) = header else {
+        diags.push(Diagnostic::error(
+            Source::Scheme,
+            "方案表格缺少表头：至少需要「指标」和「分值」两列（可选：维度、单位、方向、计分方法、参数、公式、别名），或粘贴方案 JSON",
+        ));
+        return (None, diags);
+    };
+    let mut cols: Vec<(Role, usize)> = Vec::new();
+    for (c, cell) in grid.rows.get(h).map(|r| r.as_slice()).unwrap_or(&[]).iter().enumerate() {
+        if let Some(r) = role_of(cell) {
+            if !cols.iter().any(|(x, _)| *x == r) {
+                cols.push((r, c));
+            }
+        }
+    }
+    let col = |r: Role| cols.iter().find(|(x, _)| *x == r).map(|(_, c)| *c);
+    let cell = |row: usize, r: Role| col(r).map(|c| grid.cell(row, c).trim()).unwrap_or("");
+
+    let mut s = Scheme {
+        name: "粘贴的方案".into(),
+        note: String::new(),
+        total: 100.0,
+        dimensions: Vec::new(),
+        inputs: Vec::new(),
+        indicators: Vec::new(),
+        adjustments: Vec::new(),
+        cap_total: Some(100.0),
+        vetoes: Vec::new(),
+        grades: Vec::new(),
+        veto_forbids: None,
+    };
+    // Where each indicator and dimension came from, to point diagnostics at cells.
+    let mut ind_rows: Vec<usize> = Vec::new();
+    let mut dim_rows: Vec<usize> = Vec::new();
+    let mut stated: Vec<Option<f64>> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut total_row = false;
+    let bad = |row: usize, r: Role, msg: String, diags: &mut Vec<Diagnostic>| {
+        let c = col(r).unwrap_or(0);
+        diags.push(Diagnostic::error(Source::Scheme, msg).at(row, c).cell(grid.cell(row, c)));
+    };
+
+    for row in h + 1..grid.rows.len() {
+        if grid.rows.get(row).is_none_or(|r| r.iter().all(|c| c.trim().is_empty())) {
+            continue;
+        }
+        let dim_cell = cell(row, Role::Dim);
+        let name_cell = cell(row, Role::Name);
+        let weight_text = cell(row, Role::Weight);
+        if is_total(name_cell) || (name_cell.is_empty() && is_total(dim_cell)) {
+            match num_of(weight_text) {
+                Some(t) => {
+                    s.total = t;
+                    s.cap_total = Some(t);
+                    total_row = true;
+                }
+                None => bad(row, Role::Weight, "合计行的分值无法识别为数字".into(), &mut diags),
+            }
+            continue;
+        }
+        // A heading row inside the 指标 column (一、规划定位好（20分）), with no
+        // weight and no method, opens a dimension as a 维度 cell would.
+        let bare = weight_text.is_empty() && cell(row, Role::Method).is_empty() && cell(row, Role::Unit).is_empty();
+        let ordinal = strip_ordinal(name_cell);
+        let heading_in_name = dim_cell.is_empty() && bare && !name_cell.is_empty() && (ordinal.len() < name_cell.len() || split_dim(name_cell).1.is_some());
+        let heading = if !dim_cell.is_empty() {
+            let (name, w) = split_dim(dim_cell);
+            Some((name, w.or_else(|| num_of(cell(row, Role::DimWeight)))))
+        } else if heading_in_name {
+            Some(split_dim(ordinal))
+        } else {
+            None
+        };
+        let name_cell = if heading_in_name { "" } else { name_cell };
+        if let Some((name, w)) = heading {
+            match s.dimensions.iter().position(|d| d.name == name) {
+                Some(i) => current = Some(i),
+                None => {
+                    s.dimensions.push(Dimension { key: name.clone(), name, weight: 0.0 });
+                    dim_rows.push(row);
+                    stated.push(w);
+                    current = Some(s.dimensions.len() - 1);
+                }
+            }
+            if let (Some(i), Some(w)) = (current, w) {
+                if let Some(slot) = stated.get_mut(i) {
+                    *slot = Some(w);
+                }
+            }
+        }
+        if name_cell.is_empty() {
+            // A dimension's own row (维度 and its weight, no indicator) is fine.
+            if dim_cell.is_empty() && !heading_in_name {
+                bad(row, Role::Name, "这一行没有指标名称".into(), &mut diags);
+            }
+            continue;
+        }
+        let (name_part, formula_part) = match name_cell.split_once(['=', '＝']) {
+            Some((a, b)) if cell(row, Role::Formula).is_empty() => (a.trim(), Some(b.trim().to_string())),
+            _ => (name_cell, None),
+        };
+        let (name, unit_in_name) = split_unit(name_part);
+        let unit = match cell(row, Role::Unit) {
+            "" => unit_in_name.unwrap_or_default(),
+            u => u.to_string(),
+        };
+        let aliases: Vec<String> = segments(cell(row, Role::Alias)).map(str::to_string).collect();
+        let params = cell(row, Role::Params);
+        // A combined 计分方法及参数 column is read as the parameter column; it names the method too.
+        let method_cell = if col(Role::Method).is_some() { cell(row, Role::Method) } else { cell(row, Role::Params) };
+        match row_kind(method_cell) {
+            RowKind::Input => s.inputs.push(Input { name, aliases, unit }),
+            RowKind::Bonus(sign) => {
+                let kv = pairs(params);
+                let per = kv.iter().find(|(l, _, _)| !l.contains("上限") && !l.contains("封顶")).map(|p| p.1).unwrap_or(1.0);
+                let cap = kv.iter().find(|(l, _, _)| l.contains("上限") || l.contains("封顶")).map(|p| p.1).unwrap_or(f64::INFINITY);
+                let what = if sign > 0.0 { "加分项" } else { "减分项" };
+                let rule_name = match cell(row, Role::Note) {
+                    "" => format!("{what}：{name}"),
+                    n => n.to_string(),
+                };
+                if s.canonical(&name).is_none() && !s.inputs.iter().any(|i| i.name == name) {
+                    s.inputs.push(Input { name: name.clone(), aliases, unit: if unit.is_empty() { "个".into() } else { unit } });
+                }
+                s.adjustments.push(AdjustmentRule { name: rule_name, input: name, per: sign * per.abs(), cap: if cap.is_finite() { cap } else { 100.0 } });
+            }
+            RowKind::Veto => {
+                let above = pairs(params).first().map(|p| p.1).unwrap_or(0.0);
+                let reason = match cell(row, Role::Note) {
+                    "" => format!("{name} 大于 {}", fmt_num(above)),
+                    r => r.to_string(),
+                };
+                if s.canonical(&name).is_none() {
+                    s.inputs.push(Input { name: name.clone(), aliases, unit: if unit.is_empty() { "起".into() } else { unit } });
+                }
+                s.vetoes.push(Veto { input: name, above, reason });
+            }
+            RowKind::Grades => {
+                for (label, v, _) in pairs(params) {
+                    let g = label.trim_end_matches(['≥', '>', '=']).trim().to_string();
+                    s.grades.push(Grade { min: v, name: g });
+                }
+            }
+            RowKind::Indicator(method_text) => {
+                if method_text.is_empty() {
+                    bad(row, Role::Method, format!("指标「{name}」没有计分方法"), &mut diags);
+                    continue;
+                }
+                let method = match parse_method(&method_text, params) {
+                    Ok(m) => m,
+                    Err(m) => {
+                        let r = if m.contains("计分方法") { Role::Method } else { Role::Params };
+                        bad(row, r, format!("指标「{name}」：{m}"), &mut diags);
+                        continue;
+                    }
+                };
+                let direction = match cell(row, Role::Direction) {
+                    "" | "正" | "正向" | "+" | "↑" | "正向指标" | "越大越好" | "positive" => Direction::Positive,
+                    "负" | "负向" | "逆向" | "-" | "−" | "↓" | "负向指标" | "逆向指标" | "越小越好" | "negative" => Direction::Negative,
+                    other => {
+                        bad(row, Role::Direction, format!("指标「{name}」的方向「{other}」无法识别（正向/负向）"), &mut diags);
+                        Direction::Positive
+                    }
+                };
+                let weight = match num_of(weight_text) {
+                    Some(w) => w,
+                    None => {
+                        bad(row, Role::Weight, format!("指标「{name}」的分值无法识别为数字"), &mut diags);
+                        0.0
+                    }
+                };
+                if current.is_none() {
+                    if col(Role::Dim).is_some() {
+                        bad(row, Role::Dim, format!("指标「{name}」之前没有维度"), &mut diags);
+                        continue;
+                    }
+                    // A table with no 维度 column puts everything in one dimension.
+                    s.dimensions.push(Dimension { key: "全部指标".into(), name: "全部指标".into(), weight: 0.0 });
+                    dim_rows.push(h);
+                    stated.push(None);
+                    current = Some(s.dimensions.len() - 1);
+                }
+                let dimension = current.and_then(|i| s.dimensions.get(i)).map(|d| d.key.clone()).unwrap_or_default();
+                s.indicators.push(Indicator {
+                    name,
+                    aliases,
+                    dimension,
+                    unit,
+                    weight,
+                    direction,
+                    method,
+                    formula: formula_part.or_else(|| Some(cell(row, Role::Formula).to_string()).filter(|f| !f.is_empty())),
+                    missing_score: num_of(cell(row, Role::Missing)).unwrap_or(0.0),
+                });
+                ind_rows.push(row);
+            }
+        }
+    }
+    // A dimension's weight is the one stated, or the sum of its indicators.
+    for (i, d) in s.dimensions.iter_mut().enumerate() {
+        let sum: f64 = s.indicators.iter().filter(|x| x.dimension == d.key).map(|x| x.weight).sum();
+        d.weight = stated.get(i).copied().flatten().unwrap_or(sum);
+    }
+    if !total_row && s.dimensions.iter().all(|d| d.weight.is_finite()) && stated.iter().all(Option::is_some) && !stated.is_empty() {
+        // With every dimension weight stated, the total is their sum unless a 合计 row says otherwise.
+        s.total = s.dimensions.iter().map(|d| d.weight).sum();
+        s.cap_total = Some(s.total);
+    }
+    if s.grades.is_empty() {
+        s.grades = default_grades(s.total);
+    }
+    if !s.vetoes.is_empty() {
+        s.veto_forbids = s.grades.iter().max_by(|a, b| a.min.total_cmp(&b.min)).map(|g| g.name.clone());
+    }
+    let at_cell = |at: At| -> Option<(usize, usize)> {
+        match at {
+            At::Nowhere => None,
+            At::Dim(i) => dim_rows.get(i).map(|&r| (r, col(Role::Dim).unwrap_or(0))),
+            At::Ind(i, f) => {
+                let role = match f {
+                    Field::Name => Role::Name,
+                    Field::Dimension => Role::Dim,
+                    Field::Unit => Role::Unit,
+                    Field::Weight => Role::Weight,
+                    Field::Params => Role::Params,
+                    Field::Formula => if col(Role::Formula).is_some() { Role::Formula } else { Role::Name },
+                };
+                ind_rows.get(i).map(|&r| (r, col(role).or(col(Role::Name)).unwrap_or(0)))
+            }
+        }
+    };
+    for (at, d) in check(&s) {
+        diags.push(match at_cell(at) {
+            Some((r, c)) => d.at(r, c).cell(grid.cell(r, c)),
+            None => d,
+        });
+    }
+    (Some(s), diags)
+}
+
+/// 优秀 / 良好 / 合格 / 不合格 at 90 % / 75 % / 60 % / 0 of the total.
+fn default_grades(total: f64) -> Vec<Grade> {
+    [(0.9, "优秀"), (0.75, "良好"), (0.6, "合格"), (0.0, "不合格")].iter().map(|(f, n)| Grade { min: total * f, name: n.to_string() }).collect()
+}
+
+/// Writes a scheme as a tab-separated table that `load` reads back: the page's
+/// "copy as table" and the round-trip test use it.
+pub fn to_table(s: &Scheme) -> String {
+    let mut rows: Vec<Vec<String>> = vec![["维度", "指标", "别名", "单位", "分值", "方向", "计分方法", "参数", "公式", "缺数据得分", "备注"].iter().map(|x| x.to_string()).collect()];
+    let blank = || vec![String::new(); 11];
+    for d in &s.dimensions {
+        let mut first = true;
+        for x in s.indicators.iter().filter(|x| x.dimension == d.key) {
+            let mut r = blank();
+            if first {
+                r[0] = format!("{}（{}）", d.name, fmt_num(d.weight));
+                first = false;
+            }
+            r[1] = x.name.clone();
+            r[2] = x.aliases.join("、");
+            r[3] = x.unit.clone();
+            r[4] = fmt_num(x.weight);
+            r[5] = if x.direction == Direction::Negative { "负向" } else { "正向" }.into();
+            r[6] = x.method.label().into();
+            r[7] = method_params(&x.method);
+            r[8] = x.formula.clone().unwrap_or_default();
+            r[9] = fmt_num(x.missing_score);
+            rows.push(r);
+        }
+    }
+    let mut total = blank();
+    total[1] = "合计".into();
+    total[4] = fmt_num(s.total);
+    rows.push(total);
+    for i in &s.inputs {
+        let mut r = blank();
+        r[1] = i.name.clone();
+        r[2] = i.aliases.join("、");
+        r[3] = i.unit.clone();
+        r[6] = "基础数据".into();
+        rows.push(r);
+    }
+    for a in &s.adjustments {
+        let mut r = blank();
+        r[1] = a.input.clone();
+        r[6] = if a.per >= 0.0 { "加分" } else { "减分" }.into();
+        r[7] = format!("每项 {} 上限 {}", fmt_num(a.per.abs()), fmt_num(a.cap));
+        r[10] = a.name.clone();
+        rows.push(r);
+    }
+    for v in &s.vetoes {
+        let mut r = blank();
+        r[1] = v.input.clone();
+        r[6] = "一票否决".into();
+        r[7] = format!("大于 {}", fmt_num(v.above));
+        r[10] = v.reason.clone();
+        rows.push(r);
+    }
+    if !s.grades.is_empty() {
+        let mut r = blank();
+        r[1] = "等次".into();
+        r[6] = "等次".into();
+        r[7] = s.grades.iter().map(|g| format!("{} {}", g.name, fmt_num(g.min))).collect::<Vec<_>>().join(";");
+        rows.push(r);
+    }
+    rows.iter().map(|r| r.iter().map(|c| c.replace(['\t', '\n', '\r'], " ")).collect::<Vec<_>>().join("\t")).collect::<Vec<_>>().join("\n")
 }

@@ -1,12 +1,450 @@
 //! Scoring: every method, dimension subtotals, adjustments, vetoes, grades and ranking.
+//!
+//! Each indicator's score is rounded once, half away from zero, to 0.01 point
+//! (`Points::round`); from then on only the printed `Points` are added, so the
+//! dimension subtotals and the total always equal the sums of the printed rows.
+//! A missing value, target or input never scores silently: the indicator gets
+//! the scheme's `missing_score`, is flagged with the 缺数据 reason, and the
+//! explanation says so.
 
-use crate::diag::Diagnostic;
-use crate::model::{ParkData, ParkScore};
-use crate::scheme::Scheme;
+use crate::diag::{Diagnostic, Source};
+use crate::fixed::Points;
+use crate::formula;
+use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
+use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
+use crate::unit::Unit;
+
+/// An indicator's value for one park: the number or the 缺数据 reason, and for
+/// formulas the computation written out ("4.99亿元 ÷ 148.20亿元 = 3.37%").
+#[derive(Clone, Debug)]
+struct Val {
+    value: Result<f64, String>,
+    how: String,
+}
 
 /// Scores every park under `scheme`; relative methods (功效系数 over peers, 极值)
-/// use the whole group. Ranks follow the printed totals. STUB: issue 4.
+/// use the whole group. Ranks follow the printed totals; ties share a rank.
 pub fn score_parks(scheme: &Scheme, parks: &[ParkData]) -> (Vec<ParkScore>, Vec<Diagnostic>) {
-    let _ = (scheme, parks);
-    (Vec::new(), Vec::new())
+    let mut diags = Vec::new();
+    let values: Vec<Vec<Val>> = parks.iter().map(|p| indicator_values(scheme, p)).collect();
+    for (i, ind) in scheme.indicators.iter().enumerate() {
+        let with_value = values.iter().filter(|v| v.get(i).is_some_and(|v| v.value.is_ok())).count();
+        if matches!(ind.method, Method::MinMax) && !parks.is_empty() && with_value < 2 {
+            diags.push(Diagnostic::warning(Source::Data, format!("指标「{}」按极值法计分，需要两个以上园区的数据；现按满分计", ind.name)));
+        }
+    }
+    let mut out: Vec<ParkScore> = Vec::new();
+    for (pi, park) in parks.iter().enumerate() {
+        let mut indicators = Vec::new();
+        for (i, ind) in scheme.indicators.iter().enumerate() {
+            let peers: Vec<f64> = values.iter().filter_map(|v| v.get(i).and_then(|v| v.value.clone().ok())).collect();
+            let missing = Val { value: Err("缺数据".into()), how: String::new() };
+            let val = values.get(pi).and_then(|v| v.get(i)).unwrap_or(&missing);
+            indicators.push(score_indicator(scheme, ind, park, val, &peers, &mut diags));
+        }
+        out.push(finish(scheme, park, indicators));
+    }
+    let totals: Vec<Points> = out.iter().map(|p| p.total).collect();
+    for p in out.iter_mut() {
+        let better = totals.iter().filter(|t| **t > p.total).count();
+        p.rank = u32::try_from(better + 1).unwrap_or(u32::MAX);
+    }
+    (out, diags)
+}
+
+fn unit_of(label: &str) -> Unit {
+    Unit::parse(label).unwrap_or_else(Unit::one)
+}
+
+/// A data value as printed in explanations: two decimals (four below 0.1), with % for percent units.
+pub fn fmt_value(x: f64, unit: &Unit) -> String {
+    let s = if x.abs() >= 0.1 || x == 0.0 {
+        format!("{x:.2}")
+    } else {
+        let t = format!("{x:.4}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    if unit.is_percent() {
+        format!("{s}%")
+    } else {
+        s
+    }
+}
+
+/// A value with its unit label (4.99亿元, 3.37%, 1.37), for formula computations.
+fn with_unit(x: f64, unit: &Unit) -> String {
+    let label = if unit.is_percent() || unit.label.is_empty() || unit.label == "—" { "" } else { unit.label.as_str() };
+    format!("{}{label}", fmt_value(x, unit))
+}
+
+/// A scheme parameter (benchmark, cap, bound) in its shortest form, with % for percent units.
+fn fmt_param(x: f64, unit: &Unit) -> String {
+    if unit.is_percent() {
+        format!("{}%", fmt_num(x))
+    } else {
+        fmt_num(x)
+    }
+}
+
+/// Every indicator's value for one park. Formulas are evaluated in dependency
+/// order, so a formula may read another formula's result.
+fn indicator_values(scheme: &Scheme, park: &ParkData) -> Vec<Val> {
+    let mut vals: Vec<Val> = scheme
+        .indicators
+        .iter()
+        .map(|ind| Val { value: park.value(&ind.name).ok_or_else(|| format!("缺数据：{} 无数据", ind.name)), how: String::new() })
+        .collect();
+    let (order, cyclic) = formula_order(scheme);
+    for name in cyclic {
+        if let Some(v) = scheme.indicators.iter().position(|x| x.name == name).and_then(|i| vals.get_mut(i)) {
+            if v.value.is_err() {
+                v.value = Err("缺数据：公式循环引用".into());
+            }
+        }
+    }
+    for i in order {
+        let Some(ind) = scheme.indicators.get(i) else { continue };
+        let Some(expr) = ind.formula.as_deref().and_then(|f| formula::parse(f).ok()) else { continue };
+        let to = unit_of(&ind.unit);
+        let input = |n: &str| -> Result<(f64, Unit), String> {
+            let c = scheme.canonical(n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
+            let unit = scheme.item_unit(c).unwrap_or_else(Unit::one);
+            let j = scheme.indicators.iter().position(|x| x.name == c);
+            let v = match j.and_then(|j| vals.get(j)) {
+                Some(v) => v.value.clone()?,
+                None => park.value(c).ok_or_else(|| format!("缺数据：{c} 无数据"))?,
+            };
+            Ok((v, unit))
+        };
+        let result = expr.evaluate(&input, &to);
+        let shown = |n: &str| match input(n) {
+            Ok((v, u)) => with_unit(v, &u),
+            Err(_) => n.to_string(),
+        };
+        let rendered = expr.render(&shown);
+        let new = match (result, park.value(&ind.name)) {
+            (Ok(v), _) => Val { value: Ok(v), how: format!("{} = {} = {}", ind.name, rendered, with_unit(v, &to)) },
+            // The inputs are missing but the park pasted the derived figure itself.
+            (Err(why), Some(v)) => Val { value: Ok(v), how: format!("{}（按填报值；公式{}）", ind.name, why.trim_start_matches("缺数据：")) },
+            (Err(why), None) => Val { value: Err(why), how: String::new() },
+        };
+        if let Some(slot) = vals.get_mut(i) {
+            *slot = new;
+        }
+    }
+    vals
+}
+
+/// What a method made of one indicator: the unrounded score or the 缺数据 reason,
+/// the completion (percent) where the method has one, and the computation
+/// before its "= result".
+struct Outcome {
+    score: Result<f64, String>,
+    completion: Option<f64>,
+    explain: String,
+}
+
+fn missing(reason: &str) -> Outcome {
+    Outcome { score: Err(reason.to_string()), completion: None, explain: String::new() }
+}
+
+fn scored(score: f64, completion: Option<f64>, explain: String) -> Outcome {
+    Outcome { score: Ok(score), completion, explain }
+}
+
+/// Scores one indicator of one park. `peers` are the values of all parks with data.
+fn score_indicator(scheme: &Scheme, ind: &Indicator, park: &ParkData, val: &Val, peers: &[f64], diags: &mut Vec<Diagnostic>) -> IndicatorScore {
+    let unit = unit_of(&ind.unit);
+    let obs: Option<&Observation> = park.items.get(&ind.name);
+    let target = obs.and_then(|o| o.target);
+    let value = val.value.clone().ok();
+    let outcome = match (&ind.method, &val.value) {
+        (Method::Deduct { items }, _) => deduct(scheme, ind, park, items),
+        (_, Err(why)) => missing(why),
+        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, &unit, park, diags),
+    };
+    let w = ind.weight;
+    let (score, missing_reason, mut explain) = match outcome.score {
+        Ok(s) => {
+            let p = Points::round(s);
+            (p, None, format!("{} = {p}", outcome.explain))
+        }
+        Err(why) => {
+            let p = Points::round(ind.missing_score);
+            let text = format!("{why}，按方案计 {} 分", fmt_num(ind.missing_score));
+            (p, Some(why), text)
+        }
+    };
+    if !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
+        explain = format!("{}；{explain}", val.how);
+    }
+    IndicatorScore {
+        name: ind.name.clone(),
+        dimension: scheme.dimensions.iter().find(|d| d.key == ind.dimension).map(|d| d.name.clone()).unwrap_or_else(|| ind.dimension.clone()),
+        unit,
+        value,
+        target,
+        completion: outcome.completion.filter(|c| c.is_finite()),
+        weight: w,
+        score,
+        lost: Points::round(w) - score,
+        explain,
+        missing: missing_reason,
+        method: ind.method.label().to_string(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn method_score(
+    ind: &Indicator,
+    method: &Method,
+    x: f64,
+    target: Option<f64>,
+    last_year: Option<f64>,
+    peers: &[f64],
+    u: &Unit,
+    park: &ParkData,
+    diags: &mut Vec<Diagnostic>,
+) -> Outcome {
+    let w = ind.weight;
+    let neg = ind.direction == Direction::Negative;
+    let wn = fmt_num(w);
+    let v = |x: f64| fmt_value(x, u);
+    let pm = |x: f64| fmt_param(x, u);
+    const NO_TARGET: &str = "缺数据：无年度目标";
+    match method {
+        Method::Completion { cap } => {
+            let Some(t) = target else { return missing(NO_TARGET) };
+            let (num, den) = if neg { (t, x) } else { (x, t) };
+            let cap_s = fmt_num(*cap);
+            if den <= 0.0 {
+                if neg && x <= 0.0 && t >= 0.0 {
+                    // A negative indicator at zero (no accidents, no energy use) is the best possible result.
+                    return scored(w * cap, None, format!("{wn} × {cap_s}（实际为 {}，已达最优）", v(x)));
+                }
+                return missing(if neg { "缺数据：实际值不为正，无法计算完成率" } else { "缺数据：年度目标不为正，无法计算完成率" });
+            }
+            let r = num / den;
+            let note = if r < 0.0 { "（完成率为负，按 0 计）" } else { "" };
+            scored(w * r.clamp(0.0, *cap), Some(r * 100.0), format!("{wn} × min({} ÷ {}, {cap_s}){note}", v(num), v(den)))
+        }
+        Method::Benchmark { value: b } => {
+            if neg {
+                if x <= 0.0 {
+                    return scored(w, Some(100.0), format!("{wn} × 1（数值为 {}，优于标杆值 {}）", v(x), pm(*b)));
+                }
+                let r = b / x;
+                scored(w * r.clamp(0.0, 1.0), Some(r * 100.0), format!("{wn} × min({} ÷ {}, 1)", pm(*b), v(x)))
+            } else {
+                let r = if *b > 0.0 { x / b } else { 0.0 };
+                let note = if r < 0.0 { "（为负，按 0 计）" } else { "" };
+                scored(w * r.clamp(0.0, 1.0), Some(r * 100.0), format!("{wn} × min({} ÷ {}, 1){note}", v(x), pm(*b)))
+            }
+        }
+        Method::Efficacy { satisfactory, unacceptable } => {
+            let (max, min) = extremes(peers, x);
+            let (best, worst) = if neg { (min, max) } else { (max, min) };
+            let h = satisfactory.unwrap_or(best);
+            let l = unacceptable.unwrap_or(worst);
+            if h == l {
+                return scored(w, None, format!("{wn} × 100%（满意值与不允许值均为 {}，按满分计）", v(h)));
+            }
+            let d = 60.0 + 40.0 * (x - l) / (h - l);
+            let dc = d.clamp(0.0, 100.0);
+            scored(w * dc / 100.0, None, format!("d = 60 + 40 × ({} − {}) ÷ ({} − {}) = {d:.2}；{wn} × {dc:.2}%", v(x), v(l), v(h), v(l)))
+        }
+        Method::MinMax => {
+            let (max, min) = extremes(peers, x);
+            if max == min {
+                return scored(w, None, format!("{wn} × 1（各园区数值相同，均按满分计）"));
+            }
+            if neg {
+                scored(w * (max - x) / (max - min), None, format!("{wn} × ({} − {}) ÷ ({} − {})", v(max), v(x), v(max), v(min)))
+            } else {
+                scored(w * (x - min) / (max - min), None, format!("{wn} × ({} − {}) ÷ ({} − {})", v(x), v(min), v(max), v(min)))
+            }
+        }
+        Method::Tiers { basis, tiers } => {
+            let (b, shown, completion) = match basis {
+                TierBasis::Value => (x, v(x), None),
+                TierBasis::Completion => {
+                    let Some(t) = target else { return missing(NO_TARGET) };
+                    let (num, den) = if neg { (t, x) } else { (x, t) };
+                    if den <= 0.0 {
+                        return missing("缺数据：年度目标或实际值不为正，无法计算完成率");
+                    }
+                    let c = num / den * 100.0;
+                    (c, format!("完成率 {c:.2}%"), Some(c))
+                }
+            };
+            let bound = |m: f64| if *basis == TierBasis::Value { pm(m) } else { format!("{}%", fmt_num(m)) };
+            // With the value basis a negative indicator reads each bound as a ceiling.
+            let falling = *basis == TierBasis::Value && neg;
+            let hit = if falling {
+                tiers.iter().filter(|t| b <= t.min).min_by(|a, c| a.min.total_cmp(&c.min))
+            } else {
+                tiers.iter().filter(|t| b >= t.min).max_by(|a, c| a.min.total_cmp(&c.min))
+            };
+            match hit {
+                Some(t) => {
+                    let rel = if falling { "≤" } else { "≥" };
+                    scored(t.points.min(w), completion, format!("{shown} {rel} {} 档，得 {}", bound(t.min), fmt_num(t.points)))
+                }
+                None => scored(0.0, completion, format!("{shown} 未达最低档，得 0")),
+            }
+        }
+        Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => {
+            let Some(ly) = last_year else { return missing("缺数据：无上年同期") };
+            if ly <= 0.0 {
+                return missing("缺数据：上年同期不为正，无法计算增幅");
+            }
+            let g = if neg { (ly - x) / ly * 100.0 } else { (x - ly) / ly * 100.0 };
+            let steps = if *step_pct > 0.0 { (g / step_pct).trunc() } else { 0.0 };
+            let base = w * base_share;
+            let top = base + w * bonus_share;
+            let raw = base + steps * step_points;
+            let s = raw.clamp(0.0, top);
+            let word = if neg { "降幅" } else { "增幅" };
+            let capped = if raw > top { format!("，封顶 {}", fmt_num(top)) } else if raw < 0.0 { "，最低 0".into() } else { String::new() };
+            scored(
+                s,
+                None,
+                format!("{wn} × {} + {} × {}（{word} {g:.2}%，每 {}% 一档{capped}）", fmt_num(*base_share), fmt_num(steps), fmt_num(*step_points), fmt_num(*step_pct)),
+            )
+        }
+        Method::RateVsTarget => {
+            let Some(t) = target else { return missing("缺数据：无目标增速") };
+            let reached = if neg { x <= t } else { x >= t };
+            let completion = (t != 0.0).then(|| x / t * 100.0);
+            let rel = if neg { "≤" } else { "≥" };
+            if reached {
+                return scored(w, completion, format!("{} {rel} 目标 {}，得满分 {wn}", v(x), v(t)));
+            }
+            // Partial credit is the share of the way from 0 to the target, or for a
+            // target on the other side of 0 the ratio target ÷ actual.
+            let towards = if neg { t < 0.0 } else { t > 0.0 };
+            if towards {
+                if (neg && x >= 0.0) || (!neg && x <= 0.0) {
+                    return scored(0.0, completion, format!("{} 未达目标 {} 且方向相反，得 0", v(x), v(t)));
+                }
+                scored(w * x / t, completion, format!("{wn} × {} ÷ {}", v(x), v(t)))
+            } else if t == 0.0 {
+                scored(0.0, completion, format!("{} 未达目标 {}，得 0", v(x), v(t)))
+            } else {
+                scored(w * t / x, completion, format!("{wn} × {} ÷ {}", v(t), v(x)))
+            }
+        }
+        Method::Direct => {
+            let raw = if neg { w - x } else { x };
+            if raw > w || raw < 0.0 {
+                diags.push(Diagnostic::warning(
+                    Source::Data,
+                    format!("{}：指标「{}」的打分 {} 超出 0–{wn} 分，已按范围计", park.name, ind.name, fmt_num(x)),
+                ));
+            }
+            let expr = if neg { format!("{wn} − {}", fmt_num(x)) } else { format!("直接打分 {}", fmt_num(x)) };
+            let note = if raw > w { format!("（超过分值，按 {wn} 计）") } else if raw < 0.0 { "（低于 0，按 0 计）".into() } else { String::new() };
+            scored(raw.clamp(0.0, w), None, format!("{expr}{note}"))
+        }
+        Method::Deduct { .. } => missing("缺数据"),
+    }
+}
+
+/// (max, min) of the peers, falling back to the park's own value.
+fn extremes(peers: &[f64], x: f64) -> (f64, f64) {
+    let max = peers.iter().copied().fold(x, f64::max);
+    let min = peers.iter().copied().fold(x, f64::min);
+    (max, min)
+}
+
+/// 扣分: w − Σ per × count, at least 0. Items without data count as 0 and are
+/// named in the explanation; with no data at all the park's own pasted score
+/// for the indicator is used (within 0–w), else the indicator is 缺数据.
+fn deduct(scheme: &Scheme, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
+    let w = ind.weight;
+    let mut parts = vec![fmt_num(w)];
+    let mut absent = Vec::new();
+    let mut lost = 0.0;
+    for it in items {
+        let name = scheme.canonical(&it.input).unwrap_or(&it.input);
+        match park.value(name) {
+            Some(n) => {
+                lost += it.per * n;
+                parts.push(format!("{} × {}（{name}）", fmt_num(it.per), fmt_num(n)));
+            }
+            None => absent.push(name.to_string()),
+        }
+    }
+    if absent.len() == items.len() {
+        // No counts pasted, but the park may have pasted the indicator's score itself.
+        return match park.value(&ind.name) {
+            Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{} 无数据）", fmt_num(x), absent.join("、"))),
+            None => missing(&format!("缺数据：{} 无数据", absent.join("、"))),
+        };
+    }
+    let mut explain = parts.join(" − ");
+    if !absent.is_empty() {
+        explain.push_str(&format!("（{} 无数据，按 0 计）", absent.join("、")));
+    }
+    if w - lost < 0.0 {
+        explain.push_str("（扣完为止）");
+    }
+    scored((w - lost).max(0.0), None, explain)
+}
+
+/// Dimension subtotals, adjustments, the capped total, the grade and any veto.
+fn finish(scheme: &Scheme, park: &ParkData, indicators: Vec<IndicatorScore>) -> ParkScore {
+    let dimensions: Vec<DimensionScore> = scheme
+        .dimensions
+        .iter()
+        .map(|d| DimensionScore {
+            key: d.key.clone(),
+            name: d.name.clone(),
+            weight: d.weight,
+            score: scheme.indicators.iter().zip(&indicators).filter(|(x, _)| x.dimension == d.key).map(|(_, s)| s.score).sum(),
+        })
+        .collect();
+    let adjustments: Vec<Adjustment> = scheme
+        .adjustments
+        .iter()
+        .map(|a| {
+            let name = scheme.canonical(&a.input).unwrap_or(&a.input);
+            match park.value(name) {
+                None => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 无数据，按 0 计 = 0.00") },
+                Some(n) => {
+                    let raw = a.per * n;
+                    let cap = a.cap.abs();
+                    let p = Points::round(raw.clamp(-cap, cap));
+                    let capped = if raw.abs() > cap { format!("，上限 {}", fmt_num(cap)) } else { String::new() };
+                    Adjustment { name: a.name.clone(), points: p, explain: format!("{} × {}{capped} = {p}", fmt_num(a.per), fmt_num(n)) }
+                }
+            }
+        })
+        .collect();
+    let sum: Points = dimensions.iter().map(|d| d.score).sum::<Points>() + adjustments.iter().map(|a| a.points).sum::<Points>();
+    let total = match scheme.cap_total {
+        Some(c) if c.is_finite() => sum.min(Points::round(c)),
+        _ => sum,
+    };
+    let reasons: Vec<String> = scheme
+        .vetoes
+        .iter()
+        .filter(|v| park.value(scheme.canonical(&v.input).unwrap_or(&v.input)).is_some_and(|n| n > v.above))
+        .map(|v| v.reason.clone())
+        .collect();
+    let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));
+    let mut grades: Vec<&crate::scheme::Grade> = scheme.grades.iter().collect();
+    grades.sort_by(|a, b| b.min.total_cmp(&a.min));
+    let mut at = grades.iter().position(|g| total >= Points::round(g.min));
+    if let (Some(_), Some(forbid), Some(i)) = (&veto, &scheme.veto_forbids, at) {
+        if grades.get(i).is_some_and(|g| &g.name == forbid) {
+            at = Some(i + 1);
+        }
+    }
+    let grade = match at {
+        Some(i) => grades.get(i).map(|g| g.name.clone()).unwrap_or_default(),
+        None if grades.is_empty() => String::new(),
+        None => "未达最低等次".into(),
+    };
+    ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0 }
 }
