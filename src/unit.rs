@@ -15,10 +15,14 @@ pub struct Dims {
     pub area: i8,
     pub count: i8,
     pub score: i8,
+    /// Energy in tonnes of standard coal (吨标准煤), for 能耗 indicators.
+    pub energy: i8,
+    /// Mass in tonnes (吨), for emissions and output volumes.
+    pub mass: i8,
 }
 
 impl Dims {
-    pub const NONE: Dims = Dims { cny: 0, usd: 0, area: 0, count: 0, score: 0 };
+    pub const NONE: Dims = Dims { cny: 0, usd: 0, area: 0, count: 0, score: 0, energy: 0, mass: 0 };
 
     pub fn mul(self, o: Dims) -> Dims {
         Dims {
@@ -27,6 +31,8 @@ impl Dims {
             area: self.area.saturating_add(o.area),
             count: self.count.saturating_add(o.count),
             score: self.score.saturating_add(o.score),
+            energy: self.energy.saturating_add(o.energy),
+            mass: self.mass.saturating_add(o.mass),
         }
     }
 
@@ -37,6 +43,8 @@ impl Dims {
             area: o.area.saturating_neg(),
             count: o.count.saturating_neg(),
             score: o.score.saturating_neg(),
+            energy: o.energy.saturating_neg(),
+            mass: o.mass.saturating_neg(),
         })
     }
 }
@@ -51,8 +59,11 @@ pub struct Unit {
 }
 
 const fn d(cny: i8, usd: i8, area: i8, count: i8, score: i8) -> Dims {
-    Dims { cny, usd, area, count, score }
+    Dims { cny, usd, area, count, score, energy: 0, mass: 0 }
 }
+
+const ENERGY: Dims = Dims { energy: 1, ..Dims::NONE };
+const MASS: Dims = Dims { mass: 1, ..Dims::NONE };
 
 /// Simple units by label. Longer labels come first so that suffix matching in
 /// cells (148.2032亿元) prefers 亿元 over 元.
@@ -82,6 +93,15 @@ const SIMPLE: &[(&str, f64, Dims)] = &[
     ("—", 1.0, Dims::NONE),
     ("-", 1.0, Dims::NONE),
     ("", 1.0, Dims::NONE),
+    ("万吨标准煤", 1e4, ENERGY),
+    ("吨标准煤", 1.0, ENERGY),
+    ("万吨标煤", 1e4, ENERGY),
+    ("吨标煤", 1.0, ENERGY),
+    ("tce", 1.0, ENERGY),
+    ("万吨", 1e4, MASS),
+    ("千克", 0.001, MASS),
+    ("公斤", 0.001, MASS),
+    ("吨", 1.0, MASS),
     ("个", 1.0, d(0, 0, 0, 1, 0)),
     ("件", 1.0, d(0, 0, 0, 1, 0)),
     ("家", 1.0, d(0, 0, 0, 1, 0)),
@@ -184,6 +204,8 @@ mod tests {
         assert_eq!(conv(1.0, "亩", "元"), None);
         assert_eq!(conv(1.0, "亿元/亩", "万元/亩"), Some(10000.0));
         assert_eq!(conv(3.0, "件", "个"), Some(3.0));
+        assert_eq!(conv(2.0, "万吨标准煤", "吨标准煤"), Some(20000.0));
+        assert_eq!(conv(1.0, "吨标准煤", "吨"), None);
     }
 
     #[test]
