@@ -483,3 +483,14 @@ pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
     let core = to_core(req, &mut pre);
     crate::export::export(&eval::evaluate(&core), key, format)
 }
+
+/// A scheme (JSON text) written back as the pasteable table the tool also reads,
+/// for "copy scheme as table"; "" when the JSON is not a scheme.
+pub fn scheme_table(scheme_json: &str) -> String {
+    serde_json::from_str::<Scheme>(scheme_json).map(|s| scheme::to_table(&s)).unwrap_or_default()
+}
+
+/// The grammar of pasted scheme tables, in Chinese, for the page's help.
+pub fn scheme_help() -> &'static str {
+    scheme::SCHEME_TABLE_HELP
+}

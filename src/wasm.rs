@@ -31,3 +31,15 @@ pub fn version() -> String {
 pub fn export_tables(request_json: &str, key: &str, format: &str) -> Vec<u8> {
     crate::api::export_json(request_json, key, format)
 }
+
+/// A scheme (JSON) as a pasteable table; "" when the JSON is not a scheme.
+#[wasm_bindgen(js_name = schemeTable)]
+pub fn scheme_table(scheme_json: &str) -> String {
+    crate::api::scheme_table(scheme_json)
+}
+
+/// The grammar of pasted scheme tables, in Chinese.
+#[wasm_bindgen(js_name = schemeHelp)]
+pub fn scheme_help() -> String {
+    crate::api::scheme_help().to_string()
+}
