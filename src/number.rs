@@ -94,6 +94,7 @@ pub fn parse_number(text: &str) -> CellNumber {
 fn single(s: &str) -> CellNumber {
     let mut warnings = Vec::new();
     let mut s = s.trim();
+    let written = s;
     if s.is_empty() || is_missing(s) {
         return CellNumber::Missing;
     }
@@ -156,7 +157,8 @@ fn single(s: &str) -> CellNumber {
         Err(m) => return CellNumber::Invalid(m),
     };
     if approx {
-        warnings.push(format!("“{}”是约数，按 {} 计", short(s), show(value)));
+        let label = unit.as_ref().map(|u| u.label.as_str()).unwrap_or("");
+        warnings.push(format!("“{}”是约数，按 {}{label} 计", short(written), show(value)));
     }
     CellNumber::Value { value, unit, warnings }
 }
