@@ -472,6 +472,9 @@ pub fn period_hint(text: &str) -> (Option<i32>, Option<u32>) {
     (year, month)
 }
 
+/// A (year, month) read from a header or title; either may be absent.
+type Hint = (Option<i32>, Option<u32>);
+
 /// A park name in a title row: 衡山高新区2022年1-11月主要指标 → 衡山高新区,
 /// or 填报单位：衡山高新区.
 fn park_from_title(text: &str) -> Option<String> {
@@ -565,14 +568,14 @@ impl<'g, 's> Reader<'g, 's> {
                 if role == Role::Park || PARK_WORDS.contains(&norm_name(t).as_str()) || (c == 0 && norm_name(t) == "单位") {
                     park_word = true;
                 }
-                match role {
-                    Role::Name => name_role = true,
-                    Role::Unknown => {
-                        if self.idx.lookup(t).is_some() {
-                            items += 1;
-                        }
-                    }
-                    _ => {}
+                // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
+                // cell naming a scheme item counts as an item, not as a role.
+                if !matches!(role, Role::Name | Role::Park | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
+                    items += 1;
+                    continue;
+                }
+                if role == Role::Name {
+                    name_role = true;
                 }
                 if role != Role::Unknown {
                     roles += 1;
@@ -594,7 +597,7 @@ impl<'g, 's> Reader<'g, 's> {
     }
 
     /// Title rows above the header: the park name, period hints, a table-wide unit.
-    fn title_info(&self, header: usize) -> (Option<String>, Vec<(Option<i32>, Option<u32>)>, Option<Unit>) {
+    fn title_info(&self, header: usize) -> (Option<String>, Vec<Hint>, Option<Unit>) {
         let mut park = None;
         let mut hints = Vec::new();
         let mut unit = None;
@@ -622,7 +625,7 @@ impl<'g, 's> Reader<'g, 's> {
     /// Settles the period: the user's choice, else the headers', else today.
     fn resolve_period(
         &mut self,
-        hints: &[(Option<i32>, Option<u32>)],
+        hints: &[Hint],
         user: Option<Period>,
         today: Period,
         out: &mut ReadOutcome,
@@ -1071,7 +1074,7 @@ impl<'g, 's> Reader<'g, 's> {
                     }
                     let hu = bracket_unit(t).or_else(|| {
                         let k = strip_numbering(&key);
-                        Unit::suffix_of(k).filter(|(at, _)| *at > 0 && self.idx.by_key.get(k).is_none()).map(|(_, u)| u)
+                        Unit::suffix_of(k).filter(|(at, _)| *at > 0 && !self.idx.by_key.contains_key(k)).map(|(_, u)| u)
                     });
                     let hint = period_hint(t);
                     if hint.0.is_some() || hint.1.is_some() {
