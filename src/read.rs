@@ -112,11 +112,12 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         }
     }
     // Scheme items read from data (not formulas) that no park has a value for.
+    let mut with_value: HashSet<&str> = HashSet::new();
+    for p in &out.parks {
+        with_value.extend(p.items.iter().filter(|(_, o)| o.value.is_some()).map(|(k, _)| k.as_str()));
+    }
     for item in &r.idx.items {
-        if item.formula {
-            continue;
-        }
-        if !out.parks.iter().any(|p| p.value(item.name).is_some()) {
+        if !item.formula && !with_value.contains(item.name) {
             out.missing.push(item.name.to_string());
         }
     }
@@ -681,60 +682,9 @@ impl<'g, 's> Reader<'g, 's> {
     /// `declared` is the unit given for the cell by the unit column, the name
     /// cell or the column header (in that order), with where it came from.
     fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, &str)>, table: Option<&Unit>) -> Option<f64> {
-        let raw = self.cell(r, c);
-        let (value, cell_unit, warnings) = match parse_number(raw) {
-            CellNumber::Missing => return None,
-            CellNumber::Invalid(m) => {
-                self.diags.push(Diagnostic::error(Source::Data, format!("{m}，此值未采用")).at(r, c).cell(raw));
-                return None;
-            }
-            CellNumber::Value { value, unit, warnings } => (value, unit, warnings),
-        };
-        for w in warnings {
-            self.diags.push(Diagnostic::warning(Source::Data, w).at(r, c).cell(raw));
-        }
+        let raw = self.grid.cell(r, c).trim();
         let it = self.idx.items.get(item)?;
-        let (name, scheme_label) = (it.name, it.unit_label);
-        let scheme_unit = it.unit.clone();
-        let given = match (cell_unit, declared) {
-            (Some(cu), Some((du, from))) if !same_unit(&cu, du) => {
-                let currency = if cu.dims.usd != du.dims.usd { "（美元与人民币不自动换算）" } else { "" };
-                self.diags.push(
-                    Diagnostic::error(
-                        Source::Data,
-                        format!("单位冲突：{from}为“{}”，单元格写“{}”{currency}，此值未采用，请核对", du.label, cu.label),
-                    )
-                    .at(r, c)
-                    .cell(raw),
-                );
-                return None;
-            }
-            (Some(cu), _) => Some(cu),
-            (None, Some((du, _))) => Some(du.clone()),
-            (None, None) => table.filter(|t| scheme_unit.as_ref().is_some_and(|s| s.same_dims(t))).cloned(),
-        };
-        let (Some(given), Some(su)) = (given, scheme_unit) else {
-            return Some(value);
-        };
-        match given.convert(value, &su) {
-            Some(v) if v.is_finite() => Some(v),
-            Some(_) => {
-                self.diags.push(Diagnostic::error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
-                None
-            }
-            None => {
-                let msg = if given.dims.usd != 0 && su.dims.cny != 0 {
-                    format!(
-                        "“{name}”以“{}”计，方案单位是“{scheme_label}”：美元与人民币不自动换算，此值未采用，请换算为{scheme_label}后再粘贴",
-                        given.label
-                    )
-                } else {
-                    format!("“{name}”的单位“{}”无法换算为方案单位“{scheme_label}”，此值未采用", given.label)
-                };
-                self.diags.push(Diagnostic::error(Source::Data, msg).at(r, c).cell(raw));
-                None
-            }
-        }
+        read_value(it, raw, r, c, declared, table, &mut self.diags)
     }
 
     fn add_unmatched(&mut self, r: usize, c: usize, text: &str, what: &str) {
@@ -1141,8 +1091,8 @@ impl<'g, 's> Reader<'g, 's> {
             let mut items = BTreeMap::new();
             for c in 0..width {
                 let Some(item) = item_of.get(c).copied().flatten() else { continue };
-                let hu = units.get(c).cloned().flatten();
-                let v = self.value(item, r, c, hu.as_ref().map(|u| (u, "表头")), table.as_ref());
+                let hu = units.get(c).and_then(Option::as_ref);
+                let v = self.value(item, r, c, hu.map(|u| (u, "表头")), table.as_ref());
                 let Some(item_name) = self.idx.items.get(item).map(|i| i.name) else { continue };
                 items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
             }
@@ -1171,6 +1121,73 @@ impl<'g, 's> Reader<'g, 's> {
             units += 1;
         }
         units > 0
+    }
+}
+
+/// Reads one value cell into the scheme's unit for item `it`. `declared` is
+/// the unit given for the cell by the unit column, the name cell or the column
+/// header, with where it came from; `table` a table-wide unit line. Borrows
+/// only, since this runs once per cell on big pastes.
+fn read_value(
+    it: &Item,
+    raw: &str,
+    r: usize,
+    c: usize,
+    declared: Option<(&Unit, &str)>,
+    table: Option<&Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let (value, cell_unit, warnings) = match parse_number(raw) {
+        CellNumber::Missing => return None,
+        CellNumber::Invalid(m) => {
+            diags.push(Diagnostic::error(Source::Data, format!("{m}，此值未采用")).at(r, c).cell(raw));
+            return None;
+        }
+        CellNumber::Value { value, unit, warnings } => (value, unit, warnings),
+    };
+    for w in warnings {
+        diags.push(Diagnostic::warning(Source::Data, w).at(r, c).cell(raw));
+    }
+    let (name, scheme_label) = (it.name, it.unit_label);
+    let scheme_unit = it.unit.as_ref();
+    let given: Option<&Unit> = match (&cell_unit, declared) {
+        (Some(cu), Some((du, from))) if !same_unit(cu, du) => {
+            let currency = if cu.dims.usd != du.dims.usd { "（美元与人民币不自动换算）" } else { "" };
+            diags.push(
+                Diagnostic::error(
+                    Source::Data,
+                    format!("单位冲突：{from}为“{}”，单元格写“{}”{currency}，此值未采用，请核对", du.label, cu.label),
+                )
+                .at(r, c)
+                .cell(raw),
+            );
+            return None;
+        }
+        (Some(cu), _) => Some(cu),
+        (None, Some((du, _))) => Some(du),
+        (None, None) => table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))),
+    };
+    let (Some(given), Some(su)) = (given, scheme_unit) else {
+        return Some(value);
+    };
+    match given.convert(value, su) {
+        Some(v) if v.is_finite() => Some(v),
+        Some(_) => {
+            diags.push(Diagnostic::error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
+            None
+        }
+        None => {
+            let msg = if given.dims.usd != 0 && su.dims.cny != 0 {
+                format!(
+                    "“{name}”以“{}”计，方案单位是“{scheme_label}”：美元与人民币不自动换算，此值未采用，请换算为{scheme_label}后再粘贴",
+                    given.label
+                )
+            } else {
+                format!("“{name}”的单位“{}”无法换算为方案单位“{scheme_label}”，此值未采用", given.label)
+            };
+            diags.push(Diagnostic::error(Source::Data, msg).at(r, c).cell(raw));
+            None
+        }
     }
 }
 

@@ -68,9 +68,10 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
         }
         // Unquoted text (or what follows a closing quote) runs to the next tab or line break.
         let start = i;
-        while i < len && !matches!(bytes.get(i), Some(b'\t' | b'\n' | b'\r')) {
-            i += 1;
-        }
+        i = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|&b| b <= b'\r' && matches!(b, b'\t' | b'\n' | b'\r')))
+            .map_or(len, |p| start + p);
         let rest = text.get(start..i).unwrap_or("");
         if quoted_ok {
             cell.push_str(rest);

@@ -293,7 +293,9 @@ fn large_paste_reads() {
         text.push_str(&format!("\t列{c}"));
     }
     text.push_str("\r\n");
-    for r in 0..20_000 {
+    // PASTE_BENCH_ROWS=60000 makes a 10 MB paste for timing by hand.
+    let rows: usize = std::env::var("PASTE_BENCH_ROWS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
+    for r in 0..rows {
         text.push_str(&format!("园区{r}\t{}.5\t1,038", r % 997));
         for c in 3..40 {
             text.push_str(&format!("\t{}", (r * c) % 1000));
@@ -306,8 +308,8 @@ fn large_paste_reads() {
     let out = read_data(&text, &default_scheme(), None, DEFAULT_TODAY);
     let t2 = t0.elapsed();
     eprintln!("{} bytes: grid {:?}, grid+read {:?}", text.len(), t1, t2 - t1);
-    assert_eq!(grid.rows.len(), 20_001);
+    assert_eq!(grid.rows.len(), rows + 1);
     assert_eq!(out.shape, Shape::ParkRows);
-    assert_eq!(out.parks.len(), 20_000);
+    assert_eq!(out.parks.len(), rows);
     assert_eq!(out.parks[3].value("上交税金"), Some(1038.0));
 }
