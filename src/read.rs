@@ -724,10 +724,23 @@ impl<'g, 's> Reader<'g, 's> {
         let first_data = header.map(|h| h + 1).unwrap_or(0);
         match header {
             Some(h) => {
+                let mut raw: Vec<Role> = (0..width).map(|c| classify(self.cell(h, c))).collect();
+                // Two period columns such as 2022年1-11月 and 2021年1-11月: the
+                // earlier year is last year's figure, not a duplicate.
+                let years: Vec<Option<i32>> = (0..width)
+                    .map(|c| if raw.get(c) == Some(&Role::Actual) { period_hint(self.cell(h, c)).0 } else { None })
+                    .collect();
+                if let Some(latest) = years.iter().flatten().max().copied() {
+                    for (role, y) in raw.iter_mut().zip(&years) {
+                        if y.is_some_and(|y| y < latest) {
+                            *role = Role::LastYear;
+                        }
+                    }
+                }
                 let mut seen: Vec<Role> = Vec::new();
                 for (c, role_slot) in roles.iter_mut().enumerate() {
                     let t = self.cell(h, c);
-                    let mut role = classify(t);
+                    let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
                     let single = !matches!(role, Role::Unknown | Role::Computed);
                     if single && seen.contains(&role) {
                         self.diags.push(
@@ -744,7 +757,9 @@ impl<'g, 's> Reader<'g, 's> {
                     seen.push(role);
                     *role_slot = role;
                     if role.numeric() {
-                        header_units[c] = bracket_unit(t);
+                        if let Some(slot) = header_units.get_mut(c) {
+                            *slot = bracket_unit(t);
+                        }
                     }
                     if matches!(role, Role::Actual | Role::Target | Role::ThisMonth) {
                         let hint = period_hint(t);
@@ -791,7 +806,11 @@ impl<'g, 's> Reader<'g, 's> {
         }
         if let Some(h) = header {
             for (c, role) in roles.iter().enumerate() {
-                out.columns.push(ColumnInfo { col: c, header: self.cell(h, c).to_string(), role: role.label() });
+                let mut label = role.label();
+                if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
+                    label.push_str(&format!("（{}）", u.label));
+                }
+                out.columns.push(ColumnInfo { col: c, header: self.cell(h, c).to_string(), role: label });
             }
         } else {
             for (c, role) in roles.iter().enumerate() {
@@ -1057,6 +1076,12 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
             first_data = h + 2;
+        }
+        // Show the unit each indicator column was read in, so a wrong header unit is visible.
+        for ci in out.columns.iter_mut() {
+            if let (Some(Some(_)), Some(Some(u))) = (item_of.get(ci.col), units.get(ci.col)) {
+                ci.role.push_str(&format!("（{}）", u.label));
+            }
         }
         self.resolve_period(&hints, user, today, out);
         let mut names: HashMap<String, usize> = HashMap::new();
