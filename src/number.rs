@@ -1,4 +1,8 @@
 //! Numbers as real tables hold them: 1,038 · 63.7% · ６３．７％ · (3.2) · 约500 · — …
+//!
+//! The reader never guesses silently: approximate marks and arrows give a value
+//! with a warning, missing markers give `Missing` (never zero), and anything
+//! that could be read two ways is `Invalid` with a Chinese reason.
 
 use crate::unit::Unit;
 
@@ -14,14 +18,366 @@ pub enum CellNumber {
     Invalid(String),
 }
 
-/// Reads one cell. STUB: issue 3 implements the full grammar.
+/// Cell texts that mean "no data". Compared after full-width folding and trimming;
+/// the ASCII ones case-insensitively.
+const MISSING: &[&str] = &[
+    "空", "无", "暂无", "—", "——", "-", "--", "–", "－", "﹣", "―", "/", "\\", "／", "n/a", "#n/a", "na", "null", "none",
+    "…", "...", "不适用", "未填", "待定", "缺",
+];
+
+/// Approximate marks before a number (约500, 近500 …).
+const APPROX_PREFIX: &[&str] = &["大约", "约合", "将近", "接近", "超过", "约", "近", "超", "逾", "达"];
+/// Approximate marks after a number or its unit (500余, 500多万元, 500万元左右 …).
+const APPROX_SUFFIX: &[&str] = &["左右", "以上", "上下", "余", "多", "许"];
+
+/// Arrow marks in "before → after" cells such as 0.5→1.37.
+const ARROWS: &[&str] = &["-->", "—>", "→", "->", "=>", "⇒", "➝", "➔"];
+
+/// Reads one cell.
 pub fn parse_number(text: &str) -> CellNumber {
     let t = text.trim();
     if t.is_empty() {
         return CellNumber::Missing;
     }
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => CellNumber::Value { value: v, unit: None, warnings: Vec::new() },
-        _ => CellNumber::Invalid(format!("无法识别为数字：{t}")),
+    // Fast path: plain ASCII numbers, the vast majority of cells.
+    if t.len() <= 24 && t.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+        if let Some(v) = plain(t) {
+            return CellNumber::Value { value: v, unit: None, warnings: Vec::new() };
+        }
+    }
+    let folded = fold(t);
+    let f = folded.trim();
+    if f.is_empty() || is_missing(f) {
+        return CellNumber::Missing;
+    }
+    let lower = f.trim_start_matches(['-', '+']).to_ascii_lowercase();
+    if matches!(lower.as_str(), "nan" | "inf" | "infinity" | "∞") {
+        return CellNumber::Invalid(format!("“{}”不是有限的数值（非数或无穷大）", short(t)));
+    }
+    if f.starts_with('#') {
+        return CellNumber::Invalid(format!("“{}”是表格公式的错误值，不是数字", short(t)));
+    }
+    // Arrows: "0.5→1.37" means the value moved from 0.5 to 1.37; the latest counts.
+    for arrow in ARROWS {
+        if let Some(pos) = f.rfind(arrow) {
+            let before = f.get(..pos).unwrap_or("");
+            let after = f.get(pos + arrow.len()..).unwrap_or("");
+            if before.trim().is_empty() {
+                break;
+            }
+            return match single(after.trim()) {
+                CellNumber::Value { value, unit, mut warnings } => {
+                    let unit = unit.or_else(|| match single(before.trim()) {
+                        CellNumber::Value { unit, .. } => unit,
+                        _ => None,
+                    });
+                    warnings.insert(0, format!("“{}”含箭头，取箭头后的数值 {}", short(t), show(value)));
+                    CellNumber::Value { value, unit, warnings }
+                }
+                CellNumber::Missing => CellNumber::Invalid(format!("“{}”箭头后没有数值", short(t))),
+                CellNumber::Invalid(m) => CellNumber::Invalid(m),
+            };
+        }
+    }
+    match single(f) {
+        CellNumber::Invalid(_) if looks_like_range(f) => {
+            CellNumber::Invalid(format!("“{}”是一个区间，请只填一个数", short(t)))
+        }
+        CellNumber::Invalid(m) if m.is_empty() => CellNumber::Invalid(format!("无法识别为数字：“{}”", short(t))),
+        other => other,
+    }
+}
+
+/// Reads one number with optional sign, accounting brackets, approximate marks
+/// and unit. An `Invalid` with an empty message means "not a number" in general,
+/// so the caller can word it for the whole cell.
+fn single(s: &str) -> CellNumber {
+    let mut warnings = Vec::new();
+    let mut s = s.trim();
+    let written = s;
+    if s.is_empty() || is_missing(s) {
+        return CellNumber::Missing;
+    }
+    let mut approx = false;
+    // En and em dashes lead negative numbers in some documents (—3.2); alone they
+    // are missing markers, handled above.
+    let dash_minus;
+    if let Some(r) = s.strip_prefix(['–', '—']) {
+        if r.trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+            dash_minus = format!("-{}", r.trim_start());
+            s = &dash_minus;
+        }
+    }
+    for p in APPROX_PREFIX {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest.trim_start();
+            approx = true;
+            break;
+        }
+    }
+    // Split at the end of the numeric part; the rest is approximate marks and a unit.
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-' | '(' | ')' | 'e' | 'E' | ' ')))
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
+    let (mut num, mut rest) = (s.get(..end).unwrap_or("").trim(), s.get(end..).unwrap_or("").trim());
+    // A trailing "+" (500+) is an approximate mark, not part of the number.
+    if let Some(n) = num.strip_suffix('+') {
+        num = n.trim_end();
+        approx = true;
+    }
+    loop {
+        let before = rest;
+        for m in APPROX_SUFFIX {
+            if let Some(r) = rest.strip_prefix(m) {
+                rest = r.trim_start();
+                approx = true;
+            }
+            if let Some(r) = rest.strip_suffix(m) {
+                rest = r.trim_end();
+                approx = true;
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let unit = if rest.is_empty() {
+        None
+    } else {
+        match Unit::parse(rest) {
+            Some(u) => Some(u),
+            None if num.is_empty() => return CellNumber::Invalid(String::new()),
+            None => return CellNumber::Invalid(format!("单位“{}”无法识别", short(rest))),
+        }
+    };
+    let value = match signed(num) {
+        Ok(v) => v,
+        Err(m) => return CellNumber::Invalid(m),
+    };
+    if approx {
+        let label = unit.as_ref().map(|u| u.label.as_str()).unwrap_or("");
+        warnings.push(format!("“{}”是约数，按 {}{label} 计", short(written), show(value)));
+    }
+    CellNumber::Value { value, unit, warnings }
+}
+
+/// Sign, accounting brackets and thousands separators around a plain number.
+fn signed(num: &str) -> Result<f64, String> {
+    let mut n = num.trim();
+    let mut neg = false;
+    if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        n = inner.trim();
+        neg = true;
+    }
+    if let Some(r) = n.strip_prefix('-') {
+        if neg {
+            return Err(format!("“{num}”负号重复"));
+        }
+        n = r.trim_start();
+        neg = true;
+    } else if let Some(r) = n.strip_prefix('+') {
+        n = r.trim_start();
+    }
+    if n.is_empty() {
+        return Err(String::new());
+    }
+    let digits: std::borrow::Cow<str> = if n.contains(',') {
+        if !thousands_ok(n) {
+            return Err(format!("“{num}”中的逗号不像千分位分隔符，请核对"));
+        }
+        n.replace(',', "").into()
+    } else {
+        n.into()
+    };
+    let v = unsigned(&digits).ok_or_else(|| {
+        if digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) && finite_syntax(&digits)
+        {
+            format!("“{num}”超出可计算的数值范围")
+        } else {
+            String::new()
+        }
+    })?;
+    Ok(if neg { 0.0 - v } else { v })
+}
+
+/// An unsigned decimal with optional exponent; see `plain`.
+fn unsigned(s: &str) -> Option<f64> {
+    if !finite_syntax(s) {
+        return None;
+    }
+    let v: f64 = s.parse().ok()?;
+    v.is_finite().then_some(v + 0.0)
+}
+
+/// Parses an unsigned or signed decimal with optional exponent. Rust's own
+/// parser also takes "inf" and "NaN"; those must never get through, so the
+/// syntax is checked first and non-finite results are refused.
+fn plain(s: &str) -> Option<f64> {
+    if !finite_syntax(s.strip_prefix('-').unwrap_or(s)) {
+        return None;
+    }
+    let v: f64 = s.parse().ok()?;
+    // Adding zero turns −0 into 0 so that "-0" is never printed.
+    v.is_finite().then_some(v + 0.0)
+}
+
+/// digits [. digits] [e [+-] digits], at least one mantissa digit.
+fn finite_syntax(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut mant = 0;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+        mant += 1;
+    }
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            mant += 1;
+        }
+    }
+    if mant == 0 {
+        return false;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// 1,038 and 12,345,678.9 are thousands groups; 1,2 or 12,34 are not.
+fn thousands_ok(n: &str) -> bool {
+    let int = n.split('.').next().unwrap_or("");
+    if n.split('.').skip(1).any(|frac| frac.contains(',')) {
+        return false;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    !first.is_empty()
+        && first.len() <= 3
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Full-width forms to ASCII, Unicode minus and dash variants to '-', the
+/// ideographic full stop used as a decimal point to '.'.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+            '\u{ff01}'..='\u{ff5e}' if c != '％' && c != '－' && c != '／' => {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            }
+            '－' | '−' | '﹣' | '‐' | '‑' | '‒' => '-',
+            '％' => '%',
+            '／' => '/',
+            '﹪' => '%',
+            _ => c,
+        })
+        .collect()
+}
+
+fn is_missing(s: &str) -> bool {
+    MISSING.iter().any(|m| m.eq_ignore_ascii_case(s))
+}
+
+/// Dashes between two numbers outside the lead position read as a range (500-600, 500～600).
+fn looks_like_range(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    chars.windows(3).any(|w| match w {
+        [a, sep, b] => {
+            a.is_ascii_digit() && matches!(sep, '-' | '~' | '～' | '–' | '—' | '至' | '到') && b.is_ascii_digit()
+        }
+        _ => false,
+    })
+}
+
+/// A cell text cut for messages.
+fn short(s: &str) -> String {
+    crate::diag::shorten(s, 30)
+}
+
+/// A number as shown in messages: up to 6 decimals, no trailing zeros.
+pub fn show(v: f64) -> String {
+    let s = format!("{v:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expect: &str) {
+        let got = match parse_number(input) {
+            CellNumber::Value { value, unit, warnings } => format!(
+                "{}{}{}",
+                show(value),
+                unit.map(|u| format!(" [{}]", u.label)).unwrap_or_default(),
+                if warnings.is_empty() { String::new() } else { format!(" !{}", warnings.len()) }
+            ),
+            CellNumber::Missing => "missing".into(),
+            CellNumber::Invalid(m) => format!("invalid: {m}"),
+        };
+        assert_eq!(got, expect, "input {input:?}");
+    }
+
+    #[test]
+    fn numbers() {
+        check("1,038", "1038");
+        check("12,345,678.5", "12345678.5");
+        check("63.7%", "63.7 [%]");
+        check("６３．７％", "63.7 [%]");
+        check("１，０３８", "1038");
+        check("−3.2", "-3.2");
+        check("–3.2", "-3.2");
+        check("—3.2", "-3.2");
+        check("﹣3.2", "-3.2");
+        check("－3.2", "-3.2");
+        check("(3.2)", "-3.2");
+        check("（3.2）", "-3.2");
+        check("148.2032亿元", "148.2032 [亿元]");
+        check("148.2032 亿元", "148.2032 [亿元]");
+        check("12.5万元/亩", "12.5 [万元/亩]");
+        check("约500", "500 !1");
+        check("500余", "500 !1");
+        check("500多万元", "500 [万元] !1");
+        check("近500", "500 !1");
+        check("500万元左右", "500 [万元] !1");
+        check("0.5→1.37", "1.37 !1");
+        check("0.5->1.37", "1.37 !1");
+        check("5.9件→3.1件", "3.1 [件] !1");
+        check("1.5e3", "1500");
+        check("-0", "0");
+        check("3.", "3");
+        check(".5", "0.5");
+        for m in ["", " ", "空", "—", "-", "/", "无", "N/A", "n/a", "#N/A", "--", "——", "－"] {
+            check(m, "missing");
+        }
+    }
+
+    #[test]
+    fn refusals() {
+        for bad in ["NaN", "Infinity", "inf", "1e400", "-1e400", "abc", "1,2", "1.2.3", "500-600", "500～600", "5斤", "#DIV/0!", "--3"]
+        {
+            assert!(matches!(parse_number(bad), CellNumber::Invalid(ref m) if !m.is_empty()), "{bad:?} → {:?}", parse_number(bad));
+        }
     }
 }

@@ -1,8 +1,19 @@
 //! Interprets a pasted grid against a scheme: table shape, column roles, period, parks.
+//!
+//! Two shapes are read. Indicators as rows (指标 | 单位 | 年度目标 | 1-11月累计 | …),
+//! optionally with a 园区 column for several parks in one long table, and parks
+//! as rows (园区 | 技工贸总收入（亿元） | …). The shape is found from the header
+//! row: role words (单位, 累计, 目标 …) mean indicators as rows, scheme item names
+//! in the header mean parks as rows. Every value is normalised to the scheme's
+//! unit for its item; anything doubtful becomes a diagnostic at its cell.
 
-use crate::diag::Diagnostic;
-use crate::model::{ParkData, Period, PeriodSource};
+use crate::diag::{Diagnostic, Source};
+use crate::model::{Observation, ParkData, Period, PeriodSource};
+use crate::number::{fold, parse_number, show, CellNumber};
 use crate::scheme::Scheme;
+use crate::table::{parse_grid, Grid};
+use crate::unit::Unit;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How the paste is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,12 +62,31 @@ pub struct ReadOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The park name used when the paste does not say.
+pub const DEFAULT_PARK: &str = "本园区";
+
+/// More diagnostics than this are summarised: nobody reads ten thousand, and the
+/// page must stay fast on a broken 10 MB paste.
+const MAX_DIAGNOSTICS: usize = 500;
+
+/// Unmatched names beyond this many get no suggestions, to bound the work.
+const MAX_SUGGESTED: usize = 500;
+
+/// How many rows from the top are searched for the header.
+const HEADER_SEARCH_ROWS: usize = 20;
+
 /// Reads the pasted park table. `period` is the user's choice, if any; `today`
 /// is the host's current month, used only when neither the user nor a header says.
-/// STUB: issue 3 implements it.
 pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Period) -> ReadOutcome {
-    let _ = (text, scheme);
-    ReadOutcome {
+    let (grid, diags) = parse_grid(text, Source::Data);
+    let mut r = Reader {
+        grid: &grid,
+        idx: NameIndex::new(scheme),
+        diags,
+        unmatched: Vec::new(),
+        suggest_cache: HashMap::new(),
+    };
+    let mut out = ReadOutcome {
         shape: Shape::Unknown,
         header_row: None,
         columns: Vec::new(),
@@ -66,5 +96,1127 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         unmatched: Vec::new(),
         missing: Vec::new(),
         diagnostics: Vec::new(),
+    };
+    match r.find_header() {
+        Some((row, Shape::ParkRows)) => r.park_rows(row, period, today, &mut out),
+        Some((row, _)) => r.indicator_rows(Some(row), period, today, &mut out),
+        None => {
+            if r.headerless_names() > 0 {
+                r.indicator_rows(None, period, today, &mut out);
+            } else if grid.rows.iter().flatten().any(|c| !c.trim().is_empty()) {
+                r.diags.push(Diagnostic::error(
+                    Source::Data,
+                    "未能识别表格：没有找到表头（如“指标名称 | 单位 | 1-11月累计”或“园区 | 技工贸总收入 …”），也没有与方案相符的指标名称",
+                ));
+            }
+        }
     }
+    // Scheme items read from data (not formulas) that no park has a value for.
+    let mut with_value: HashSet<&str> = HashSet::new();
+    for p in &out.parks {
+        with_value.extend(p.items.iter().filter(|(_, o)| o.value.is_some()).map(|(k, _)| k.as_str()));
+    }
+    for item in &r.idx.items {
+        if !item.formula && !with_value.contains(item.name) {
+            out.missing.push(item.name.to_string());
+        }
+    }
+    out.unmatched = std::mem::take(&mut r.unmatched);
+    let mut diags = std::mem::take(&mut r.diags);
+    if diags.len() > MAX_DIAGNOSTICS {
+        let more = diags.len() - MAX_DIAGNOSTICS;
+        diags.truncate(MAX_DIAGNOSTICS);
+        diags.push(Diagnostic::warning(Source::Data, format!("另有 {more} 条问题未列出，请先改正上面的问题")));
+    }
+    out.diagnostics = diags;
+    out
+}
+
+/// A scheme item that data can be given for.
+struct Item<'s> {
+    name: &'s str,
+    unit_label: &'s str,
+    /// `None` when the scheme's unit label is unknown; values are then taken as written.
+    unit: Option<Unit>,
+    formula: bool,
+}
+
+/// Scheme names and aliases by normalised key.
+struct NameIndex<'s> {
+    items: Vec<Item<'s>>,
+    by_key: HashMap<String, usize>,
+    /// Every (key, item) pair, for suggestions.
+    keys: Vec<(Vec<char>, usize)>,
+}
+
+impl<'s> NameIndex<'s> {
+    fn new(scheme: &'s Scheme) -> Self {
+        let mut idx = NameIndex { items: Vec::new(), by_key: HashMap::new(), keys: Vec::new() };
+        // Non-formula indicators first, then inputs, then formula indicators, so
+        // that `missing` lists items in the scheme's order of importance.
+        let mut add = |name: &'s str, aliases: &'s [String], unit: &'s str, formula: bool| {
+            let i = idx.items.len();
+            idx.items.push(Item { name, unit_label: unit, unit: Unit::parse(unit), formula });
+            for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+                let k = norm_name(n);
+                if k.is_empty() {
+                    continue;
+                }
+                idx.keys.push((k.chars().collect(), i));
+                idx.by_key.entry(k).or_insert(i);
+            }
+        };
+        for ind in &scheme.indicators {
+            // A deduction is computed from its inputs, like a formula.
+            let derived = ind.formula.is_some() || matches!(ind.method, crate::scheme::Method::Deduct { .. });
+            add(&ind.name, &ind.aliases, &ind.unit, derived);
+        }
+        for inp in &scheme.inputs {
+            add(&inp.name, &inp.aliases, &inp.unit, false);
+        }
+        idx
+    }
+
+    /// The item a name cell or header refers to, trying looser readings in turn:
+    /// as written, without leading numbering (1、 (一) 其中：), without a trailing unit.
+    fn lookup(&self, text: &str) -> Option<usize> {
+        let key = norm_name(text);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(i);
+        }
+        let stripped = strip_numbering(&key);
+        if let Some(&i) = self.by_key.get(stripped) {
+            return Some(i);
+        }
+        if let Some((at, _)) = Unit::suffix_of(stripped) {
+            if let Some(&i) = stripped.get(..at).and_then(|k| self.by_key.get(k)) {
+                return Some(i);
+            }
+        }
+        None
+    }
+
+    /// Up to three item names closest to `text`, best first.
+    fn suggest(&self, text: &str) -> Vec<String> {
+        let key: Vec<char> = norm_name(text).chars().collect();
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut best: Vec<(f64, usize)> = Vec::new();
+        for (k, i) in &self.keys {
+            let s = similarity(&key, k);
+            match best.iter_mut().find(|(_, j)| j == i) {
+                Some(b) => b.0 = b.0.max(s),
+                None => best.push((s, *i)),
+            }
+        }
+        best.retain(|(s, _)| *s >= 0.34);
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        best.iter().take(3).filter_map(|(_, i)| self.items.get(*i).map(|it| it.name.to_string())).collect()
+    }
+}
+
+/// Shared characters over total length (Dice on characters), raised when one
+/// name contains the other, which catches abbreviations such as 技工贸 → 技工贸总收入.
+fn similarity(a: &[char], b: &[char]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let mut rest: Vec<char> = b.to_vec();
+    let mut common = 0usize;
+    for c in a {
+        if let Some(p) = rest.iter().position(|x| x == c) {
+            rest.swap_remove(p);
+            common += 1;
+        }
+    }
+    let dice = 2.0 * common as f64 / (a.len() + b.len()) as f64;
+    let contains = |x: &[char], y: &[char]| y.len() >= 2 && x.windows(y.len()).any(|w| w == y);
+    if contains(a, b) || contains(b, a) {
+        dice.max(0.75)
+    } else {
+        dice
+    }
+}
+
+/// A name as compared: full-width folded, no spaces, no bracketed parts
+/// (units, explanations), ASCII lowercased, trailing colons and footnote marks dropped.
+fn norm_name(s: &str) -> String {
+    let f = fold(s);
+    let mut out = String::with_capacity(f.len());
+    let mut depth = 0u32;
+    for c in f.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace() || matches!(c, '*' | '"' | '“' | '”' | '\'') => {}
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    let trimmed = out.trim_end_matches([':', '：']).len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Drops leading numbering such as "1、", "3.", "一、", "其中：".
+fn strip_numbering(key: &str) -> &str {
+    let mut k = key;
+    for p in ["其中:", "其中：", "其中"] {
+        if let Some(r) = k.strip_prefix(p) {
+            k = r;
+        }
+    }
+    let end = k
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
+        .map(|(i, _)| i)
+        .unwrap_or(k.len());
+    if end > 0 {
+        let rest = k.get(end..).unwrap_or("");
+        if let Some(r) = rest.strip_prefix(['、', '.', '．', ':', '：']) {
+            return r;
+        }
+    }
+    k
+}
+
+/// A unit given in brackets in a header or name cell: 技工贸总收入（亿元） → 亿元.
+fn bracket_unit(text: &str) -> Option<Unit> {
+    let f = fold(text);
+    let mut found = None;
+    let mut rest = f.as_str();
+    while let Some(open) = rest.find(['(', '[', '【']) {
+        let after = rest.get(open..).unwrap_or("");
+        let close = after.find([')', ']', '】'])?;
+        let inner = after.get(1..close).unwrap_or("").trim();
+        // "（1-11月，亿元）": the unit is the last comma-separated part.
+        let last = inner.rsplit([',', '，', ';', '；']).next().unwrap_or("").trim();
+        if let Some(u) = Unit::parse(last).filter(|u| !blank_unit(u)) {
+            found = Some(u);
+        }
+        rest = after.get(close + 1..).unwrap_or("");
+    }
+    found
+}
+
+/// "—" and "" in a unit column mean "no unit stated", not "dimensionless".
+fn blank_unit(u: &Unit) -> bool {
+    u.label.is_empty() || u.label == "—"
+}
+
+fn same_unit(a: &Unit, b: &Unit) -> bool {
+    a.dims == b.dims && (a.factor - b.factor).abs() <= 1e-12 * a.factor.abs().max(b.factor.abs())
+}
+
+/// What a column of an indicators-as-rows table holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Role {
+    Seq,
+    Name,
+    Unit,
+    Park,
+    Target,
+    Actual,
+    LastYear,
+    ThisMonth,
+    Month(u32),
+    LastYearMonth(u32),
+    Note,
+    /// A figure this tool computes itself (完成率, 同比 …).
+    Computed,
+    Unknown,
+}
+
+impl Role {
+    fn label(self) -> String {
+        match self {
+            Role::Seq => "序号（忽略）".into(),
+            Role::Name => "指标".into(),
+            Role::Unit => "单位".into(),
+            Role::Park => "园区".into(),
+            Role::Target => "年度目标".into(),
+            Role::Actual => "累计完成".into(),
+            Role::LastYear => "上年同期".into(),
+            Role::ThisMonth => "本月".into(),
+            Role::Month(m) => format!("{m}月"),
+            Role::LastYearMonth(m) => format!("上年{m}月"),
+            Role::Note => "备注".into(),
+            Role::Computed => "忽略（由本工具计算）".into(),
+            Role::Unknown => "忽略（未识别）".into(),
+        }
+    }
+
+    /// Whether the column holds numbers to read.
+    fn numeric(self) -> bool {
+        matches!(
+            self,
+            Role::Target | Role::Actual | Role::LastYear | Role::ThisMonth | Role::Month(_) | Role::LastYearMonth(_)
+        )
+    }
+}
+
+const PARK_WORDS: &[&str] = &["园区", "园区名称", "园区名", "开发区", "开发区名称", "单位名称", "园区单位", "名称"];
+const NAME_WORDS: &[&str] =
+    &["指标", "指标名称", "项目", "指标项目", "主要指标", "指标项", "项目名称", "内容", "指标内容", "统计指标", "二级指标"];
+const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "no", "no.", "排序"];
+const NOTE_WORDS: &[&str] = &["备注", "说明", "注", "备注说明", "情况说明", "附注"];
+const UNIT_WORDS: &[&str] = &["单位", "计量单位", "单位:", "计算单位"];
+const COMPUTED_WORDS: &[&str] = &[
+    "完成率", "同比", "增速", "增幅", "增长", "增减", "进度", "预计", "排名", "得分", "分值", "权重", "责任", "状态", "差额", "比上年",
+    "环比", "总分", "等级", "评分",
+];
+
+/// The role of an indicators-as-rows header cell.
+fn classify(header: &str) -> Role {
+    let h = norm_name(header);
+    let h = h.as_str();
+    if h.is_empty() {
+        return Role::Unknown;
+    }
+    if SEQ_WORDS.contains(&h) {
+        return Role::Seq;
+    }
+    if NOTE_WORDS.contains(&h) {
+        return Role::Note;
+    }
+    if UNIT_WORDS.contains(&h) {
+        return Role::Unit;
+    }
+    if PARK_WORDS.contains(&h) && h != "名称" {
+        return Role::Park;
+    }
+    if NAME_WORDS.contains(&h) || h == "名称" || (h.ends_with("指标") && h.chars().count() <= 6) {
+        return Role::Name;
+    }
+    if COMPUTED_WORDS.iter().any(|w| h.contains(w)) {
+        return Role::Computed;
+    }
+    if let Some((last_year, m)) = month_column(h) {
+        return if last_year { Role::LastYearMonth(m) } else { Role::Month(m) };
+    }
+    if ["上年", "去年", "同期", "上期"].iter().any(|w| h.contains(w)) {
+        return Role::LastYear;
+    }
+    if ["目标", "计划", "任务"].iter().any(|w| h.contains(w)) {
+        return Role::Target;
+    }
+    if h.contains("本月") || h.contains("当月") {
+        return Role::ThisMonth;
+    }
+    if ["累计", "完成", "实际", "本年", "本期", "截至", "截止", "数值", "数据", "完成值"].iter().any(|w| h.contains(w))
+        || matches!(h, "值" | "数量" | "金额")
+        || period_hint(h).1.is_some()
+        || (period_hint(h).0.is_some() && h.trim_end_matches('度').ends_with('年'))
+    {
+        return Role::Actual;
+    }
+    Role::Unknown
+}
+
+/// "3月", "3月份", "上年3月": a single month's column (not a range like 1-3月).
+fn month_column(h: &str) -> Option<(bool, u32)> {
+    let (last_year, rest) = match h.strip_prefix("上年").or_else(|| h.strip_prefix("去年")) {
+        Some(r) => (true, r),
+        None => (false, h),
+    };
+    let rest = rest.strip_suffix("份").unwrap_or(rest);
+    let digits = rest.strip_suffix('月')?;
+    let m: u32 = digits.parse().ok()?;
+    (1..=12).contains(&m).then_some((last_year, m))
+}
+
+/// The (year, month) a header or title names: 2022年, 1-11月, 1—11月, 截至11月,
+/// 2022年11月, 上半年 …. A lone "11月" is a month's column, not a period.
+pub fn period_hint(text: &str) -> (Option<i32>, Option<u32>) {
+    let f = fold(text);
+    let chars: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut year = None;
+    let mut month = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '年' && year.is_none() && i >= 4 {
+            let ds: String = chars.get(i - 4..i).unwrap_or(&[]).iter().collect();
+            let before_ok = i < 5 || !chars.get(i - 5).is_some_and(char::is_ascii_digit);
+            if let (true, Ok(y)) = (before_ok, ds.parse::<i32>()) {
+                if (2000..=2100).contains(&y) {
+                    year = Some(y);
+                }
+            }
+        }
+        if c == '月' && month.is_none() {
+            let mut j = i;
+            while j > 0 && chars.get(j - 1).is_some_and(char::is_ascii_digit) {
+                j -= 1;
+            }
+            if j == i || i - j > 2 {
+                continue;
+            }
+            let m: u32 = chars.get(j..i).unwrap_or(&[]).iter().collect::<String>().parse().unwrap_or(0);
+            let prev = if j > 0 { chars.get(j - 1).copied() } else { None };
+            if (1..=12).contains(&m) && matches!(prev, Some('-' | '~' | '—' | '–' | '至' | '到' | '止' | '年')) {
+                month = Some(m);
+            }
+        }
+    }
+    if month.is_none() {
+        let s: String = chars.iter().collect();
+        for (w, m) in [("前三季度", 9), ("三季度末", 9), ("上半年", 6), ("第一季度", 3), ("一季度", 3)] {
+            if s.contains(w) {
+                month = Some(m);
+                break;
+            }
+        }
+    }
+    (year, month)
+}
+
+/// A (year, month) read from a header or title; either may be absent.
+type Hint = (Option<i32>, Option<u32>);
+
+/// A park name in a title row: 衡山高新区2022年1-11月主要指标 → 衡山高新区,
+/// or 填报单位：衡山高新区.
+fn park_from_title(text: &str) -> Option<String> {
+    let f = fold(text);
+    let t = f.trim();
+    for p in ["填报单位", "园区名称", "园区", "单位名称"] {
+        if let Some(r) = t.strip_prefix(p) {
+            if let Some(r) = r.trim_start().strip_prefix([':', '：']) {
+                let name: String = r.trim().chars().take_while(|c| !c.is_whitespace()).collect();
+                return (!name.is_empty()).then_some(name);
+            }
+        }
+    }
+    let cut = t
+        .char_indices()
+        .find(|&(i, c)| {
+            c.is_ascii_digit()
+                || matches!(c, '(' | '[' | '【' | ':' | '：' | ' ')
+                || ["主要", "经济", "指标", "统计", "完成", "情况", "数据", "调度", "报表", "一览", "汇总"]
+                    .iter()
+                    .any(|w| t.get(i..).is_some_and(|r| r.starts_with(w)))
+        })
+        .map(|(i, _)| i)
+        .unwrap_or(t.len());
+    let name = t.get(..cut).unwrap_or("").trim();
+    let n = name.chars().count();
+    ((2..=30).contains(&n) && (name.contains('区') || name.contains('园') || name.contains("基地"))).then(|| name.to_string())
+}
+
+/// A table-wide unit line such as "单位：万元" or "金额单位：亿元".
+fn table_unit(text: &str) -> Option<Unit> {
+    let f = fold(text);
+    let pos = f.find("单位")?;
+    let rest = f.get(pos + "单位".len()..)?.trim_start().strip_prefix([':', '：'])?;
+    let label: String = rest.trim().chars().take_while(|c| !c.is_whitespace()).collect();
+    Unit::parse(&label).filter(|u| !blank_unit(u))
+}
+
+/// Park-name cells that are totals, not parks.
+fn is_total(name: &str) -> bool {
+    let k = norm_name(name);
+    ["合计", "总计", "小计", "全市", "全省", "全县", "平均", "平均值", "汇总"].iter().any(|w| k == *w || k.starts_with(w))
+}
+
+struct Reader<'g, 's> {
+    grid: &'g Grid,
+    idx: NameIndex<'s>,
+    diags: Vec<Diagnostic>,
+    unmatched: Vec<Unmatched>,
+    suggest_cache: HashMap<String, Vec<String>>,
+}
+
+impl<'g, 's> Reader<'g, 's> {
+    fn cell(&self, r: usize, c: usize) -> &'g str {
+        self.grid.cell(r, c).trim()
+    }
+
+    fn row_len(&self, r: usize) -> usize {
+        self.grid.rows.get(r).map(Vec::len).unwrap_or(0)
+    }
+
+    fn row_blank(&self, r: usize) -> bool {
+        self.grid.rows.get(r).is_none_or(|row| row.iter().all(|c| c.trim().is_empty()))
+    }
+
+    /// Columns up to the last one holding any text: Excel pads some rows with
+    /// empty cells, which are not columns the user meant.
+    fn used_width(&self) -> usize {
+        self.grid
+            .rows
+            .iter()
+            .map(|row| row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The first row that reads as a header, and the shape it implies.
+    fn find_header(&self) -> Option<(usize, Shape)> {
+        for r in 0..self.grid.rows.len().min(HEADER_SEARCH_ROWS) {
+            let n = self.row_len(r);
+            let mut items = 0;
+            let mut park_word = false;
+            let mut name_role = false;
+            let mut roles = 0;
+            for c in 0..n {
+                let t = self.cell(r, c);
+                if t.is_empty() {
+                    continue;
+                }
+                let role = classify(t);
+                if role == Role::Park || PARK_WORDS.contains(&norm_name(t).as_str()) || (c == 0 && norm_name(t) == "单位") {
+                    park_word = true;
+                }
+                // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
+                // cell naming a scheme item counts as an item, not as a role.
+                if !matches!(role, Role::Name | Role::Park | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
+                    items += 1;
+                    continue;
+                }
+                if role == Role::Name {
+                    name_role = true;
+                }
+                if role != Role::Unknown {
+                    roles += 1;
+                }
+            }
+            if items >= 2 || (items >= 1 && park_word) {
+                return Some((r, Shape::ParkRows));
+            }
+            if name_role && roles >= 2 {
+                return Some((r, Shape::IndicatorRows));
+            }
+        }
+        None
+    }
+
+    /// How many rows start with a scheme item name, for tables pasted without a header.
+    fn headerless_names(&self) -> usize {
+        (0..self.grid.rows.len()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).count()
+    }
+
+    /// Title rows above the header: the park name, period hints, a table-wide unit.
+    fn title_info(&self, header: usize) -> (Option<String>, Vec<Hint>, Option<Unit>) {
+        let mut park = None;
+        let mut hints = Vec::new();
+        let mut unit = None;
+        for r in 0..header {
+            for c in 0..self.row_len(r) {
+                let t = self.cell(r, c);
+                if t.is_empty() {
+                    continue;
+                }
+                if park.is_none() {
+                    park = park_from_title(t);
+                }
+                let h = period_hint(t);
+                if h.0.is_some() || h.1.is_some() {
+                    hints.push(h);
+                }
+                if unit.is_none() {
+                    unit = table_unit(t);
+                }
+            }
+        }
+        (park, hints, unit)
+    }
+
+    /// Settles the period: the user's choice, else the headers', else today.
+    fn resolve_period(
+        &mut self,
+        hints: &[Hint],
+        user: Option<Period>,
+        today: Period,
+        out: &mut ReadOutcome,
+    ) {
+        let month = hints.iter().find_map(|h| h.1);
+        let year = hints.iter().find(|h| h.1.is_some() && h.0.is_some()).or_else(|| hints.iter().find(|h| h.0.is_some())).and_then(|h| h.0);
+        let months: HashSet<u32> = hints.iter().filter_map(|h| h.1).collect();
+        if months.len() > 1 {
+            let mut ms: Vec<u32> = months.into_iter().collect();
+            ms.sort_unstable();
+            let list: Vec<String> = ms.iter().map(|m| format!("{m}月")).collect();
+            self.diags.push(Diagnostic::warning(
+                Source::Data,
+                format!("表头中的期间不一致（{}），按 1-{}月 读取", list.join("、"), month.unwrap_or(0)),
+            ));
+        }
+        let header = match (year, month) {
+            // Without a year, a month after today's is last year's (1-11月 pasted in February).
+            (y, Some(m)) => Some(Period {
+                year: y.unwrap_or(if m > today.month { today.year.saturating_sub(1) } else { today.year }),
+                month: m,
+            }),
+            // A year alone: the year's end for a past year, today's month for this year.
+            (Some(y), None) => Some(Period { year: y, month: if y < today.year { 12 } else { today.month } }),
+            (None, None) => None,
+        };
+        match (user, header) {
+            (Some(u), h) => {
+                out.period = u;
+                out.period_source = PeriodSource::User;
+                if let Some(h) = h.filter(|h| h.month != u.month || (year.is_some() && h.year != u.year)) {
+                    self.diags.push(Diagnostic::warning(
+                        Source::Data,
+                        format!(
+                            "表格写的是 {}年1-{}月，已按所选期间 {}年1-{}月 计算",
+                            h.year, h.month, u.year, u.month
+                        ),
+                    ));
+                }
+            }
+            (None, Some(h)) => {
+                out.period = h;
+                out.period_source = PeriodSource::Header;
+            }
+            (None, None) => {
+                out.period = today;
+                out.period_source = PeriodSource::Today;
+            }
+        }
+    }
+
+    /// Reads one value cell into the scheme's unit for item `item`.
+    /// `declared` is the unit given for the cell by the unit column, the name
+    /// cell or the column header (in that order), with where it came from.
+    fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, &str)>, table: Option<&Unit>) -> Option<f64> {
+        let raw = self.grid.cell(r, c).trim();
+        let it = self.idx.items.get(item)?;
+        read_value(it, raw, r, c, declared, table, &mut self.diags)
+    }
+
+    fn add_unmatched(&mut self, r: usize, c: usize, text: &str, what: &str) {
+        let suggestions = if self.unmatched.len() < MAX_SUGGESTED {
+            let key = norm_name(text);
+            match self.suggest_cache.get(&key) {
+                Some(s) => s.clone(),
+                None => {
+                    let s = self.idx.suggest(text);
+                    self.suggest_cache.insert(key, s.clone());
+                    s
+                }
+            }
+        } else {
+            Vec::new()
+        };
+        let hint = if suggestions.is_empty() { String::new() } else { format!("；是否为：{}？", suggestions.join("、")) };
+        self.diags.push(
+            Diagnostic::warning(Source::Data, format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", crate::diag::shorten(text, 30)))
+                .at(r, c)
+                .cell(text),
+        );
+        self.unmatched.push(Unmatched { row: r, col: c, text: text.to_string(), suggestions });
+    }
+
+    /// Indicators as rows. `header` is `None` for a table pasted without its header.
+    fn indicator_rows(&mut self, header: Option<usize>, user: Option<Period>, today: Period, out: &mut ReadOutcome) {
+        out.shape = Shape::IndicatorRows;
+        out.header_row = header;
+        let width = self.used_width();
+        let mut roles: Vec<Role> = vec![Role::Unknown; width];
+        let mut header_units: Vec<Option<Unit>> = vec![None; width];
+        let (title_park, mut hints, table) = match header {
+            Some(h) => self.title_info(h),
+            None => (None, Vec::new(), None),
+        };
+        let first_data = header.map(|h| h + 1).unwrap_or(0);
+        match header {
+            Some(h) => {
+                let mut raw: Vec<Role> = (0..width).map(|c| classify(self.cell(h, c))).collect();
+                // Two period columns such as 2022年1-11月 and 2021年1-11月: the
+                // earlier year is last year's figure, not a duplicate.
+                let years: Vec<Option<i32>> = (0..width)
+                    .map(|c| if raw.get(c) == Some(&Role::Actual) { period_hint(self.cell(h, c)).0 } else { None })
+                    .collect();
+                if let Some(latest) = years.iter().flatten().max().copied() {
+                    for (role, y) in raw.iter_mut().zip(&years) {
+                        if y.is_some_and(|y| y < latest) {
+                            *role = Role::LastYear;
+                        }
+                    }
+                }
+                let mut seen: Vec<Role> = Vec::new();
+                for (c, role_slot) in roles.iter_mut().enumerate() {
+                    let t = self.cell(h, c);
+                    let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
+                    let single = !matches!(role, Role::Unknown | Role::Computed);
+                    if single && seen.contains(&role) {
+                        self.diags.push(
+                            Diagnostic::warning(Source::Data, format!("“{t}”与前面的列作用相同，此列已忽略"))
+                                .at(h, c)
+                                .cell(t),
+                        );
+                        role = Role::Unknown;
+                    } else if role == Role::Unknown && !t.is_empty() {
+                        self.diags.push(
+                            Diagnostic::warning(Source::Data, format!("表头“{t}”未识别，此列已忽略")).at(h, c).cell(t),
+                        );
+                    }
+                    seen.push(role);
+                    *role_slot = role;
+                    if role.numeric() {
+                        if let Some(slot) = header_units.get_mut(c) {
+                            *slot = bracket_unit(t);
+                        }
+                    }
+                    if matches!(role, Role::Actual | Role::Target | Role::ThisMonth) {
+                        let hint = period_hint(t);
+                        if hint.0.is_some() || hint.1.is_some() {
+                            // The actual column's period outranks a target's year.
+                            if role == Role::Actual {
+                                hints.insert(0, hint);
+                            } else {
+                                hints.push(hint);
+                            }
+                        }
+                    }
+                }
+            }
+            None => self.guess_headerless(&mut roles),
+        }
+        let name_col = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
+        if !roles.contains(&Role::Actual) {
+            // A header the tool did not know, over numbers, is most likely the value.
+            let guess = (0..width).find(|&c| {
+                roles.get(c) == Some(&Role::Unknown)
+                    && c != name_col
+                    && (first_data..self.grid.rows.len()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
+            });
+            match guess {
+                Some(c) => {
+                    if let Some(slot) = roles.get_mut(c) {
+                        *slot = Role::Actual;
+                    }
+                    self.diags.push(
+                        Diagnostic::warning(Source::Data, "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取")
+                            .at(header.unwrap_or(0), c)
+                            .cell(self.cell(header.unwrap_or(0), c)),
+                    );
+                }
+                None if !roles.iter().any(|r| r.numeric()) => {
+                    self.diags.push(Diagnostic::error(
+                        Source::Data,
+                        "未找到数值列：请保留表头（如“指标名称 | 单位 | 1-11月累计”）",
+                    ));
+                }
+                None => {}
+            }
+        }
+        if let Some(h) = header {
+            for (c, role) in roles.iter().enumerate() {
+                let mut label = role.label();
+                if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
+                    label.push_str(&format!("（{}）", u.label));
+                }
+                out.columns.push(ColumnInfo { col: c, header: self.cell(h, c).to_string(), role: label });
+            }
+        } else {
+            for (c, role) in roles.iter().enumerate() {
+                out.columns.push(ColumnInfo { col: c, header: String::new(), role: role.label() });
+            }
+        }
+        self.resolve_period(&hints, user, today, out);
+        let month = out.period.month;
+        let has_monthly = roles.iter().any(|r| matches!(r, Role::Month(_) | Role::ThisMonth));
+        let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::LastYearMonth(_)));
+
+        let default_park = title_park.unwrap_or_else(|| DEFAULT_PARK.to_string());
+        let park_col = roles.iter().position(|&r| r == Role::Park);
+        let unit_col = roles.iter().position(|&r| r == Role::Unit);
+        let note_col = roles.iter().position(|&r| r == Role::Note);
+        let actual_col = roles.iter().position(|&r| r == Role::Actual);
+        let mut parks: Vec<ParkData> = Vec::new();
+        let mut park_of_row = default_park.clone();
+
+        for r in first_data..self.grid.rows.len() {
+            if self.row_blank(r) {
+                continue;
+            }
+            if let Some(pc) = park_col {
+                let p = self.cell(r, pc);
+                // A blank park cell under a merged cell belongs to the park above.
+                if !p.is_empty() {
+                    park_of_row = p.to_string();
+                }
+            }
+            let name = self.cell(r, name_col);
+            let has_numbers = roles
+                .iter()
+                .enumerate()
+                .any(|(c, role)| role.numeric() && matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }));
+            if name.is_empty() {
+                if has_numbers {
+                    self.diags.push(Diagnostic::warning(Source::Data, "此行没有指标名称，已跳过").at(r, name_col));
+                }
+                continue;
+            }
+            let Some(item) = self.idx.lookup(name) else {
+                // Section headings (一、规划定位好) and repeated headers carry no numbers.
+                if has_numbers {
+                    self.add_unmatched(r, name_col, name, "此行");
+                }
+                continue;
+            };
+            let Some(item_name) = self.idx.items.get(item).map(|i| i.name) else { continue };
+            let pi = match parks.iter().position(|p| p.name == park_of_row) {
+                Some(i) => i,
+                None => {
+                    parks.push(ParkData { name: park_of_row.clone(), row: None, items: BTreeMap::new() });
+                    parks.len() - 1
+                }
+            };
+            if let Some(prev) = parks.get(pi).and_then(|p| p.items.get(item_name)) {
+                let at = prev.pos.map(|(pr, _)| format!("第{}行", pr + 1)).unwrap_or_else(|| "前面".to_string());
+                self.diags.push(
+                    Diagnostic::warning(Source::Data, format!("“{item_name}”重复出现，已按{at}读取，此行忽略"))
+                        .at(r, name_col)
+                        .cell(name),
+                );
+                continue;
+            }
+            // The row's unit: the unit column, else a bracket in the name cell.
+            let mut row_unit: Option<(Unit, &str)> = None;
+            if let Some(uc) = unit_col {
+                let ut = self.cell(r, uc);
+                if !ut.is_empty() {
+                    match Unit::parse(ut) {
+                        Some(u) if blank_unit(&u) => {}
+                        Some(u) => row_unit = Some((u, "单位列")),
+                        None => {
+                            self.diags.push(
+                                Diagnostic::error(Source::Data, format!("单位“{ut}”无法识别，此行数值未采用"))
+                                    .at(r, uc)
+                                    .cell(ut),
+                            );
+                            continue;
+                        }
+                    }
+                }
+            }
+            if row_unit.is_none() {
+                row_unit = bracket_unit(name).map(|u| (u, "指标名称"));
+            }
+            let mut obs = Observation { pos: actual_col.map(|c| (r, c)), ..Observation::default() };
+            if has_monthly {
+                obs.monthly = vec![None; 12];
+            }
+            if has_ly_monthly {
+                obs.last_year_monthly = vec![None; 12];
+            }
+            for c in 0..width {
+                let role = roles.get(c).copied().unwrap_or(Role::Unknown);
+                if !role.numeric() {
+                    continue;
+                }
+                let hu = header_units.get(c).cloned().flatten();
+                let declared = match (&row_unit, &hu) {
+                    (Some((ru, from)), Some(hu)) if !same_unit(ru, hu) => {
+                        let raw = self.cell(r, c);
+                        if !matches!(parse_number(raw), CellNumber::Missing) {
+                            self.diags.push(
+                                Diagnostic::error(
+                                    Source::Data,
+                                    format!("单位冲突：{from}为“{}”，表头为“{}”，此值未采用，请核对", ru.label, hu.label),
+                                )
+                                .at(r, c)
+                                .cell(raw),
+                            );
+                        }
+                        continue;
+                    }
+                    (Some((ru, from)), _) => Some((ru.clone(), *from)),
+                    (None, Some(hu)) => Some((hu.clone(), "表头")),
+                    (None, None) => None,
+                };
+                let v = self.value(item, r, c, declared.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
+                match role {
+                    Role::Actual => obs.value = v,
+                    Role::Target => obs.target = v,
+                    Role::LastYear => obs.last_year = v,
+                    Role::ThisMonth => {
+                        if let Some(slot) = obs.monthly.get_mut((month as usize).wrapping_sub(1)) {
+                            if slot.is_none() {
+                                *slot = v;
+                            }
+                        }
+                    }
+                    Role::Month(m) => {
+                        if let Some(slot) = obs.monthly.get_mut((m as usize).wrapping_sub(1)) {
+                            *slot = v;
+                        }
+                    }
+                    Role::LastYearMonth(m) => {
+                        if let Some(slot) = obs.last_year_monthly.get_mut((m as usize).wrapping_sub(1)) {
+                            *slot = v;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(nc) = note_col {
+                obs.note = self.cell(r, nc).to_string();
+            }
+            if let Some(p) = parks.get_mut(pi) {
+                p.items.insert(item_name.to_string(), obs);
+            }
+        }
+        if parks.is_empty() {
+            parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new() });
+        }
+        out.parks = parks;
+    }
+
+    /// Column roles of a table pasted without its header: names in the first
+    /// column, a column of unit labels, then the first column of numbers as the value.
+    fn guess_headerless(&mut self, roles: &mut [Role]) {
+        let rows: Vec<usize> = (0..self.grid.rows.len()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).collect();
+        if let Some(first) = roles.first_mut() {
+            *first = Role::Name;
+        }
+        let mut have_value = false;
+        for c in 1..roles.len() {
+            let mut units = 0;
+            let mut numbers = 0;
+            for &r in &rows {
+                let t = self.cell(r, c);
+                if t.is_empty() {
+                    continue;
+                }
+                match parse_number(t) {
+                    CellNumber::Value { .. } => numbers += 1,
+                    _ if Unit::parse(t).is_some() => units += 1,
+                    _ => {}
+                }
+            }
+            let is_unit = units > numbers && units > 0 && !roles.contains(&Role::Unit);
+            if let Some(slot) = roles.get_mut(c) {
+                if is_unit {
+                    *slot = Role::Unit;
+                } else if numbers > 0 && !have_value {
+                    *slot = Role::Actual;
+                    have_value = true;
+                }
+            }
+        }
+        self.diags.push(Diagnostic::warning(
+            Source::Data,
+            "没有找到表头，已按第1列为指标名称、第一个数字列为累计完成值读取，请核对“读取方式”",
+        ));
+    }
+
+    /// Parks as rows, indicators as columns.
+    fn park_rows(&mut self, h: usize, user: Option<Period>, today: Period, out: &mut ReadOutcome) {
+        out.shape = Shape::ParkRows;
+        out.header_row = Some(h);
+        let (_, mut hints, table) = self.title_info(h);
+        let width = self.row_len(h);
+        // Per column: Some(item) for indicator columns; the park column separately.
+        let mut item_of: Vec<Option<usize>> = vec![None; width];
+        let mut units: Vec<Option<Unit>> = vec![None; width];
+        let mut park_col = None;
+        let mut seen: HashMap<usize, usize> = HashMap::new();
+        for c in 0..width {
+            let t = self.cell(h, c);
+            let key = norm_name(t);
+            let role = if t.is_empty() {
+                "忽略（空表头）".to_string()
+            } else if park_col.is_none() && (PARK_WORDS.contains(&key.as_str()) || key == "单位" || key == "园区名称") {
+                park_col = Some(c);
+                "园区".to_string()
+            } else if SEQ_WORDS.contains(&key.as_str()) {
+                "序号（忽略）".to_string()
+            } else if let Some(i) = self.idx.lookup(t) {
+                let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
+                if let Some(&first) = seen.get(&i) {
+                    self.diags.push(
+                        Diagnostic::warning(Source::Data, format!("“{name}”列重复，已按第{}列读取，此列忽略", first + 1))
+                            .at(h, c)
+                            .cell(t),
+                    );
+                    "忽略（重复）".to_string()
+                } else {
+                    seen.insert(i, c);
+                    if let Some(slot) = item_of.get_mut(c) {
+                        *slot = Some(i);
+                    }
+                    let hu = bracket_unit(t).or_else(|| {
+                        let k = strip_numbering(&key);
+                        Unit::suffix_of(k).filter(|(at, _)| *at > 0 && !self.idx.by_key.contains_key(k)).map(|(_, u)| u)
+                    });
+                    let hint = period_hint(t);
+                    if hint.0.is_some() || hint.1.is_some() {
+                        hints.push(hint);
+                    }
+                    if let Some(slot) = units.get_mut(c) {
+                        *slot = hu;
+                    }
+                    name.to_string()
+                }
+            } else if c == 0 && park_col.is_none() {
+                park_col = Some(c);
+                "园区".to_string()
+            } else if NOTE_WORDS.contains(&key.as_str()) || COMPUTED_WORDS.iter().any(|w| key.contains(w)) {
+                "忽略".to_string()
+            } else {
+                self.add_unmatched(h, c, t, "此列");
+                "忽略（未匹配）".to_string()
+            };
+            out.columns.push(ColumnInfo { col: c, header: t.to_string(), role });
+        }
+        // A row of unit labels under the header (亿元 | % | 个 …).
+        let mut first_data = h + 1;
+        if self.is_unit_row(h + 1, &item_of, park_col) {
+            for (c, slot) in units.iter_mut().enumerate() {
+                if item_of.get(c).copied().flatten().is_some() {
+                    if let Some(u) = Unit::parse(self.cell(h + 1, c)).filter(|u| !blank_unit(u)) {
+                        *slot = Some(u);
+                    }
+                }
+            }
+            first_data = h + 2;
+        }
+        // Show the unit each indicator column was read in, so a wrong header unit is visible.
+        for ci in out.columns.iter_mut() {
+            if let (Some(Some(_)), Some(Some(u))) = (item_of.get(ci.col), units.get(ci.col)) {
+                ci.role.push_str(&format!("（{}）", u.label));
+            }
+        }
+        self.resolve_period(&hints, user, today, out);
+        let mut names: HashMap<String, usize> = HashMap::new();
+        let mut parks: Vec<ParkData> = Vec::new();
+        for r in first_data..self.grid.rows.len() {
+            if self.row_blank(r) {
+                continue;
+            }
+            let pc = park_col.unwrap_or(0);
+            let mut name = park_col.map(|c| self.cell(r, c).to_string()).unwrap_or_default();
+            if is_total(&name) {
+                self.diags.push(
+                    Diagnostic::warning(Source::Data, format!("“{name}”是合计行，不作为园区计分")).at(r, pc).cell(&name),
+                );
+                continue;
+            }
+            if name.is_empty() {
+                name = format!("园区{}", parks.len() + 1);
+                self.diags.push(
+                    Diagnostic::warning(Source::Data, format!("此行没有园区名称，暂称“{name}”")).at(r, pc),
+                );
+            }
+            if let Some(&first) = names.get(&name) {
+                self.diags.push(
+                    Diagnostic::warning(Source::Data, format!("园区“{name}”重复，已按第{}行读取，此行忽略", first + 1))
+                        .at(r, pc)
+                        .cell(&name),
+                );
+                continue;
+            }
+            names.insert(name.clone(), r);
+            let mut items = BTreeMap::new();
+            for c in 0..width {
+                let Some(item) = item_of.get(c).copied().flatten() else { continue };
+                let hu = units.get(c).and_then(Option::as_ref);
+                let v = self.value(item, r, c, hu.map(|u| (u, "表头")), table.as_ref());
+                let Some(item_name) = self.idx.items.get(item).map(|i| i.name) else { continue };
+                items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
+            }
+            parks.push(ParkData { name, row: Some(r), items });
+        }
+        out.parks = parks;
+    }
+
+    fn is_unit_row(&self, r: usize, item_of: &[Option<usize>], park_col: Option<usize>) -> bool {
+        if r >= self.grid.rows.len() {
+            return false;
+        }
+        let park_cell = park_col.map(|c| norm_name(self.cell(r, c))).unwrap_or_default();
+        if !(park_cell.is_empty() || UNIT_WORDS.contains(&park_cell.as_str())) {
+            return false;
+        }
+        let mut units = 0;
+        for (c, it) in item_of.iter().enumerate() {
+            let t = self.cell(r, c);
+            if it.is_none() || t.is_empty() {
+                continue;
+            }
+            if matches!(parse_number(t), CellNumber::Value { .. }) || Unit::parse(t).is_none() {
+                return false;
+            }
+            units += 1;
+        }
+        units > 0
+    }
+}
+
+/// Reads one value cell into the scheme's unit for item `it`. `declared` is
+/// the unit given for the cell by the unit column, the name cell or the column
+/// header, with where it came from; `table` a table-wide unit line. Borrows
+/// only, since this runs once per cell on big pastes.
+fn read_value(
+    it: &Item,
+    raw: &str,
+    r: usize,
+    c: usize,
+    declared: Option<(&Unit, &str)>,
+    table: Option<&Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let (value, cell_unit, warnings) = match parse_number(raw) {
+        CellNumber::Missing => return None,
+        CellNumber::Invalid(m) => {
+            diags.push(Diagnostic::error(Source::Data, format!("{m}，此值未采用")).at(r, c).cell(raw));
+            return None;
+        }
+        CellNumber::Value { value, unit, warnings } => (value, unit, warnings),
+    };
+    for w in warnings {
+        diags.push(Diagnostic::warning(Source::Data, w).at(r, c).cell(raw));
+    }
+    let (name, scheme_label) = (it.name, it.unit_label);
+    let scheme_unit = it.unit.as_ref();
+    let given: Option<&Unit> = match (&cell_unit, declared) {
+        (Some(cu), Some((du, from))) if !same_unit(cu, du) => {
+            let currency = if cu.dims.usd != du.dims.usd { "（美元与人民币不自动换算）" } else { "" };
+            diags.push(
+                Diagnostic::error(
+                    Source::Data,
+                    format!("单位冲突：{from}为“{}”，单元格写“{}”{currency}，此值未采用，请核对", du.label, cu.label),
+                )
+                .at(r, c)
+                .cell(raw),
+            );
+            return None;
+        }
+        (Some(cu), _) => Some(cu),
+        (None, Some((du, _))) => Some(du),
+        (None, None) => table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))),
+    };
+    let (Some(given), Some(su)) = (given, scheme_unit) else {
+        return Some(value);
+    };
+    match given.convert(value, su) {
+        Some(v) if v.is_finite() => Some(v),
+        Some(_) => {
+            diags.push(Diagnostic::error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
+            None
+        }
+        None => {
+            let msg = if given.dims.usd != 0 && su.dims.cny != 0 {
+                format!(
+                    "“{name}”以“{}”计，方案单位是“{scheme_label}”：美元与人民币不自动换算，此值未采用，请换算为{scheme_label}后再粘贴",
+                    given.label
+                )
+            } else {
+                format!("“{name}”的单位“{}”无法换算为方案单位“{scheme_label}”，此值未采用", given.label)
+            };
+            diags.push(Diagnostic::error(Source::Data, msg).at(r, c).cell(raw));
+            None
+        }
+    }
+}
+
+/// A short rendering of a value for messages and tests.
+pub fn show_value(v: Option<f64>) -> String {
+    v.map(show).unwrap_or_else(|| "—".to_string())
 }
