@@ -218,7 +218,7 @@ fn indicator_row(dimension: &str, ind: &crate::model::IndicatorScore) -> Vec<Cel
     let value = if ind.value.is_none() { text(MISSING) } else { val(ind.value) };
     let target = if ind.target.is_none() && missing { text(MISSING) } else { val(ind.target) };
     let how = match &ind.missing {
-        Some(reason) if !ind.explain.contains(reason.as_str()) => {
+        Some(reason) => {
             let mut s = format!("{MISSING}：{reason}");
             if !ind.explain.is_empty() {
                 s.push('；');
@@ -290,8 +290,14 @@ fn ranking(note: &str, r: &Report) -> Table {
     let mut headers: Vec<&str> = vec!["排名", "园区", "总分", "等级", "一票否决"];
     headers.extend(r.scheme.dimensions.iter().map(|d| d.name.as_str()));
     let mut t = Table::new("ranking".to_string(), format!("园区排名{note}"), "园区排名".to_string(), &headers);
-    let mut order: Vec<usize> = (0..r.parks.len()).collect();
-    order.sort_by_key(|&k| (r.parks.get(k).map_or(u32::MAX, |p| p.score.rank), k));
+    // Best rank first, ties in pasted order. An insertion sort keeps the general
+    // sort routine out of the WebAssembly build; there are at most a few hundred parks.
+    let rank = |k: usize| r.parks.get(k).map_or(u32::MAX, |p| p.score.rank);
+    let mut order: Vec<usize> = Vec::with_capacity(r.parks.len());
+    for k in 0..r.parks.len() {
+        let at = order.iter().position(|&j| rank(j) > rank(k)).unwrap_or(order.len());
+        order.insert(at, k);
+    }
     for k in order {
         let Some(p) = r.parks.get(k) else { continue };
         let s = &p.score;
@@ -443,7 +449,7 @@ mod tests {
     #[test]
     fn rounds_and_trims_like_the_page() {
         for (x, d, trim, want) in [
-            (148.20320000000001, 4, true, "148.2032"),
+            (f64::from_bits(148.2032f64.to_bits() + 1), 4, true, "148.2032"),
             (0.1 + 0.2, 4, true, "0.3"),
             (12.0, 4, true, "12"),
             (-0.00001, 4, true, "0"),

@@ -307,8 +307,8 @@ pub fn sheet_names(tables: &[Table]) -> Vec<String> {
             let suffix = if n == 1 { String::new() } else { format!("({n})") };
             let mut name = cut_utf16(&base, 31usize.saturating_sub(suffix.len())).trim_end().to_string();
             name.push_str(&suffix);
-            let lower = name.to_lowercase();
-            if !names.iter().any(|x| x.to_lowercase() == lower) {
+            let lower = &name;
+            if !names.iter().any(|x| x.eq_ignore_ascii_case(lower)) {
                 names.push(name);
                 break;
             }

@@ -33,6 +33,7 @@ fn unit(label: &str) -> Unit {
     Unit::parse(label).unwrap()
 }
 
+#[allow(clippy::too_many_arguments)]
 fn ind(name: &str, dim: &str, u: &str, value: Option<f64>, target: Option<f64>, completion: Option<f64>, weight: f64, score: i64, explain: &str) -> IndicatorScore {
     IndicatorScore {
         name: name.into(),
