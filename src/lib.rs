@@ -18,6 +18,8 @@ pub mod score;
 pub mod split;
 pub mod table;
 pub mod unit;
+pub mod xlsx;
+pub mod zip;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,0 +1,365 @@
+//! Export tests: result tables as TSV, CSV and .xlsx, read back by a tiny TSV reader and by calamine.
+//!
+//! The scorers are developed in parallel, so the report here is built by hand with
+//! realistic figures (float noise, missing data, hostile park names). Expected
+//! outputs live under tests/export/; `check` compares against them and rewrites
+//! them when UPDATE_EXPECT=1 is set, so a reviewer sees every change as a diff.
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use std::io::Cursor;
+use wuhao::eval::{ParkResult, Report};
+use wuhao::export::{self, Cell, Table};
+use wuhao::fixed::Points;
+use wuhao::model::*;
+use wuhao::read::{ReadOutcome, Shape};
+use wuhao::unit::Unit;
+
+/// Compares `actual` with the stored expectation tests/export/<name>.
+fn check(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export").join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing {}; run with UPDATE_EXPECT=1", path.display()));
+    if want != actual {
+        panic!("{name} differs (UPDATE_EXPECT=1 to accept)\n--- want\n{want}\n--- got\n{actual}");
+    }
+}
+
+const HOSTILE: &str = "<script>alert(\"x&y\")</script>";
+
+fn unit(label: &str) -> Unit {
+    Unit::parse(label).unwrap()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn ind(name: &str, dim: &str, u: &str, value: Option<f64>, target: Option<f64>, completion: Option<f64>, weight: f64, score: i64, explain: &str) -> IndicatorScore {
+    IndicatorScore {
+        name: name.into(),
+        dimension: dim.into(),
+        unit: unit(u),
+        value,
+        target,
+        completion,
+        weight,
+        score: Points(score),
+        lost: Points((weight * 100.0) as i64 - score),
+        explain: explain.into(),
+        missing: None,
+        method: "标杆值".into(),
+    }
+}
+
+fn dim(key: &str, name: &str, weight: f64, score: i64) -> DimensionScore {
+    DimensionScore { key: key.into(), name: name.into(), weight, score: Points(score) }
+}
+
+fn prog(name: &str, u: &str, target: Option<f64>, actual: Option<f64>, completion: Option<f64>, status: Status, note: &str) -> ProgressRow {
+    ProgressRow {
+        name: name.into(),
+        unit: unit(u),
+        target,
+        actual,
+        completion,
+        time_progress: Some(11.0 / 12.0 * 100.0),
+        gap_pp: completion.map(|c| c - 11.0 / 12.0 * 100.0),
+        yoy: Some(12.3),
+        projection: actual.map(|a| a / 11.0 * 12.0),
+        monthly_needed: target.zip(actual).map(|(t, a)| t - a),
+        status,
+        rate: false,
+        negative: false,
+        note: note.into(),
+    }
+}
+
+/// Two parks (the second with a hostile name and a veto) and one split.
+fn report() -> Report {
+    let mut missing = ind("研发投入强度", "创新平台好", "%", None, Some(3.0), None, 6.0, 0, "缺数据按 0 分计");
+    missing.missing = Some("未提供研究开发费用总额".into());
+    let hengshan = ParkScore {
+        name: "衡山工业园".into(),
+        indicators: vec![
+            ind("主导产业营业收入占比", "规划定位好", "%", Some(63.7), Some(70.0), Some(91.0), 6.0, 546, "6 × min(63.7% ÷ 70%, 1) = 5.46"),
+            ind("亩均税收", "规划定位好", "万元/亩", Some(14.999999999999998), Some(15.0), Some(99.99999), 6.0, 600, "6 × min(15 ÷ 15, 1) = 6.00"),
+            missing,
+            ind("新增专利授权", "innovation", "件", Some(12.0), Some(10.0), Some(120.0), 4.0, 400, "4 × min(12 ÷ 10, 1) = 4.00"),
+            ind("园区形象宣传", "未列维度", "", Some(1.0), None, None, 1.0, 100, "直接打分"),
+        ],
+        dimensions: vec![dim("planning", "规划定位好", 12.0, 1146), dim("innovation", "创新平台好", 10.0, 400)],
+        adjustments: vec![Adjustment { name: "安全生产扣分".into(), points: Points(-100), explain: "发生一般事故 1 起，扣 1 分".into() }],
+        total: Points(1546),
+        grade: "不合格".into(),
+        veto: None,
+        rank: 2,
+    };
+    let other = ParkScore {
+        name: HOSTILE.into(),
+        indicators: vec![ind("亩均税收", "规划定位好", "万元/亩", Some(30.0), Some(15.0), Some(200.0), 6.0, 600, "封顶")],
+        dimensions: vec![dim("planning", "规划定位好", 6.0, 600)],
+        adjustments: Vec::new(),
+        total: Points(8850),
+        grade: "良好".into(),
+        veto: Some("发生重大环境污染事件".into()),
+        rank: 1,
+    };
+    let progress = vec![
+        prog("技工贸总收入", "亿元", Some(170.0), Some(148.2032), Some(148.2032 / 170.0 * 100.0), Status::SlightlyBehind, ""),
+        prog("上交税金", "亿元", None, Some(5.27), None, Status::Missing, "缺年度目标"),
+    ];
+    let split = SplitReport {
+        title: "技工贸总收入分解".into(),
+        kind: "片区".into(),
+        unit: Some(unit("亿元")),
+        parts: vec![
+            SplitPart { name: "东片区".into(), indicator: "技工贸总收入".into(), target: Some(100.0), actual: Some(90.0), completion: Some(90.0), gap_pp: Some(-1.6666666), status: Status::SlightlyBehind, gap_share: Some(60.0) },
+            SplitPart { name: "西片区, \"新\"区".into(), indicator: "技工贸总收入".into(), target: Some(69.99999999999997), actual: Some(50.0), completion: None, gap_pp: None, status: Status::Missing, gap_share: None },
+        ],
+        sums: vec![
+            SplitSum { indicator: "技工贸总收入".into(), what: "target".into(), whole: Some(170.0), parts_sum: 169.99999999999997, difference: Some(-3e-14), ok: true, message: "合计与整体一致".into() },
+            SplitSum { indicator: "技工贸总收入".into(), what: "actual".into(), whole: Some(148.2032), parts_sum: 140.0, difference: Some(-8.2032), ok: false, message: "各片区合计比整体少8.2032亿元".into() },
+        ],
+        laggards: vec!["东片区".into()],
+        diagnostics: Vec::new(),
+    };
+    let period = Period { year: 2022, month: 11 };
+    Report {
+        period,
+        period_source: PeriodSource::Header,
+        scheme: wuhao::scheme::default_scheme(),
+        scheme_fallback: false,
+        read: ReadOutcome {
+            shape: Shape::IndicatorRows,
+            header_row: Some(0),
+            columns: Vec::new(),
+            period,
+            period_source: PeriodSource::Header,
+            parks: Vec::new(),
+            unmatched: Vec::new(),
+            missing: Vec::new(),
+            diagnostics: Vec::new(),
+        },
+        parks: vec![ParkResult { score: hengshan, progress }, ParkResult { score: other, progress: Vec::new() }],
+        splits: vec![split],
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Cell texts that break naive writers: separators, quotes, line ends, markup,
+/// control characters, Excel's own _xHHHH_ escapes, leading spaces.
+fn hostile_cells() -> Vec<&'static str> {
+    vec![
+        HOSTILE,
+        "a\tb",
+        "line1\nline2",
+        "crlf\r\nend",
+        "\"quoted\"",
+        "mid\"quote",
+        "comma, here",
+        "ctrl\u{1}\u{8}\u{1f}end",
+        "_x0041_ stays",
+        "  padded  ",
+        "中文「引号」—全角",
+        "=1+1",
+    ]
+}
+
+fn hostile_table() -> Table {
+    let mut t = Table { key: "h".into(), title: "标题\t含制表符".into(), headers: vec!["文本".into(), "数值".into()], rows: Vec::new(), cells: Vec::new(), sheet: "敌意:表/[1]".into() };
+    for (k, s) in hostile_cells().into_iter().enumerate() {
+        t.push(vec![Cell::Text(s.into()), Cell::Number { value: k as f64 + 0.5, text: format!("{}.50", k), decimals: Some(2) }]);
+    }
+    t
+}
+
+/// Reads Excel-style TSV: a field starting with a quote runs to the closing quote
+/// (a doubled quote is one quote); rows end in CRLF.
+fn read_tsv(s: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut at_start, mut quoted) = (true, false);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c != '"' {
+                field.push(c);
+            } else if chars.peek() == Some(&'"') {
+                chars.next();
+                field.push('"');
+            } else {
+                quoted = false;
+            }
+            continue;
+        }
+        match c {
+            '"' if at_start => quoted = true,
+            '\t' => row.push(std::mem::take(&mut field)),
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            c => field.push(c),
+        }
+        at_start = matches!(c, '\t' | '\r');
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+#[test]
+fn tables_render_as_printed() {
+    let r = report();
+    let keys: Vec<String> = export::tables(&r).iter().map(|t| t.key.clone()).collect();
+    assert_eq!(keys, ["breakdown:0", "dimensions:0", "progress:0", "breakdown:1", "dimensions:1", "progress:1", "ranking", "split:0", "split:0:sums"]);
+    let tsv = String::from_utf8(export::export(&r, "", "tsv")).unwrap();
+    check("all.tsv", &tsv);
+}
+
+#[test]
+fn tsv_quotes_so_columns_survive_a_paste() {
+    let t = hostile_table();
+    let tsv = export::to_tsv(std::slice::from_ref(&t));
+    // One table: no title line, so it pastes straight under the user's own header.
+    let mut want = vec![t.headers.clone()];
+    want.extend(t.rows.clone());
+    assert_eq!(read_tsv(&tsv), want);
+    assert!(tsv.ends_with("\r\n") && !tsv.starts_with('\u{feff}'));
+    check("hostile.tsv", &tsv);
+}
+
+#[test]
+fn csv_has_bom_rfc4180_quoting_and_titles() {
+    let mut second = hostile_table();
+    second.title = "第二表".into();
+    second.rows.truncate(1);
+    second.cells.truncate(1);
+    let bytes = export::to_csv(&[hostile_table(), second]);
+    assert_eq!(bytes.get(..3), Some(&[0xEF, 0xBB, 0xBF][..]));
+    let csv = String::from_utf8(bytes).unwrap();
+    check("hostile.csv", &csv);
+}
+
+/// A sheet as text: one line per row, strings in Rust debug quotes, numbers as #n.
+fn dump(range: &calamine::Range<Data>) -> String {
+    let mut out = String::new();
+    for row in range.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| match c {
+                Data::Empty => String::new(),
+                Data::String(s) => format!("{s:?}"),
+                Data::Float(f) => format!("#{f}"),
+                Data::Int(i) => format!("#{i}"),
+                other => format!("?{other:?}"),
+            })
+            .collect();
+        out.push_str(cells.join(" | ").trim_end_matches([' ', '|']));
+        out.push('\n');
+    }
+    out
+}
+
+fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes)).expect("a valid .xlsx")
+}
+
+#[test]
+fn xlsx_reads_back_with_numbers_as_numbers() {
+    let r = report();
+    let bytes = export::export(&r, "", "xlsx");
+    let mut wb = open(bytes.clone());
+    let names = wb.sheet_names();
+    assert_eq!(
+        names,
+        [
+            "得分明细-衡山工业园",
+            "维度得分-衡山工业园",
+            "目标进度-衡山工业园",
+            "得分明细-<script>alert(\"x&y\")<scrip",
+            "维度得分-<script>alert(\"x&y\")<scrip",
+            "目标进度-<script>alert(\"x&y\")<scrip",
+            "园区排名",
+            "分解1-技工贸总收入分解",
+            "分解1-校核",
+        ]
+    );
+    let mut all = String::new();
+    for n in &names {
+        let range = wb.worksheet_range(n).unwrap();
+        assert_eq!(range.start(), Some((0, 0)), "{n}");
+        all.push_str("== ");
+        all.push_str(n);
+        all.push('\n');
+        all.push_str(&dump(&range));
+    }
+    check("all.xlsx.txt", &all);
+
+    let range = wb.worksheet_range("得分明细-衡山工业园").unwrap();
+    let header: Vec<String> = (0..10).map(|c| range.get_value((1, c)).map(|d| d.to_string()).unwrap_or_default()).collect();
+    assert_eq!(header, ["维度", "指标", "单位", "实际值", "目标值", "完成率(%)", "分值", "得分", "失分", "计算过程"]);
+    // Row 3 is the first indicator: values are real numbers, rounded as printed.
+    assert_eq!(range.get_value((2, 3)), Some(&Data::Float(63.7)));
+    assert_eq!(range.get_value((2, 7)), Some(&Data::Float(5.46)));
+    assert_eq!(range.get_value((3, 3)), Some(&Data::Float(15.0)));
+    assert_eq!(range.get_value((5, 3)), Some(&Data::String("缺数据".into())));
+    let ranking = wb.worksheet_range("园区排名").unwrap();
+    assert_eq!(ranking.get_value((2, 1)), Some(&Data::String(HOSTILE.into())));
+
+    // Styles a reader does not expose, checked in the stored (uncompressed) XML.
+    let raw = String::from_utf8_lossy(&bytes);
+    for needle in ["state=\"frozen\"", "ySplit=\"2\"", "<v>5.46</v>", "formatCode=\"0.0\"", "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"] {
+        assert!(raw.contains(needle), "{needle}");
+    }
+    assert!(!raw.contains("<script>"));
+}
+
+#[test]
+fn xlsx_hostile_text_reads_back_equal() {
+    let mut t = hostile_table();
+    t.push(vec![Cell::Text("x".repeat(40_000))]);
+    let mut wb = open(wuhao::xlsx::to_xlsx(&[t.clone()]));
+    assert_eq!(wb.sheet_names(), ["敌意表1"]);
+    let range = wb.worksheet_range("敌意表1").unwrap();
+    assert_eq!(range.get_value((0, 0)), Some(&Data::String(t.title.clone())));
+    for (k, s) in hostile_cells().into_iter().enumerate() {
+        let row = k as u32 + 2;
+        assert_eq!(range.get_value((row, 0)), Some(&Data::String(s.into())), "{s:?}");
+        assert_eq!(range.get_value((row, 1)), Some(&Data::Float(k as f64 + 0.5)), "{s:?}");
+    }
+    // Excel's cell limit is 32,767 characters; longer text is cut, not refused.
+    let last = hostile_cells().len() as u32 + 2;
+    assert_eq!(range.get_value((last, 0)), Some(&Data::String("x".repeat(32_767))));
+}
+
+#[test]
+fn sheet_names_are_legal_and_unique() {
+    let named = |sheet: &str| Table { key: String::new(), title: String::new(), headers: Vec::new(), rows: Vec::new(), cells: Vec::new(), sheet: sheet.into() };
+    let tables: Vec<Table> = ["明细", "明细", "MINGXI", "mingxi", "'引号'", "History", "", "[]:*?/\\", &"长".repeat(40), &"长".repeat(40)].iter().map(|s| named(s)).collect();
+    let names = wuhao::xlsx::sheet_names(&tables);
+    check("sheet-names.txt", &(names.join("\n") + "\n"));
+    let mut wb = open(wuhao::xlsx::to_xlsx(&tables));
+    assert_eq!(wb.sheet_names(), names);
+    for n in &names {
+        assert!(n.encode_utf16().count() <= 31, "{n}");
+        assert!(wb.worksheet_range(n).is_ok(), "{n}");
+    }
+}
+
+#[test]
+fn export_selects_by_key_and_refuses_unknown_formats() {
+    let r = report();
+    let sheets = |key: &str| open(export::export(&r, key, "xlsx")).sheet_names();
+    assert_eq!(sheets("breakdown"), ["得分明细-衡山工业园", "得分明细-<script>alert(\"x&y\")<scrip"]);
+    assert_eq!(sheets("split:0"), ["分解1-技工贸总收入分解", "分解1-校核"]);
+    assert_eq!(sheets("split:00"), ["无数据"]);
+    assert_eq!(export::export(&r, "ranking", "XLSX").len(), export::export(&r, "ranking", "xlsx").len());
+    assert!(export::export(&r, "", "pdf").is_empty());
+    assert!(export::export(&r, "nothing", "tsv").is_empty());
+    assert_eq!(export::export(&r, "nothing", "csv"), "\u{feff}".as_bytes());
+    // The same report always gives the same bytes (fixed ZIP timestamps).
+    assert_eq!(export::export(&r, "", "xlsx"), export::export(&r, "", "xlsx"));
+}
