@@ -316,9 +316,11 @@
     '较大及以上生产安全事故\t起\t0\t0\t全年未发生死亡、重伤及以上事故'
   ].join('\n');
 
+  var EXAMPLE_PARK = '衡山高新区';
+
   function loadExample() {
     state.data = EXAMPLE_TSV;
-    state.parkName = '衡山高新区';
+    state.parkName = EXAMPLE_PARK;
     state.periodMode = 'manual';
     state.year = 2022;
     state.month = 11;
@@ -485,6 +487,10 @@
         if (state.example && state.data !== EXAMPLE_TSV) {
           state.example = false;
           show($('example-note'), false);
+          if (id === 'data' && state.parkName === EXAMPLE_PARK) {
+            state.parkName = '';
+            $('park-name').value = '';
+          }
         }
       }
       if (noRecompute) saveState();
@@ -571,8 +577,10 @@
 
   /* ---------- title and print header ---------- */
 
+  /** The park's name: the typed name for a single park, else the name read from the paste. */
   function parkTitle(park) {
-    if (state.parkName.trim()) return state.parkName.trim();
+    var several = lastReport && (lastReport.parks || []).length > 1;
+    if (!several && state.parkName.trim()) return state.parkName.trim();
     return park && park.name ? park.name : '';
   }
 
