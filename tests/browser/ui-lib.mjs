@@ -4,55 +4,22 @@
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { openPage, ROOT } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { chromium } = require(path.join(here, 'node_modules', 'playwright-core'));
-
-export const ROOT = path.resolve(here, '..', '..');
-
-export function chromiumPath() {
-  for (const p of [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser']) {
-    if (p && fs.existsSync(p)) return p;
-  }
-  throw new Error('Chromium not found: install the Debian package `chromium` (scripts/test.sh does)');
-}
-
-export async function launch() {
-  return chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--disable-gpu'] });
-}
+export { ROOT };
 
 /**
- * Opens `url` in a fresh context with every non-file request blocked and
- * recorded. Console errors and page errors are collected for the caller.
+ * Opens `url` through the shared harness (network blocked and counted) and
+ * waits until the page has rendered its first report. Returns the harness
+ * session; `errors` lists console and page errors.
  */
-export async function open(browser, url, opts = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...opts.context });
-  if (opts.clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:')) return route.continue();
-    requests.push(u);
-    return route.abort();
-  });
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:') && !requests.includes(u)) requests.push(u);
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push('console: ' + m.text());
-  });
-  page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
-  await page.goto(url);
-  await page.waitForFunction(() => document.documentElement.dataset.state !== 'loading', null, { timeout: 20000 });
-  await page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 20000 });
-  return { context, page, requests, errors };
+export async function open(url, opts = {}) {
+  const s = await openPage({ url });
+  if (opts.clipboard) await s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await s.page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 20000 });
+  Object.defineProperty(s, 'errors', { get: () => [].concat(s.consoleErrors, s.pageErrors) });
+  return s;
 }
 
 /** Runs `action` and waits until the page has rendered a new report. */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fakePage } from './ui-fake-core.mjs';
-import { launch, open, outDir, paste, pdfImages, pdfPages, pdfText, recomputed } from './ui-lib.mjs';
+import { closeBrowser } from './harness.mjs';
+import { open, outDir, paste, pdfImages, pdfPages, pdfText, recomputed } from './ui-lib.mjs';
 
 const TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
 const HOSTILE = [
@@ -18,20 +19,16 @@ const HOSTILE = [
   '"><svg onload="window.__pwned=4">',
 ];
 
-let browser;
 let site;
 
-before(async () => {
-  browser = await launch();
+before(() => {
   site = fakePage();
 });
 
-after(async () => {
-  if (browser) await browser.close();
-});
+after(closeBrowser);
 
 async function fresh(opts) {
-  return open(browser, site.url, opts);
+  return open(site.url, opts);
 }
 
 describe('page with a stand-in core', () => {
