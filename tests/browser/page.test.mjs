@@ -1,0 +1,92 @@
+// The page as a newcomer meets it: opened from disk with the network blocked, it
+// loads the wasm, exposes the automation contract (window.wuhao) and shows the
+// built-in example already computed, without a single error or request. Checked
+// for the shipped single file and for the development page in www/.
+
+import test, { after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, closeBrowser, jsonCheck, seedTsv, crateVersion, PAGE_URL, DEV_URL } from './harness.mjs';
+
+after(closeBrowser);
+
+const PAGES = [
+  ['pkg/wuhao.html (the shipped single file)', PAGE_URL],
+  ['www/index.html (the development page, loading ../pkg/)', DEV_URL],
+];
+
+for (const [name, url] of PAGES) {
+  test(`${name}: ready, contract and example, with no error and no request`, async () => {
+    const s = await openPage({ url });
+    try {
+      const { page } = s;
+
+      assert.equal(await page.evaluate(() => window.wuhao.version), crateVersion(), 'wuhao.version is the crate version');
+
+      const request = { data: seedTsv(), period: { year: 2022, month: 11 } };
+      const { value: report, problems } = await jsonCheck(page, (r) => window.wuhao.evaluate(r), request);
+      assert.deepEqual(problems, [], 'evaluate returns plain JSON: no NaN, Infinity, undefined or class instances');
+      assert.deepEqual(JSON.parse(JSON.stringify(report)), report, 'the report survives a JSON round trip unchanged');
+      assert.deepEqual({ year: report.period.year, month: report.period.month }, { year: 2022, month: 11 });
+      assert.ok(Array.isArray(report.diagnostics), 'report.diagnostics is a list');
+      assert.equal(report.parks.length, 1, 'the seed paste is one park');
+      const park = report.parks[0];
+      for (const key of ['name', 'total', 'grade', 'rank', 'veto', 'dimensions', 'indicators', 'progress']) {
+        assert.ok(key in park, `park has ${key}`);
+      }
+      assert.equal(typeof park.total, 'number', 'park.total is a number');
+
+      const scheme = await jsonCheck(page, () => window.wuhao.defaultScheme());
+      assert.deepEqual(scheme.problems, []);
+      assert.ok(Array.isArray(scheme.value.indicators) && scheme.value.indicators.length > 0, 'the default scheme has indicators');
+
+      // The built-in example is computed and shown without any click.
+      try {
+        await page.waitForFunction(() => {
+          const total = document.getElementById('total');
+          const table = document.getElementById('breakdown');
+          return total && total.textContent.trim() !== '' && table && table.querySelectorAll('tr td').length > 0;
+        }, null, { timeout: 15000 });
+      } catch (e) {
+        const seen = await page.evaluate(() => ({
+          total: document.getElementById('total') ? document.getElementById('total').outerHTML.slice(0, 300) : 'no #total',
+          breakdown: document.getElementById('breakdown') ? document.getElementById('breakdown').outerHTML.slice(0, 300) : 'no #breakdown',
+          state: document.documentElement.dataset.state,
+        }));
+        assert.fail(`the example was not rendered: ${JSON.stringify(seen)}; console: ${s.consoleMessages.join(' | ')}`);
+      }
+      const shown = await page.evaluate(() => ({
+        total: document.getElementById('total').textContent.trim(),
+        rows: document.querySelectorAll('#breakdown tr').length,
+      }));
+      assert.match(shown.total, /\d/, 'the total shows a number');
+      assert.ok(shown.rows > 1, 'the breakdown table has rows');
+
+      s.assertClean();
+    } finally {
+      await s.close();
+    }
+  });
+}
+
+test('the shipped page carries the no-network Content-Security-Policy', async () => {
+  const s = await openPage({ url: PAGE_URL });
+  try {
+    const csp = await s.page.evaluate(() => {
+      const m = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      return m ? { content: m.content, first: document.head.firstElementChild === m } : null;
+    });
+    assert.ok(csp, 'a CSP meta exists');
+    assert.match(csp.content, /default-src 'none'/);
+    assert.match(csp.content, /connect-src 'none'/);
+    assert.ok(csp.first, 'the CSP meta is the first element in <head>, before anything it governs');
+    // The policy is enforced: a fetch from the page is refused before any request.
+    const outcome = await s.page.evaluate(() => fetch('https://example.invalid/x').then(() => 'fetched', (e) => `refused: ${e.name}`));
+    assert.match(outcome, /^refused/);
+    assert.deepEqual(s.requests, [], 'the refused fetch never became a request');
+    assert.deepEqual(s.pageErrors, []);
+    assert.ok(s.consoleErrors.every((e) => /Content Security Policy/i.test(e)), `only the CSP refusal was logged: ${s.consoleErrors.join(' | ')}`);
+    assert.ok(s.consoleErrors.length >= 1, 'the refusal was logged');
+  } finally {
+    await s.close();
+  }
+});
