@@ -302,6 +302,7 @@
     '固定资产投资增速\t%\t15\t17.67\t',
     '制造业主营业务收入\t亿元\t105\t94.46\t',
     '主导产业营业收入占比\t%\t65\t63.7\t',
+    '综合容积率\t\t\t1.37\t工业上楼，由0.5提高到1.37',
     '高新技术产业营业收入占比\t%\t62\t63.12\t',
     '研究开发费用总额\t亿元\t5.5\t4.99\t',
     '进出口额\t亿元\t32\t25.9\t',
@@ -793,12 +794,16 @@
 
   function tableRow(row, columns) {
     var tr = h('tr', { 'class': row.cls || '' });
+    var at = 0;
     row.cells.forEach(function (cell, i) {
-      var col = columns[i] || {};
+      // `lead` lets a row's first cell span several columns (小计 labels).
+      var span = i === 0 && row.lead ? row.lead : 1;
+      var col = span > 1 ? {} : columns[at] || {};
       var td = h(i === 0 && row.head ? 'th' : 'td', { 'class': (col.num ? 'num' : '') + (col.cls ? ' ' + col.cls : '') });
-      if (row.span && i === row.cells.length - 1) td.colSpan = row.span;
+      if (span > 1) td.colSpan = span;
       append(td, cell === null || cell === undefined ? '' : cell);
       tr.appendChild(td);
+      at += span;
     });
     return tr;
   }
@@ -1071,7 +1076,7 @@
         used[park.indicators.indexOf(ind)] = true;
         rows.push(indicatorRow(ind, i === 0 ? d.name : ''));
       });
-      rows.push({ cls: 'subtotal', cells: [d.name + ' 小计', '', '', '', '', '', fmtNum(d.weight), fmtPts(d.score), fmtPts(sumPts(inds.map(function (x) {
+      rows.push({ cls: 'subtotal', lead: 2, cells: [d.name + ' 小计', '', '', '', '', fmtNum(d.weight), fmtPts(d.score), fmtPts(sumPts(inds.map(function (x) {
         return x.lost;
       }))), ''] });
     });
@@ -1098,9 +1103,15 @@
         dimLabel, ind.name, ind.unit,
         missing && !isNum(ind.value) ? h('span', { 'class': 'missing-tag', text: '缺数据' }) : fmtNum(ind.value),
         fmtNum(ind.target), fmtPct(ind.completion), fmtNum(ind.weight), fmtPts(ind.score), fmtPts(ind.lost),
-        missing ? h('span', null, [h('span', { 'class': 'missing-tag', text: '缺数据' }), '：' + missing + (ind.explain ? '；' + ind.explain : '')]) : ind.explain
+        missing ? missingExplain(missing, ind.explain) : ind.explain
       ]
     };
+  }
+
+  /** The 缺数据 reason with the core's explanation, without saying the reason twice. */
+  function missingExplain(reason, explain) {
+    var text = explain && explain.indexOf(reason) >= 0 ? explain : reason + (explain ? '；' + explain : '');
+    return h('span', null, [h('span', { 'class': 'missing-tag', text: '缺数据' }), ' ', text.replace(/^缺数据[：:]\s*/, '')]);
   }
 
   function renderAdjustments(park) {
@@ -1171,7 +1182,7 @@
         { label: '序号', num: true }, { label: '指标', sort: 'name', cls: 'name', sorted: state.sortKey === 'name' ? state.sortDir : 0 }, { label: '单位', cls: 'nowrap' }, col('年度目标', 'target', true), col('累计完成', 'actual', true),
         col('完成率', 'completion', true), col('时序进度', 'time_progress', true), col('进度差', 'gap_pp', true, '百分点'),
         col('同比增速', 'yoy', true), col('全年预计', 'projection', true), col('剩余月均需完成', 'monthly_needed', true),
-        col('状态', 'status'), { label: '说明' }
+        col('状态', 'status'), { label: '说明', cls: 'note' }
       ],
       rows: sorted.map(function (r, i) {
         return {
