@@ -317,6 +317,17 @@
     '较大及以上生产安全事故\t起\t0\t0\t全年未发生死亡、重伤及以上事故'
   ].join('\n');
 
+  // An invented split of the same park's 技工贸总收入 by area, adding up to the
+  // park's figures, so the example also shows the decomposition check.
+  var EXAMPLE_SPLIT = [
+    '技工贸总收入目标分解（示例，虚构片区数据）',
+    '片区\t年度目标\t1-11月累计',
+    '板桥片区\t70\t63.5',
+    '长安片区\t55\t49.2',
+    '老园区\t40\t35.5032',
+    '合计\t165\t148.2032'
+  ].join('\n');
+
   var EXAMPLE_PARK = '衡山高新区';
 
   function loadExample() {
@@ -325,6 +336,7 @@
     state.periodMode = 'manual';
     state.year = 2022;
     state.month = 11;
+    state.splits = [EXAMPLE_SPLIT];
     state.example = true;
     state.parkIndex = 0;
     syncInputs();
@@ -1209,6 +1221,8 @@
     });
   }
 
+  var SUM_WHAT = { target: '年度目标', actual: '累计完成' };
+
   function splitSection(sp, n) {
     var sec = h('section', { 'class': 'split' });
     sec.appendChild(h('h3', { text: (sp.title || '分解表 ' + (n + 1)) + (sp.kind ? '（' + sp.kind + '）' : '') + (sp.unit ? '　单位：' + sp.unit : '') }));
@@ -1231,7 +1245,7 @@
         rows: sp.sums.map(function (m) {
           return {
             cls: m.ok ? '' : 'st-far',
-            cells: [m.indicator, m.what, fmtNum(m.whole), fmtNum(m.parts_sum), fmtNum(m.difference), h('span', { 'class': m.ok ? 'ok' : 'bad', text: (m.ok ? '✓ ' : '✗ ') + m.message })]
+            cells: [m.indicator, SUM_WHAT[m.what] || m.what, fmtNum(m.whole), fmtNum(m.parts_sum), fmtNum(m.difference), h('span', { 'class': m.ok ? 'ok' : 'bad', text: (m.ok ? '✓ ' : '✗ ') + m.message })]
           };
         })
       }), null));

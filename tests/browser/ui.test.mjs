@@ -151,7 +151,7 @@ describe('page with a stand-in core', () => {
     const { page, context } = await fresh();
     const data = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t"16\t5"\t148\n上交税金\t亿元\t6\t约五\n';
     await paste(page, '#data', data);
-    const items = await page.$$('#diagnostics li button');
+    const items = await page.$$('#diagnostics li button:has-text("不是数字")');
     assert.equal(items.length, 2);
     await items[1].click();
     const sel = await page.evaluate(() => {
@@ -164,6 +164,12 @@ describe('page with a stand-in core', () => {
       const ta = document.getElementById('data');
       return ta.value.slice(ta.selectionStart, ta.selectionEnd);
     }), '"16\t5"');
+    // A split's diagnostic selects in that split's box.
+    await page.click('#diagnostics li button:has-text("分解表 1")');
+    assert.deepEqual(await page.evaluate(() => {
+      const ta = document.activeElement;
+      return [ta.dataset.split, ta.value.slice(ta.selectionStart, ta.selectionEnd)];
+    }), ['0', '年度目标']);
     await context.close();
   });
 
