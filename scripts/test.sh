@@ -65,7 +65,7 @@ fi
 # included); helpers such as harness.mjs are imported by them, not run.
 mapfile -t files < <(ls tests/compat/*.test.mjs tests/browser/*.test.mjs 2>/dev/null | sort)
 say "node --test: ${#files[@]} files"
-node --test --test-reporter=tap --test-concurrency=1 "${files[@]}" 2>&1 | tee "$LOG_DIR/node.log"
+node --test --test-reporter=tap --test-concurrency=1 --test-timeout=600000 "${files[@]}" 2>&1 | tee "$LOG_DIR/node.log"
 rc=${PIPESTATUS[0]}
 count_node "$LOG_DIR/node.log"
 if [ "$rc" -ne 0 ]; then

@@ -90,3 +90,57 @@ test('the shipped page carries the no-network Content-Security-Policy', async ()
     await s.close();
   }
 });
+
+test('a whole session on one page (paste, evaluate, print, export, copy) requests nothing', async () => {
+  const s = await openPage({ url: PAGE_URL });
+  try {
+    const { page, context } = s;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const computed = () => page.evaluate(() => Number(document.body.dataset.computed));
+    await page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 15000 });
+
+    // Paste: a real paste event carrying the seed table, as from Excel.
+    const before = await computed();
+    await page.evaluate((text) => {
+      const ta = document.getElementById('data');
+      ta.focus();
+      ta.select();
+      const dt = new DataTransfer();
+      dt.setData('text/plain', text);
+      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, seedTsv());
+    await page.waitForFunction((b) => Number(document.body.dataset.computed) > b, before, { timeout: 15000 });
+
+    // Evaluate through the contract, with a scheme as text and a split.
+    await page.evaluate(() => {
+      const scheme = JSON.stringify(window.wuhao.defaultScheme());
+      return window.wuhao.evaluate({ data: document.getElementById('data').value, scheme, splits: ['片区\t技工贸总收入\n东区\t1'] });
+    });
+
+    // Print: the button (headless Chromium cannot show the print dialog, so
+    // window.print only counts here), then a real print to PDF.
+    await page.evaluate(() => {
+      window.__prints = 0;
+      window.print = () => { window.__prints += 1; };
+    });
+    await page.click('#btn-print');
+    assert.equal(await page.evaluate(() => window.__prints), 1, 'the print button prints');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 1000, 'printing produced a PDF');
+    await page.emulateMedia({ media: 'screen' });
+
+    // Export: each download is a blob: URL made in the page.
+    for (const id of ['#btn-xlsx', '#btn-csv']) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.click(id)]);
+      assert.match(download.url(), /^(blob|data):/, `${id} downloads from the page itself`);
+      assert.equal(await download.failure(), null);
+    }
+    await page.click('#btn-copy');
+
+    s.assertClean();
+    assert.ok(s.allRequests.every((u) => /^(file|data|blob):/.test(u)), 'only the page itself and its own blob:/data: URLs were loaded');
+  } finally {
+    await s.close();
+  }
+});
