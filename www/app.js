@@ -12,6 +12,10 @@
   var STORE_KEY = 'wuhao.page.v1';
   var UNDO_KEY = 'wuhao.page.undo.v1';
   var BIG_INPUT = 200000;
+  // Laying out a textarea holding megabytes of text takes many seconds, so a paste
+  // this large is kept in memory and summarised instead of shown in the box.
+  var BIG_SHOW = 1000000;
+  var showBig = false;
 
   /* ---------- small DOM helpers ---------- */
 
@@ -210,7 +214,8 @@
       example: false,
       parkIndex: 0,
       sortKey: 'gap_pp',
-      sortDir: 1
+      sortDir: 1,
+      dataNotSaved: 0
     };
   }
 
@@ -240,12 +245,13 @@
   }
 
   function writeStored(key, value) {
-    if (!storage) return;
+    if (!storage) return true;
     try {
       if (value === null) storage.removeItem(key);
       else storage.setItem(key, JSON.stringify(value));
+      return true;
     } catch (e) {
-      say('浏览器存储空间不足，本次输入未能保存（内容仍在页面上）。', true);
+      return false;
     }
   }
 
@@ -271,8 +277,17 @@
     return st;
   }
 
+  /**
+   * Saves the state. A paste too large for the browser's store is left out, and
+   * the rest (settings, scheme, splits) is still saved, so a reload does not
+   * bring back an older paste silently; it says the large one was not kept.
+   */
   function saveState() {
-    writeStored(STORE_KEY, state);
+    if (writeStored(STORE_KEY, state)) return;
+    var slim = Object.assign({}, state, { data: '', dataNotSaved: state.data.length });
+    if (!writeStored(STORE_KEY, slim)) slim.splits = [''];
+    if (!writeStored(STORE_KEY, slim)) writeStored(STORE_KEY, null);
+    say('粘贴的内容超出浏览器本地存储空间，关闭页面后不会保留（内容仍在页面上）。', true);
   }
 
   /* ---------- status line ---------- */
@@ -363,7 +378,7 @@
   }
 
   function syncInputs() {
-    $('data').value = state.data;
+    syncDataBox();
     $('park-name').value = state.parkName;
     $('period-mode').value = state.periodMode;
     $('period-year').value = state.year;
@@ -376,6 +391,49 @@
     $('scheme-text').value = state.schemeText;
     show($('example-note'), state.example);
     renderSplitInputs();
+  }
+
+  function dataCollapsed() {
+    return state.data.length > BIG_SHOW && !showBig;
+  }
+
+  /** Shows the park paste in its box, or a summary of it when it is too large to lay out. */
+  function syncDataBox() {
+    var ta = $('data');
+    var collapsed = dataCollapsed();
+    show(ta, !collapsed);
+    show($('big-note'), collapsed);
+    if (collapsed) {
+      var lines = state.data.split('\n').length;
+      $('big-text').textContent = '已粘贴的表格很大（' + (state.data.length / 1e6).toFixed(1) + ' 百万字符，约 ' + lines + ' 行），' +
+        '为保持页面流畅，未在输入框中显示全文；计算照常进行。';
+      ta.value = '';
+    } else if (ta.value !== state.data) {
+      ta.value = state.data;
+    }
+  }
+
+  /** The park paste: very large text goes to the state directly, not through the box. */
+  function onDataPaste(e) {
+    var cd = e.clipboardData || window.clipboardData;
+    if (!cd) return;
+    var text = cd.getData('text/plain') || cd.getData('text') || '';
+    var ta = $('data');
+    var collapsed = dataCollapsed();
+    var start = collapsed ? 0 : ta.selectionStart;
+    var end = collapsed ? state.data.length : ta.selectionEnd;
+    var whole = (collapsed ? state.data : ta.value);
+    if (whole.length - (end - start) + text.length <= BIG_SHOW) {
+      onPaste(e);
+      return;
+    }
+    e.preventDefault();
+    state.data = whole.slice(0, start) + text + whole.slice(end);
+    state.example = false;
+    show($('example-note'), false);
+    showBig = false;
+    syncDataBox();
+    changed(true);
   }
 
   function renderSplitInputs() {
@@ -448,8 +506,21 @@
 
     bindField('data', 'input', function (v) {
       state.data = v;
+      showBig = false;
     });
-    $('data').addEventListener('paste', onPaste);
+    $('data').addEventListener('paste', onDataPaste);
+    $('btn-big-show').addEventListener('click', function () {
+      showBig = true;
+      syncDataBox();
+    });
+    $('btn-big-replace').addEventListener('click', function () {
+      // An empty, visible box ready for Ctrl+V; the big text stays until something replaces it.
+      show($('big-note'), false);
+      show($('data'), true);
+      $('data').value = '';
+      $('data').focus();
+      say('请按 Ctrl+V 粘贴新的表格；在粘贴之前，原表格仍然有效。');
+    });
     bindField('park-name', 'input', function (v) {
       state.parkName = v;
     });
@@ -713,6 +784,10 @@
   function selectCell(source, split, row, col) {
     var ta = textareaFor(source, split);
     if (!ta) return;
+    if (ta.id === 'data' && dataCollapsed()) {
+      say('表格过大，未在输入框中显示；问题位于第 ' + row + ' 行第 ' + (col || 1) + ' 列。');
+      return;
+    }
     var range = cellRange(ta.value, row, col || 1);
     if (!range) return;
     ta.focus();
@@ -1572,9 +1647,13 @@
 
   /* ---------- clear and undo ---------- */
 
+  var undoMemory = null;
+
   function clearAll() {
     var snapshot = clone(state);
-    writeStored(UNDO_KEY, snapshot);
+    // The undo copy lives in memory and, when it fits, in the store for after a reload.
+    undoMemory = snapshot;
+    if (!writeStored(UNDO_KEY, snapshot)) writeStored(UNDO_KEY, null);
     state.data = '';
     state.parkName = '';
     state.splits = [''];
@@ -1586,7 +1665,8 @@
   }
 
   function undoClear() {
-    var snapshot = readStored(UNDO_KEY);
+    var snapshot = undoMemory || readStored(UNDO_KEY);
+    undoMemory = null;
     if (!snapshot) return;
     state = sanitizeState(snapshot);
     writeStored(UNDO_KEY, null);
@@ -1631,6 +1711,10 @@
     syncInputs();
     show($('undo-bar'), !!readStored(UNDO_KEY) && !state.data);
     if (!storage) say('此浏览器不允许本地保存，关闭页面后输入不会保留。');
+    if (state.dataNotSaved) {
+      say('上次粘贴的表格过大（' + state.dataNotSaved + ' 字符），未能保存在本机，请重新粘贴。', true);
+      state.dataNotSaved = 0;
+    }
     ready.then(function () {
       builtInScheme = defaultScheme();
       renderSchemePanel();

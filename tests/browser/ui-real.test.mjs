@@ -170,6 +170,27 @@ describe('page with the real core', () => {
     await s.close();
   });
 
+  test('a 10 MB paste shows the busy state, computes within 15 s, and the page takes input again', async (t) => {
+    const s = await session(t);
+    if (!s) return;
+    const { page } = s;
+    await page.evaluate(() => {
+      window.__busySeen = false;
+      new MutationObserver(() => {
+        if (!document.getElementById('busy').hidden) window.__busySeen = true;
+      }).observe(document.getElementById('busy'), { attributes: true });
+    });
+    const started = Date.now();
+    await paste(page, '#data', '指标名称\t单位\t年度目标\t1-11月累计\n' + '技工贸总收入\t亿元\t165\t148.2032\n'.repeat(400000));
+    const ms = Date.now() - started;
+    assert.ok(ms < 15000, `10 MB paste took ${ms} ms`);
+    assert.equal(await page.evaluate(() => window.__busySeen), true, 'the busy state was shown');
+    assert.equal(await page.isVisible('#big-note'), true);
+    await paste(page, '#data', seedTsv());
+    assert.match(await page.textContent('#breakdown'), /148\.2032/);
+    await s.close();
+  });
+
   test('the printout: A4, title, period, total, page numbers, sign lines; pages written as images', async (t) => {
     const s = await session(t);
     if (!s) return;

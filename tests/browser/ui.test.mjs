@@ -208,6 +208,24 @@ describe('page with a stand-in core', () => {
     await context.close();
   });
 
+  test('a paste too large to lay out is kept in memory, summarised, computed, and replaceable', async () => {
+    const { page, context, errors } = await fresh();
+    const big = TSV + '\t\n'.repeat(1500000);
+    await paste(page, '#data', big);
+    assert.equal(await page.isVisible('#big-note'), true);
+    assert.equal(await page.isVisible('#data'), false);
+    assert.match(await page.textContent('#big-text'), /3\.\d 百万字符/);
+    assert.match(await page.textContent('#breakdown'), /148\.2032/);
+    await page.reload();
+    await page.waitForFunction(() => Number(document.body.dataset.computed) > 0);
+    assert.match(await page.textContent('#status'), /过大.*未能保存/);
+    await paste(page, '#data', TSV);
+    assert.equal(await page.isVisible('#data'), true);
+    assert.equal(await page.inputValue('#data'), TSV);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('printing: A4 portrait, title, period, page numbers, sign lines, no inputs on paper', async () => {
     const { page, context } = await fresh();
     const file = path.join(outDir(), 'ui-example.pdf');
