@@ -191,6 +191,36 @@ describe('page with a stand-in core', () => {
     assert.equal(saved, 9);
     await recomputed(page, () => page.click('#btn-scheme-reset'));
     assert.equal(await page.textContent('#scheme-title'), title);
+
+    // 保存方案 downloads the scheme in use as JSON; the file loads back through the file picker.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#btn-scheme-save')]);
+    assert.match(download.suggestedFilename(), /\.json$/);
+    const chunks = [];
+    for await (const c of await download.createReadStream()) chunks.push(c);
+    const saved2 = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    assert.equal(saved2.name, title);
+    saved2.name = '文件里的方案';
+    await recomputed(page, () => page.setInputFiles('#scheme-file', { name: 's.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved2)) }));
+    assert.equal(await page.textContent('#scheme-title'), '文件里的方案');
+    assert.match(await page.textContent('#scheme-source'), /文件：s\.json/);
+    await context.close();
+  });
+
+  test('without the async clipboard API, copying falls back to a hidden textarea and execCommand', async () => {
+    const { page, context } = await fresh();
+    await page.evaluate(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+      window.__copied = null;
+      document.addEventListener('copy', () => {
+        const el = document.activeElement;
+        window.__copied = el && 'value' in el ? el.value.slice(el.selectionStart, el.selectionEnd) : null;
+      });
+    });
+    await page.click('#progress-box button.copy');
+    await page.waitForFunction(() => window.__copied !== null);
+    // A textarea's value normalises CRLF to LF; Excel and WPS take either.
+    assert.equal(await page.evaluate(() => window.__copied), 'fake\tprogress:0\n');
+    assert.equal(await page.$('textarea.offscreen'), null, 'the helper textarea is removed');
     await context.close();
   });
 
