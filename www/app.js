@@ -429,8 +429,7 @@
     }
     e.preventDefault();
     state.data = whole.slice(0, start) + text + whole.slice(end);
-    state.example = false;
-    show($('example-note'), false);
+    if (state.example) leaveExample(true);
     showBig = false;
     syncDataBox();
     changed(true);
@@ -562,20 +561,32 @@
     });
   }
 
+  /**
+   * Once the user's own data replaces the example's, the example's invented parts
+   * (its name, its area split, the 示例目标 label) go too, so they are never
+   * mistaken for the user's.
+   */
+  function leaveExample(dataReplaced) {
+    state.example = false;
+    show($('example-note'), false);
+    if (!dataReplaced) return;
+    if (state.parkName === EXAMPLE_PARK) {
+      state.parkName = '';
+      $('park-name').value = '';
+    }
+    if (state.splits.length === 1 && state.splits[0] === EXAMPLE_SPLIT) {
+      state.splits = [''];
+      renderSplitInputs();
+    }
+  }
+
   function bindField(id, event, apply, noRecompute) {
     var el = $(id);
     el.addEventListener(event, function () {
       apply(el.value);
       if (id === 'data' || id === 'park-name') {
         // Once the user edits, the example's invented targets are no longer the example's.
-        if (state.example && state.data !== EXAMPLE_TSV) {
-          state.example = false;
-          show($('example-note'), false);
-          if (id === 'data' && state.parkName === EXAMPLE_PARK) {
-            state.parkName = '';
-            $('park-name').value = '';
-          }
-        }
+        if (state.example && state.data !== EXAMPLE_TSV) leaveExample(id === 'data');
       }
       if (noRecompute) saveState();
       else changed(false);
@@ -962,7 +973,7 @@
     });
     var table = makeTable({
       id: 'ranking',
-      columns: [{ label: '排名', num: true }, { label: '园区' }, { label: '总分', num: true }, { label: '等级' }].concat(dims, [{ label: '一票否决' }]),
+      columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }, { label: '总分', num: true }, { label: '等级', cls: 'nowrap' }].concat(dims, [{ label: '一票否决' }]),
       rows: order.map(function (o) {
         var p = o.p;
         return {

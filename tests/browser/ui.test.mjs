@@ -56,6 +56,8 @@ describe('page with a stand-in core', () => {
     const cells = await page.$$eval('#breakdown tbody tr', (trs) => trs.map((tr) => tr.textContent));
     assert.ok(cells.some((t) => t.includes('技工贸总收入') && t.includes('148.2032') && t.includes('165')), cells.join('\n'));
     assert.equal(await page.isVisible('#example-note'), false, 'the example label goes once the data changes');
+    assert.equal(await page.inputValue('#park-name'), '', "the example's park name goes too");
+    assert.equal(await page.inputValue('textarea[data-split="0"]'), '', "and the example's invented split");
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -165,6 +167,7 @@ describe('page with a stand-in core', () => {
       return ta.value.slice(ta.selectionStart, ta.selectionEnd);
     }), '"16\t5"');
     // A split's diagnostic selects in that split's box.
+    await paste(page, 'textarea[data-split="0"]', '分解\n片区\t年度目标\t完成\n东区\t1\t2\n');
     await page.click('#diagnostics li button:has-text("分解表 1")');
     assert.deepEqual(await page.evaluate(() => {
       const ta = document.activeElement;
