@@ -926,6 +926,7 @@
   function renderSummary(report, park) {
     var box = clear($('summary'));
     var scheme = report.scheme || {};
+    if (park && report.parks.length > 1) box.appendChild(h('h2', { text: '园区明细：' + parkTitle(park) }));
     var head = h('div', { 'class': 'scheme-line' }, [
       h('span', { 'class': 'scheme-name', text: '评价方案：' + scheme.name }),
       scheme.note ? h('span', { 'class': 'scheme-note', text: '（' + scheme.note + '）' }) : null,
