@@ -642,9 +642,20 @@
       bumpComputed();
       return;
     }
+    if (!report || !report.period) {
+      say('计算模块返回了无法识别的结果（输入已保留）。', true);
+      bumpComputed();
+      return;
+    }
     lastRequest = req;
     lastReport = report;
-    renderAll(report);
+    try {
+      renderAll(report);
+    } catch (e) {
+      // A rendering slip must not take the inputs down with it.
+      say('显示结果时出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
+      bumpComputed();
+    }
   }
 
   function bumpComputed() {
