@@ -578,6 +578,14 @@
       state.splits = [''];
       renderSplitInputs();
     }
+    // The example's period (2022年11月) would silently date the user's own figures.
+    if (state.periodMode === 'manual' && state.year === 2022 && state.month === 11) {
+      var d = new Date();
+      state.periodMode = 'auto';
+      state.year = d.getFullYear();
+      state.month = d.getMonth() + 1;
+      syncInputs();
+    }
   }
 
   function bindField(id, event, apply, noRecompute) {

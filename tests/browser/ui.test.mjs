@@ -58,6 +58,7 @@ describe('page with a stand-in core', () => {
     assert.equal(await page.isVisible('#example-note'), false, 'the example label goes once the data changes');
     assert.equal(await page.inputValue('#park-name'), '', "the example's park name goes too");
     assert.equal(await page.inputValue('textarea[data-split="0"]'), '', "and the example's invented split");
+    assert.equal(await page.inputValue('#period-mode'), 'auto', "and the example's period");
     assert.deepEqual(errors, []);
     await context.close();
   });
