@@ -34,7 +34,7 @@ ensure_apt() {
     as_root apt-get update -q
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q --no-install-recommends "${missing[@]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
 }
 
 # The nightly toolchain is what lowers std to the MVP feature set (see build.sh).
