@@ -1397,7 +1397,8 @@
     var input = h('input', { 'class': 'num-in', attrs: { type: 'number', step: 'any', 'aria-label': opts.label || '' } });
     input.value = isNum(value) ? String(value) : '';
     if (opts.nullable) input.placeholder = '按园区';
-    input.addEventListener('change', function () {
+    // Typing recomputes after the usual short pause; leaving the field does so at once.
+    function apply(now) {
       var raw = input.value.trim();
       if (raw === '' && opts.nullable) {
         onValue(null);
@@ -1408,8 +1409,13 @@
         onValue(Number(raw));
       }
       input.classList.remove('invalid');
-      saveState();
-      changed(true);
+      changed(now);
+    }
+    input.addEventListener('input', function () {
+      apply(false);
+    });
+    input.addEventListener('change', function () {
+      apply(true);
     });
     return input;
   }

@@ -97,20 +97,22 @@ export async function openPage({ url = PAGE_URL, ready = true, viewport = { widt
     consoleMessages: [],
     pageErrors: [],
   };
-  // Route everything: local URLs go on, anything else is refused and counted.
+  // Each request is counted once, whether the router or the event sees it first.
+  const seen = new WeakSet();
+  const count = (r) => {
+    if (seen.has(r)) return;
+    seen.add(r);
+    s.allRequests.push(r.url());
+    if (!LOCAL.test(r.url())) s.requests.push(r.url());
+  };
+  // Route everything: local URLs go on, anything else is refused.
   await context.route('**/*', (route) => {
-    const u = route.request().url();
-    if (LOCAL.test(u)) return route.continue();
-    s.requests.push(u);
-    return route.abort('blockedbyclient');
+    const r = route.request();
+    count(r);
+    return LOCAL.test(r.url()) ? route.continue() : route.abort('blockedbyclient');
   });
-  // Requests that never reach the router (for example ones refused by the CSP
-  // itself) still fire this event, so count here too.
-  context.on('request', (r) => {
-    const u = r.url();
-    s.allRequests.push(u);
-    if (!LOCAL.test(u) && !s.requests.includes(u)) s.requests.push(u);
-  });
+  // Requests that never reach the router (refused by the CSP, say) still fire this.
+  context.on('request', count);
   const page = await context.newPage();
   s.page = page;
   page.setDefaultTimeout(timeout);

@@ -144,3 +144,17 @@ test('a whole session on one page (paste, evaluate, print, export, copy) request
     await s.close();
   }
 });
+
+test('the harness sees and blocks a request when a page makes one', async () => {
+  // A page without the policy that loads an image from the network: the harness
+  // must count it, or "zero requests" above would prove nothing.
+  const html = '<!DOCTYPE html><title>x</title><img src="http://example.invalid/pixel.png">';
+  const s = await openPage({ url: `data:text/html,${encodeURIComponent(html)}`, ready: false });
+  try {
+    await s.page.waitForTimeout(500);
+    assert.deepEqual(s.requests, ['http://example.invalid/pixel.png']);
+    assert.throws(() => s.assertClean(), /no network requests/);
+  } finally {
+    await s.close();
+  }
+});

@@ -126,6 +126,12 @@ describe('page with the real core', () => {
     const tsv = await page.evaluate(() => navigator.clipboard.readText());
     const lines = tsv.split(/\r?\n/);
     assert.ok(lines.some((l) => l.split('\t').length >= 8 && l.includes('技工贸总收入') && l.includes('148.2032')), tsv.slice(0, 400));
+    // 复制表格 in the action bar copies every result table at once.
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.click('#btn-copy');
+    await page.waitForFunction(() => /已复制全部/.test(document.getElementById('status').textContent));
+    const all = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(all.length > tsv.length && all.includes('时序进度'), all.slice(0, 400));
     s.assertClean();
     await s.close();
   });

@@ -187,9 +187,15 @@ describe('page with a stand-in core', () => {
     assert.equal(await page.textContent('#scheme-title'), title);
     const scheme = await page.evaluate(() => window.wuhao.defaultScheme());
     scheme.name = '<i>自定方案</i>';
+    scheme.indicators[1].name = '<img src=x onerror="window.__pwned=5">';
+    scheme.dimensions[0].name = '<script>window.__pwned=6</script>';
     await page.fill('#scheme-text', JSON.stringify(scheme));
     await recomputed(page, () => page.click('#btn-scheme-load'));
     assert.equal(await page.textContent('#scheme-title'), '<i>自定方案</i>');
+    const schemeText = await page.textContent('#scheme-box');
+    assert.ok(schemeText.includes('<img src=x onerror="window.__pwned=5">') && schemeText.includes('<script>window.__pwned=6</script>'));
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$$eval('#scheme-box img, #scheme-box script', (n) => n.length), 0);
     await recomputed(page, () => page.fill('#scheme-indicators tbody tr:first-child input.num-in', '9').then(() => page.press('#scheme-indicators tbody tr:first-child input.num-in', 'Tab')));
     const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page.v1')).scheme.indicators[0].weight);
     assert.equal(saved, 9);
