@@ -1334,12 +1334,13 @@
     sec.appendChild(h('h3', { text: (sp.title || '分解表 ' + (n + 1)) + (sp.kind ? '（' + sp.kind + '）' : '') + (sp.unit ? '　单位：' + sp.unit : '') }));
     var parts = makeTable({
       columns: [{ label: '部分' }, { label: '指标' }, { label: '目标', num: true }, { label: '完成', num: true }, { label: '完成率', num: true },
-        { label: '进度差', unit: '百分点', num: true }, { label: '状态' }, { label: '缺口占比', num: true }],
+        { label: '进度差', unit: '百分点', num: true }, { label: '状态', cls: 'nowrap' }, { label: '缺口占比', num: true }, { label: '说明', cls: 'note' }],
       rows: (sp.parts || []).map(function (p) {
         return {
           cls: 'st-' + p.status_key,
           cells: [p.name, p.indicator, fmtNum(p.target), fmtNum(p.actual), fmtPct(p.completion), fmtPp(p.gap_pp),
-            h('span', { 'class': 'status st-' + p.status_key, text: (STATUS_MARK[p.status_key] || '') + p.status }), fmtPct(p.gap_share)]
+            h('span', { 'class': 'status st-' + p.status_key, text: (STATUS_MARK[p.status_key] || '') + p.status }), fmtPct(p.gap_share),
+            p.note || '']
         };
       })
     });
@@ -1513,6 +1514,15 @@
     }
   }
 
+  /** The scheme-table help and copy button, offered when the core provides them. */
+  function showSchemeExtras() {
+    if (typeof core.schemeHelp === 'function') {
+      $('scheme-help').textContent = core.schemeHelp();
+      show($('scheme-help-box'), true);
+    }
+    show($('btn-scheme-copy'), typeof core.schemeTable === 'function');
+  }
+
   function showSchemeDiags(diags) {
     var list = clear($('scheme-diags'));
     (diags || []).forEach(function (d) {
@@ -1564,6 +1574,17 @@
       var sc = currentScheme();
       if (!sc) return;
       download(new TextEncoder().encode(JSON.stringify(sc, null, 2)), safeName(sc.name || '评价方案') + '.json', 'application/json');
+    });
+    $('btn-scheme-copy').addEventListener('click', function () {
+      var sc = currentScheme();
+      var text = sc && core && typeof core.schemeTable === 'function' ? core.schemeTable(JSON.stringify(sc)) : '';
+      if (!text) {
+        say('无法把当前方案写成表格。', true);
+        return;
+      }
+      copyText(text).then(function (ok) {
+        say(ok ? '已复制方案表格，可在 Excel / WPS 中修改后粘贴回“粘贴方案”框再载入。' : '浏览器不允许写入剪贴板。', !ok);
+      });
     });
     $('btn-scheme-reset').addEventListener('click', function () {
       state.scheme = null;
@@ -1755,6 +1776,7 @@
     ready.then(function () {
       builtInScheme = defaultScheme();
       renderSchemePanel();
+      showSchemeExtras();
       document.documentElement.setAttribute('data-state', 'ready');
       // A first visit opens with the example already computed.
       if (!saved) loadExample();

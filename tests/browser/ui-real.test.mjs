@@ -162,6 +162,29 @@ describe('page with the real core', () => {
     await s.close();
   });
 
+  test('the scheme copied as a table loads back as the same scheme', async (t) => {
+    const s = await session(t, { clipboard: true });
+    if (!s) return;
+    const { page } = s;
+    if (!(await page.isVisible('#btn-scheme-copy'))) {
+      await s.close();
+      t.skip('this core has no schemeTable export');
+      return;
+    }
+    const before = await page.textContent('#total');
+    await page.click('#btn-scheme-copy');
+    await page.waitForFunction(() => /已复制方案表格/.test(document.getElementById('status').textContent));
+    const table = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(table, /技工贸总收入/);
+    await page.fill('#scheme-text', table);
+    await recomputed(page, () => page.click('#btn-scheme-load'));
+    assert.match(await page.textContent('#status'), /已载入方案/);
+    assert.match(await page.textContent('#scheme-source'), /粘贴的方案/);
+    assert.equal(await page.textContent('#total'), before, 'the same scheme gives the same total');
+    s.assertClean();
+    await s.close();
+  });
+
   test('a diagnostic from the core selects the cell it names', async (t) => {
     const s = await session(t);
     if (!s) return;
