@@ -713,6 +713,13 @@
     $('print-scheme').textContent = '评价方案：' + report.scheme.name + (report.scheme.note ? '（' + report.scheme.note + '）' : '') +
       (state.example ? '；年度目标为示例目标（虚构）' : '');
     document.title = (name ? name + ' — ' : '') + '五好园区指标计算器';
+    if (state.periodMode === 'auto') {
+      // The greyed-out selectors show the period in force, so 手动 starts from it.
+      state.year = report.period.year;
+      state.month = report.period.month;
+      $('period-year').value = state.year;
+      $('period-month').value = String(state.month);
+    }
   }
 
   /* ---------- how the paste was read ---------- */
