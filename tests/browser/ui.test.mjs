@@ -4,6 +4,7 @@
 // core's numbers are checked by ui-real.test.mjs against pkg/wuhao.html.
 
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fakePage } from './ui-fake-core.mjs';
@@ -25,7 +26,10 @@ before(() => {
   site = fakePage();
 });
 
-after(closeBrowser);
+after(async () => {
+  await closeBrowser();
+  if (site) fs.rmSync(site.dir, { recursive: true, force: true });
+});
 
 async function fresh(opts) {
   return open(site.url, opts);
