@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# README command 2 (and all of CI: .ci/run runs exactly this). In order:
+#   1. cargo test            the Rust core, natively
+#   2. scripts/build.sh      the page, pkg/wuhao.html
+#   3. node --test           tests/compat (wasm features, ES2019, CSS, CSP) and
+#                            tests/browser (headless Debian Chromium, network blocked)
+# Installs what is missing first: Debian's chromium, CJK fonts, poppler-utils,
+# and the npm test tools pinned in tests/browser/package-lock.json. No tool
+# downloads a browser of its own.
+# Ends with one line "summary: N passed, N failed" over all stages; exits non-zero
+# when anything failed.
+set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+LOG_DIR="$(mktemp -d)"
+trap 'rm -rf "$LOG_DIR"' EXIT
+passed=0
+failed=0
+broken=()
+
+# Adds up the counts that cargo's and node's test runners print.
+count_cargo() {
+  local p f
+  p=$(awk '/^test result: /{for(i=1;i<=NF;i++) if($(i+1) ~ /^passed/) s+=$i} END{print s+0}' "$1")
+  f=$(awk '/^test result: /{for(i=1;i<=NF;i++) if($(i+1) ~ /^failed/) s+=$i} END{print s+0}' "$1")
+  passed=$((passed + p))
+  failed=$((failed + f))
+}
+count_node() {
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$1" | tail -n1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' "$1" | tail -n1 | awk '{print $3}')
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
+summary() {
+  echo
+  [ ${#broken[@]} -gt 0 ] && echo "failed stages: ${broken[*]}"
+  echo "summary: $passed passed, $failed failed"
+}
+
+ensure_browser || die "could not install chromium, fonts-noto-cjk and poppler-utils"
+ensure_npm_tools || die "could not install the npm test tools"
+
+say "cargo test (the Rust core)"
+cargo test 2>&1 | tee "$LOG_DIR/cargo.log"
+rc=${PIPESTATUS[0]}
+was=$failed
+count_cargo "$LOG_DIR/cargo.log"
+if [ "$rc" -ne 0 ]; then
+  broken+=("cargo-test")
+  # A test binary that does not compile counts no failed test; the stage still failed.
+  [ "$failed" -gt "$was" ] || failed=$((failed + 1))
+fi
+
+say "building the page"
+if ! bash scripts/build.sh; then
+  broken+=("build")
+  failed=$((failed + 1))
+  summary
+  exit 1
+fi
+
+# Every *.test.mjs in tests/compat and tests/browser (the page's ui*.test.mjs
+# included); helpers such as harness.mjs are imported by them, not run.
+mapfile -t files < <(ls tests/compat/*.test.mjs tests/browser/*.test.mjs 2>/dev/null | sort)
+say "node --test: ${#files[@]} files"
+node --test --test-reporter=tap --test-concurrency=1 --test-timeout=600000 "${files[@]}" 2>&1 | tee "$LOG_DIR/node.log"
+rc=${PIPESTATUS[0]}
+was=$failed
+count_node "$LOG_DIR/node.log"
+if [ "$rc" -ne 0 ]; then
+  broken+=("node-tests")
+  [ "$failed" -gt "$was" ] || failed=$((failed + 1))
+fi
+
+summary
+[ ${#broken[@]} -eq 0 ]
