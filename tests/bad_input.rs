@@ -239,9 +239,17 @@ fn bad_inputs_give_reports_with_clear_messages() {
     let all = cases();
     assert!(all.len() >= 50, "the corpus must keep at least 50 cases, has {}", all.len());
     // Run every case even when one fails, so a regression shows its whole extent.
+    // BAD_INPUT_CASE=name runs one case, with its time, when hunting a slow one.
+    let only = std::env::var("BAD_INPUT_CASE").ok();
     let failures: Vec<String> = all
         .iter()
-        .filter_map(|case| std::panic::catch_unwind(|| check(case)).err().map(|_| case.name.to_string()))
+        .filter(|case| only.as_deref().map_or(true, |o| case.name.contains(o)))
+        .filter_map(|case| {
+            let start = std::time::Instant::now();
+            let failed = std::panic::catch_unwind(|| check(case)).is_err();
+            eprintln!("{:>8.1} ms  {}", start.elapsed().as_secs_f64() * 1e3, case.name);
+            failed.then(|| case.name.to_string())
+        })
         .collect();
     assert!(failures.is_empty(), "failing cases: {failures:?}");
 }
