@@ -6,7 +6,7 @@
 //! natively; `wasm` only moves strings across.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::eval::{self, Report, SchemeInput};
+use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::fixed::Points;
 use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
 use crate::read::Shape;
@@ -29,6 +29,10 @@ pub struct ApiRequest {
     pub today: Option<String>,
     #[serde(default)]
     pub settings: Option<ApiSettings>,
+    /// Which parks get their breakdown: "all", a park's 0-based index, or
+    /// absent for every park up to 200 parks and only the first above that.
+    #[serde(default)]
+    pub detail: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +125,8 @@ pub struct ApiPark {
     pub grade: String,
     pub rank: u32,
     pub veto: Option<String>,
+    /// False when `indicators` and `progress` were left out (see `detail`).
+    pub detailed: bool,
     pub dimensions: Vec<ApiDimension>,
     pub indicators: Vec<ApiIndicator>,
     pub adjustments: Vec<ApiAdjustment>,
@@ -280,6 +286,11 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
         splits: req.splits,
         today,
         settings: settings_in(req.settings.as_ref()),
+        detail: match req.detail {
+            Some(serde_json::Value::String(s)) if s == "all" => Detail::All,
+            Some(serde_json::Value::Number(n)) => n.as_u64().map_or(Detail::Auto, |i| Detail::Park(usize::try_from(i).unwrap_or(usize::MAX))),
+            _ => Detail::Auto,
+        },
     }
 }
 
@@ -403,6 +414,7 @@ pub fn from_core(r: &Report) -> ApiReport {
                     grade: s.grade.clone(),
                     rank: s.rank,
                     veto: s.veto.clone(),
+                    detailed: p.detailed,
                     dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.clone(), name: d.name.clone(), weight: d.weight, score: d.score }).collect(),
                     indicators: s
                         .indicators

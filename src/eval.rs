@@ -19,6 +19,32 @@ pub enum SchemeInput {
     Invalid(String),
 }
 
+/// Which parks get their full breakdown (indicator rows, computations, progress).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Detail {
+    /// Every park when there are at most `AUTO_DETAIL_MAX` of them, else the first.
+    #[default]
+    Auto,
+    All,
+    /// Only the park at this index (0-based, in paste order).
+    Park(usize),
+}
+
+/// Up to this many parks, `Detail::Auto` gives every park its breakdown; a
+/// province has about 150 parks, and above this a paste is an enterprise list
+/// whose breakdowns nobody reads at once.
+pub const AUTO_DETAIL_MAX: usize = 200;
+
+impl Detail {
+    pub fn includes(self, park: usize, parks: usize) -> bool {
+        match self {
+            Detail::All => true,
+            Detail::Auto => parks <= AUTO_DETAIL_MAX || park == 0,
+            Detail::Park(i) => i == park,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Request {
     pub data: String,
@@ -28,12 +54,15 @@ pub struct Request {
     /// The host's current month; used only when neither the user nor the paste gives a period.
     pub today: Period,
     pub settings: ProgressSettings,
+    pub detail: Detail,
 }
 
 #[derive(Clone, Debug)]
 pub struct ParkResult {
     pub score: ParkScore,
     pub progress: Vec<ProgressRow>,
+    /// False when the park's breakdown was left out (see `Detail`).
+    pub detailed: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -88,13 +117,26 @@ pub fn evaluate(req: &Request) -> Report {
     let mut all = std::mem::take(&mut read.diagnostics);
     all.append(&mut diagnostics);
 
-    let (scores, score_diags) = score::score_parks(&scheme, &read.parks);
+    let n = read.parks.len();
+    let detail = |i: usize| req.detail.includes(i, n);
+    let (scores, score_diags) = score::score_parks_with(&scheme, &read.parks, &detail);
     all.extend(score_diags);
+    if !(0..n).all(detail) {
+        all.push(Diagnostic::warning(
+            Source::Data,
+            format!("共 {n} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细"),
+        ));
+    }
 
     let parks: Vec<ParkResult> = scores
         .into_iter()
         .zip(read.parks.iter())
-        .map(|(score, data)| ParkResult { progress: progress::progress_rows(&scheme, data, period, &req.settings), score })
+        .enumerate()
+        .map(|(i, (score, data))| {
+            let detailed = detail(i);
+            let progress = if detailed { progress::progress_rows(&scheme, data, period, &req.settings) } else { Vec::new() };
+            ParkResult { progress, score, detailed }
+        })
         .collect();
 
     // A split belongs to the park it names; with one park pasted it is that park.

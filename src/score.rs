@@ -13,6 +13,7 @@ use crate::formula;
 use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
 use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
+use std::collections::BTreeMap;
 
 /// An indicator's value for one park: the number or the 缺数据 reason, and for
 /// formulas the computation written out ("4.99亿元 ÷ 148.20亿元 = 3.37%").
@@ -22,34 +23,146 @@ struct Val {
     how: String,
 }
 
+/// Scores every park under `scheme`, each with its full breakdown.
+pub fn score_parks(scheme: &Scheme, parks: &[ParkData]) -> (Vec<ParkScore>, Vec<Diagnostic>) {
+    score_parks_with(scheme, parks, &|_| true)
+}
+
+/// What is worked out once per scheme rather than once per park: on a
+/// province-wide paste the per-park share of this work dominated.
+struct Prepared {
+    units: Vec<Unit>,
+    dimension_names: Vec<String>,
+    formulas: Vec<Option<formula::Expr>>,
+    order: Vec<usize>,
+    cyclic: Vec<usize>,
+    /// Every item name the formulas, deductions, adjustments and vetoes use,
+    /// resolved once to the canonical name, its unit and its indicator index.
+    resolved: BTreeMap<String, Resolved>,
+}
+
+struct Resolved {
+    name: String,
+    unit: Unit,
+    indicator: Option<usize>,
+}
+
+impl Prepared {
+    fn new(scheme: &Scheme) -> Prepared {
+        let (order, cyclic) = formula_order(scheme);
+        Prepared {
+            units: scheme.indicators.iter().map(|i| unit_of(&i.unit)).collect(),
+            dimension_names: scheme
+                .indicators
+                .iter()
+                .map(|ind| scheme.dimensions.iter().find(|d| d.key == ind.dimension).map(|d| d.name.clone()).unwrap_or_else(|| ind.dimension.clone()))
+                .collect(),
+            formulas: scheme.indicators.iter().map(|i| i.formula.as_deref().and_then(|f| formula::parse(f).ok())).collect(),
+            order,
+            cyclic: cyclic.iter().filter_map(|n| scheme.indicators.iter().position(|x| &x.name == n)).collect(),
+            resolved: Self::resolve_all(scheme),
+        }
+    }
+
+    fn resolve_all(scheme: &Scheme) -> BTreeMap<String, Resolved> {
+        let mut names: Vec<String> = scheme.indicators.iter().filter_map(|i| i.formula.as_deref()).filter_map(|f| formula::parse(f).ok()).flat_map(|e| e.inputs()).collect();
+        for ind in &scheme.indicators {
+            if let Method::Deduct { items } = &ind.method {
+                names.extend(items.iter().map(|it| it.input.clone()));
+            }
+        }
+        names.extend(scheme.adjustments.iter().map(|a| a.input.clone()));
+        names.extend(scheme.vetoes.iter().map(|v| v.input.clone()));
+        names
+            .into_iter()
+            .filter_map(|n| {
+                let c = scheme.canonical(&n)?.to_string();
+                let unit = scheme.item_unit(&c).unwrap_or_else(Unit::one);
+                let indicator = scheme.indicators.iter().position(|x| x.name == c);
+                Some((n, Resolved { name: c, unit, indicator }))
+            })
+            .collect()
+    }
+
+    /// The canonical name of an item as the scheme wrote it, or the name itself.
+    fn canonical<'a>(&'a self, name: &'a str) -> &'a str {
+        self.resolved.get(name).map_or(name, |r| r.name.as_str())
+    }
+}
+
 /// Scores every park under `scheme`; relative methods (功效系数 over peers, 极值)
 /// use the whole group. Ranks follow the printed totals; ties share a rank.
-pub fn score_parks(scheme: &Scheme, parks: &[ParkData]) -> (Vec<ParkScore>, Vec<Diagnostic>) {
+///
+/// Parks for which `detail` is false get the same scores, subtotals, total,
+/// grade and rank, but no per-indicator rows and no written-out computations:
+/// a 20,000-row paste needs its ranking, not 440,000 explanations.
+pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let values: Vec<Vec<Val>> = parks.iter().map(|p| indicator_values(scheme, p)).collect();
+    let prep = Prepared::new(scheme);
+    let values: Vec<Vec<Val>> = parks.iter().enumerate().map(|(pi, p)| indicator_values(scheme, &prep, p, detail(pi))).collect();
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let with_value = values.iter().filter(|v| v.get(i).is_some_and(|v| v.value.is_ok())).count();
         if matches!(ind.method, Method::MinMax) && !parks.is_empty() && with_value < 2 {
             diags.push(Diagnostic::warning(Source::Data, format!("指标「{}」按极值法计分，需要两个以上园区的数据；现按满分计", ind.name)));
         }
     }
-    let mut out: Vec<ParkScore> = Vec::new();
+    // Peer values are the same for every park, so gather them once per indicator
+    // (and only for methods that use them): per park they made 10,000 parks quadratic.
+    let peers: Vec<Vec<f64>> = scheme
+        .indicators
+        .iter()
+        .enumerate()
+        .map(|(i, ind)| {
+            if uses_peers(&ind.method) {
+                // Only the extremes matter to the relative methods, so the group
+                // is reduced to [max, min] here rather than rescanned per park.
+                let all: Vec<f64> = values.iter().filter_map(|v| v.get(i).and_then(|v| v.value.as_ref().ok().copied())).collect();
+                match all.first() {
+                    Some(&first) => {
+                        let (max, min) = extremes(&all, first);
+                        vec![max, min]
+                    }
+                    None => Vec::new(),
+                }
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let missing = Val { value: Err("缺数据".into()), how: String::new() };
+    let mut out: Vec<ParkScore> = Vec::with_capacity(parks.len());
     for (pi, park) in parks.iter().enumerate() {
-        let mut indicators = Vec::new();
+        let detailed = detail(pi);
+        let mut indicators = Vec::with_capacity(scheme.indicators.len());
         for (i, ind) in scheme.indicators.iter().enumerate() {
-            let peers: Vec<f64> = values.iter().filter_map(|v| v.get(i).and_then(|v| v.value.clone().ok())).collect();
-            let missing = Val { value: Err("缺数据".into()), how: String::new() };
+            let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
             let val = values.get(pi).and_then(|v| v.get(i)).unwrap_or(&missing);
-            indicators.push(score_indicator(scheme, ind, park, val, &peers, &mut diags));
+            indicators.push(score_indicator(&prep, i, ind, park, val, peers, detailed, &mut diags));
         }
-        out.push(finish(scheme, park, indicators));
+        let mut score = finish(scheme, &prep, park, indicators);
+        if !detailed {
+            score.indicators = Vec::new();
+        }
+        out.push(score);
     }
-    let totals: Vec<Points> = out.iter().map(|p| p.total).collect();
+    // Rank = 1 + the number of strictly better printed totals, so ties share a
+    // rank (1, 1, 3). Sorted descending, that count is a binary search.
+    let mut totals: Vec<Points> = out.iter().map(|p| p.total).collect();
+    totals.sort_unstable_by(|a, b| b.cmp(a));
     for p in out.iter_mut() {
-        let better = totals.iter().filter(|t| **t > p.total).count();
+        let better = totals.partition_point(|t| *t > p.total);
         p.rank = u32::try_from(better + 1).unwrap_or(u32::MAX);
     }
     (out, diags)
+}
+
+/// Methods that score a park against the other pasted parks.
+fn uses_peers(m: &Method) -> bool {
+    match m {
+        Method::MinMax => true,
+        Method::Efficacy { satisfactory, unacceptable } => satisfactory.is_none() || unacceptable.is_none(),
+        _ => false,
+    }
 }
 
 fn unit_of(label: &str) -> Unit {
@@ -87,43 +200,46 @@ fn fmt_param(x: f64, unit: &Unit) -> String {
 }
 
 /// Every indicator's value for one park. Formulas are evaluated in dependency
-/// order, so a formula may read another formula's result.
-fn indicator_values(scheme: &Scheme, park: &ParkData) -> Vec<Val> {
+/// order, so a formula may read another formula's result. The computation is
+/// written out only when `detail` asks for it.
+fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: bool) -> Vec<Val> {
     let mut vals: Vec<Val> = scheme
         .indicators
         .iter()
         .map(|ind| Val { value: park.value(&ind.name).ok_or_else(|| format!("缺数据：{} 无数据", ind.name)), how: String::new() })
         .collect();
-    let (order, cyclic) = formula_order(scheme);
-    for name in cyclic {
-        if let Some(v) = scheme.indicators.iter().position(|x| x.name == name).and_then(|i| vals.get_mut(i)) {
+    for &i in &prep.cyclic {
+        if let Some(v) = vals.get_mut(i) {
             if v.value.is_err() {
                 v.value = Err("缺数据：公式循环引用".into());
             }
         }
     }
-    for i in order {
+    for &i in &prep.order {
         let Some(ind) = scheme.indicators.get(i) else { continue };
-        let Some(expr) = ind.formula.as_deref().and_then(|f| formula::parse(f).ok()) else { continue };
-        let to = unit_of(&ind.unit);
+        let Some(expr) = prep.formulas.get(i).and_then(Option::as_ref) else { continue };
+        let to = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
         let input = |n: &str| -> Result<(f64, Unit), String> {
-            let c = scheme.canonical(n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
-            let unit = scheme.item_unit(c).unwrap_or_else(Unit::one);
-            let j = scheme.indicators.iter().position(|x| x.name == c);
-            let v = match j.and_then(|j| vals.get(j)) {
+            let r = prep.resolved.get(n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
+            let v = match r.indicator.and_then(|j| vals.get(j)) {
                 Some(v) => v.value.clone()?,
-                None => park.value(c).ok_or_else(|| format!("缺数据：{c} 无数据"))?,
+                None => park.value(&r.name).ok_or_else(|| format!("缺数据：{} 无数据", r.name))?,
             };
-            Ok((v, unit))
+            Ok((v, r.unit.clone()))
         };
         let result = expr.evaluate(&input, &to);
-        let shown = |n: &str| match input(n) {
-            Ok((v, u)) => with_unit(v, &u),
-            Err(_) => n.to_string(),
+        let how = |v: f64| {
+            if !detail {
+                return String::new();
+            }
+            let shown = |n: &str| match input(n) {
+                Ok((v, u)) => with_unit(v, &u),
+                Err(_) => n.to_string(),
+            };
+            format!("{} = {} = {}", ind.name, expr.render(&shown), with_unit(v, &to))
         };
-        let rendered = expr.render(&shown);
         let new = match (result, park.value(&ind.name)) {
-            (Ok(v), _) => Val { value: Ok(v), how: format!("{} = {} = {}", ind.name, rendered, with_unit(v, &to)) },
+            (Ok(v), _) => Val { value: Ok(v), how: how(v) },
             // The inputs are missing but the park pasted the derived figure itself.
             (Err(why), Some(v)) => Val { value: Ok(v), how: format!("{}（按填报值；公式{}）", ind.name, why.trim_start_matches("缺数据：")) },
             (Err(why), None) => Val { value: Err(why), how: String::new() },
@@ -152,22 +268,32 @@ fn scored(score: f64, completion: Option<f64>, explain: String) -> Outcome {
     Outcome { score: Ok(score), completion, explain }
 }
 
-/// Scores one indicator of one park. `peers` are the values of all parks with data.
-fn score_indicator(scheme: &Scheme, ind: &Indicator, park: &ParkData, val: &Val, peers: &[f64], diags: &mut Vec<Diagnostic>) -> IndicatorScore {
-    let unit = unit_of(&ind.unit);
+/// Scores one indicator of one park. `peers` are the extremes of all parks with data.
+#[allow(clippy::too_many_arguments)]
+fn score_indicator(
+    prep: &Prepared,
+    i: usize,
+    ind: &Indicator,
+    park: &ParkData,
+    val: &Val,
+    peers: &[f64],
+    detail: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> IndicatorScore {
+    let unit = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
     let obs: Option<&Observation> = park.items.get(&ind.name);
     let target = obs.and_then(|o| o.target);
     let value = val.value.clone().ok();
     let outcome = match (&ind.method, &val.value) {
-        (Method::Deduct { items }, _) => deduct(scheme, ind, park, items),
+        (Method::Deduct { items }, _) => deduct(prep, ind, park, items),
         (_, Err(why)) => missing(why),
-        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, &unit, park, diags),
+        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, &unit, park, detail, diags),
     };
     let w = ind.weight;
     let (score, missing_reason, mut explain) = match outcome.score {
         Ok(s) => {
             let p = Points::round(s);
-            (p, None, format!("{} = {p}", outcome.explain))
+            (p, None, if detail { format!("{} = {p}", outcome.explain) } else { String::new() })
         }
         Err(why) => {
             let p = Points::round(ind.missing_score);
@@ -175,12 +301,12 @@ fn score_indicator(scheme: &Scheme, ind: &Indicator, park: &ParkData, val: &Val,
             (p, Some(why), text)
         }
     };
-    if !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
+    if detail && !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
         explain = format!("{}；{explain}", val.how);
     }
     IndicatorScore {
         name: ind.name.clone(),
-        dimension: scheme.dimensions.iter().find(|d| d.key == ind.dimension).map(|d| d.name.clone()).unwrap_or_else(|| ind.dimension.clone()),
+        dimension: prep.dimension_names.get(i).cloned().unwrap_or_default(),
         unit,
         value,
         target,
@@ -204,13 +330,16 @@ fn method_score(
     peers: &[f64],
     u: &Unit,
     park: &ParkData,
+    detail: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Outcome {
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
-    let wn = fmt_num(w);
-    let v = |x: f64| fmt_value(x, u);
-    let pm = |x: f64| fmt_param(x, u);
+    // Without detail the explanation is dropped, so skip the float formatting
+    // that dominates scoring time; the numbers computed are the same.
+    let wn = if detail { fmt_num(w) } else { String::new() };
+    let v = |x: f64| if detail { fmt_value(x, u) } else { String::new() };
+    let pm = |x: f64| if detail { fmt_param(x, u) } else { String::new() };
     const NO_TARGET: &str = "缺数据：无年度目标";
     match method {
         Method::Completion { cap } => {
@@ -360,13 +489,13 @@ fn extremes(peers: &[f64], x: f64) -> (f64, f64) {
 /// 扣分: w − Σ per × count, at least 0. Items without data count as 0 and are
 /// named in the explanation; with no data at all the park's own pasted score
 /// for the indicator is used (within 0–w), else the indicator is 缺数据.
-fn deduct(scheme: &Scheme, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
+fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
     let w = ind.weight;
     let mut parts = vec![fmt_num(w)];
     let mut absent = Vec::new();
     let mut lost = 0.0;
     for it in items {
-        let name = scheme.canonical(&it.input).unwrap_or(&it.input);
+        let name = prep.canonical(&it.input);
         match park.value(name) {
             Some(n) => {
                 lost += it.per * n;
@@ -393,7 +522,7 @@ fn deduct(scheme: &Scheme, ind: &Indicator, park: &ParkData, items: &[crate::sch
 }
 
 /// Dimension subtotals, adjustments, the capped total, the grade and any veto.
-fn finish(scheme: &Scheme, park: &ParkData, indicators: Vec<IndicatorScore>) -> ParkScore {
+fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<IndicatorScore>) -> ParkScore {
     let dimensions: Vec<DimensionScore> = scheme
         .dimensions
         .iter()
@@ -408,7 +537,7 @@ fn finish(scheme: &Scheme, park: &ParkData, indicators: Vec<IndicatorScore>) -> 
         .adjustments
         .iter()
         .map(|a| {
-            let name = scheme.canonical(&a.input).unwrap_or(&a.input);
+            let name = prep.canonical(&a.input);
             match park.value(name) {
                 None => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 无数据，按 0 计 = 0.00") },
                 Some(n) => {
@@ -429,7 +558,7 @@ fn finish(scheme: &Scheme, park: &ParkData, indicators: Vec<IndicatorScore>) -> 
     let reasons: Vec<String> = scheme
         .vetoes
         .iter()
-        .filter(|v| park.value(scheme.canonical(&v.input).unwrap_or(&v.input)).is_some_and(|n| n > v.above))
+        .filter(|v| park.value(prep.canonical(&v.input)).is_some_and(|n| n > v.above))
         .map(|v| v.reason.clone())
         .collect();
     let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));

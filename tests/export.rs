@@ -113,8 +113,8 @@ fn report() -> Report {
         kind: "片区".into(),
         unit: Some(unit("亿元")),
         parts: vec![
-            SplitPart { name: "东片区".into(), indicator: "技工贸总收入".into(), target: Some(100.0), actual: Some(90.0), completion: Some(90.0), gap_pp: Some(-1.6666666), status: Status::SlightlyBehind, gap_share: Some(60.0) },
-            SplitPart { name: "西片区, \"新\"区".into(), indicator: "技工贸总收入".into(), target: Some(69.99999999999997), actual: Some(50.0), completion: None, gap_pp: None, status: Status::Missing, gap_share: None },
+            SplitPart { name: "东片区".into(), indicator: "技工贸总收入".into(), target: Some(100.0), actual: Some(90.0), completion: Some(90.0), gap_pp: Some(-1.6666666), status: Status::SlightlyBehind, gap_share: Some(60.0), note: String::new(), unit: None },
+            SplitPart { name: "西片区, \"新\"区".into(), indicator: "技工贸总收入".into(), target: Some(69.99999999999997), actual: Some(50.0), completion: None, gap_pp: None, status: Status::Missing, gap_share: None, note: String::new(), unit: None },
         ],
         sums: vec![
             SplitSum { indicator: "技工贸总收入".into(), what: "target".into(), whole: Some(170.0), parts_sum: 169.99999999999997, difference: Some(-3e-14), ok: true, message: "合计与整体一致".into() },
@@ -140,7 +140,7 @@ fn report() -> Report {
             missing: Vec::new(),
             diagnostics: Vec::new(),
         },
-        parks: vec![ParkResult { score: hengshan, progress }, ParkResult { score: other, progress: Vec::new() }],
+        parks: vec![ParkResult { score: hengshan, progress, detailed: true }, ParkResult { score: other, progress: Vec::new(), detailed: true }],
         splits: vec![split],
         diagnostics: Vec::new(),
     }

@@ -78,7 +78,8 @@ const SPLIT: &str = "片区\t指标\t单位\t年度目标\t1-11月累计\n板桥
 fn check(request: &Value) -> Result<(), String> {
     let out = evaluate_json(&request.to_string());
     let report: Value = serde_json::from_str(&out).map_err(|e| format!("not JSON: {e}"))?;
-    for park in report["parks"].as_array().cloned().unwrap_or_default() {
+    // Parks left without a breakdown (see `detail`) carry no indicator rows to add.
+    for park in report["parks"].as_array().cloned().unwrap_or_default().into_iter().filter(|p| p["detailed"] == Value::Bool(true)) {
         let cents = |v: &Value| (v.as_f64().unwrap_or(f64::NAN) * 100.0).round() as i64;
         let dims: i64 = park["dimensions"].as_array().map(|a| a.iter().map(|d| cents(&d["score"])).sum()).unwrap_or(0);
         let inds: i64 = park["indicators"].as_array().map(|a| a.iter().map(|i| cents(&i["score"])).sum()).unwrap_or(0);
