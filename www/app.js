@@ -374,6 +374,9 @@
     };
     if (state.periodMode === 'manual') req.period = { year: Number(state.year), month: Number(state.month) };
     if (state.scheme) req.scheme = state.scheme;
+    // Above 200 parks the core details only one park (see README, `detail`);
+    // ask for the one on screen.
+    if (lastReport && (lastReport.parks || []).length > 200) req.detail = state.parkIndex;
     return req;
   }
 
