@@ -653,6 +653,19 @@
       bumpComputed();
       return;
     }
+    // A huge paste details only one park; when that is not the park on screen
+    // (a restored selection, a new paste), ask again for the one shown.
+    var shown = report && report.parks && report.parks[state.parkIndex];
+    if (shown && !shown.detailed) {
+      req.detail = state.parkIndex;
+      try {
+        report = evaluate(req);
+      } catch (e) {
+        say('计算出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
+        bumpComputed();
+        return;
+      }
+    }
     if (!report || !report.period) {
       say('计算模块返回了无法识别的结果（输入已保留）。', true);
       bumpComputed();
