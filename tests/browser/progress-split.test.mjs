@@ -1,0 +1,75 @@
+// Issue 5 in the page: a park table with targets and a 片区 split that does not
+// add up. The progress table shows each indicator against 时序进度 with its
+// status, the split check names the mismatch and the parts that lag, and the
+// printout carries both.
+
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { closeBrowser } from './harness.mjs';
+import { open, outDir, paste, pdfText, recomputed } from './ui-lib.mjs';
+import path from 'node:path';
+
+after(closeBrowser);
+
+const PARK = [
+  '指标名称\t单位\t年度目标\t1-6月累计\t上年同期',
+  '技工贸总收入\t亿元\t200\t80\t70',
+  '上交税金\t亿元\t6\t3.3\t3',
+  '固定资产投资额\t亿元\t50\t26\t20',
+].join('\n') + '\n';
+
+// Parts in 万元 against a whole in 亿元; their targets sum to 195 亿元, not 200.
+const SPLIT = [
+  '技工贸总收入目标分解（按片区）',
+  '片区\t指标\t单位\t年度目标\t1-6月累计',
+  '板桥片区\t技工贸总收入\t万元\t1000000\t300000',
+  '长安片区\t技工贸总收入\t万元\t600000\t320000',
+  '老园区\t技工贸总收入\t万元\t350000\t180000',
+].join('\n') + '\n';
+
+test('park table and a 片区 split: progress statuses, the sum mismatch, the laggards, on screen and on paper', async () => {
+  const s = await open();
+  const { page } = s;
+  await paste(page, '#data', PARK);
+  await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
+  await recomputed(page, () => page.fill('#period-year', '2023'));
+  await recomputed(page, () => page.selectOption('#period-month', '6'));
+  await paste(page, 'textarea[data-split="0"]', SPLIT);
+
+  const report = await page.evaluate(() => window.wuhao.evaluate({
+    data: document.getElementById('data').value,
+    period: { year: 2023, month: 6 },
+    splits: [document.querySelector('textarea[data-split="0"]').value],
+  }));
+  const prog = Object.fromEntries(report.parks[0].progress.map((p) => [p.name, p]));
+  // 80 ÷ 200 = 40 % against 6 ÷ 12 = 50 %: 10 points behind.
+  assert.equal(prog['技工贸总收入'].completion, 40);
+  assert.equal(prog['技工贸总收入'].time_progress, 50);
+  assert.equal(prog['技工贸总收入'].gap_pp, -10);
+  assert.equal(prog['技工贸总收入'].status, '严重滞后');
+  assert.equal(prog['上交税金'].status, '超序时');
+  assert.ok(Math.abs(prog['技工贸总收入'].yoy - 14.2857) < 0.001);
+
+  const split = report.splits[0];
+  const bad = split.sums.find((m) => m.what === 'target' && !m.ok);
+  assert.ok(bad, 'the parts\' targets (195 亿元) do not add up to the park\'s 200 亿元');
+  assert.ok(Math.abs(bad.difference + 5) < 1e-9, `difference ${bad.difference}`);
+  assert.equal(split.laggards[0].replace(/（.*）/, ''), '板桥片区', 'the worst part leads the laggards');
+
+  // On screen: the progress rows carry their status text, and the split box shows the mismatch.
+  const rows = await page.$$eval('#progress tbody tr', (trs) => trs.map((tr) => tr.textContent));
+  assert.ok(rows.some((r) => r.includes('技工贸总收入') && r.includes('严重滞后')));
+  const splitText = await page.textContent('#splits-box');
+  assert.match(splitText, /板桥片区/);
+  assert.match(splitText, /✗|不符|少/);
+
+  const file = path.join(outDir(), 'progress-split.pdf');
+  await page.emulateMedia({ media: 'print' });
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const text = pdfText(file).replace(/\s+/g, '');
+  assert.match(text, /进度调度表/);
+  assert.match(text, /严重滞后/);
+  assert.match(text, /板桥片区/);
+  s.assertClean();
+  await s.close();
+});
