@@ -82,6 +82,24 @@ impl Serialize for Points {
     }
 }
 
+/// Rounds `x` to `decimals` places half away from zero, as a person rounding
+/// the printed figure by hand would (13.175 → 13.18, although the float is
+/// 13.17499…), for figures shown in explanations and exports.
+pub fn round_half_away(x: f64, decimals: i32) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let scale = 10f64.powi(decimals);
+    let scaled = x * scale;
+    let nudged = scaled + scaled.signum() * scaled.abs() * 4.0 * f64::EPSILON;
+    let r = nudged.round() / scale;
+    if r.is_finite() {
+        r
+    } else {
+        x
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +109,12 @@ mod tests {
         for (x, want) in [(2.675, "2.68"), (-2.675, "-2.68"), (0.005, "0.01"), (-0.005, "-0.01"), (6.0, "6.00"), (f64::NAN, "0.00")] {
             assert_eq!(Points::round(x).to_string(), want, "{x}");
         }
+    }
+
+    #[test]
+    fn display_rounding_is_half_away_from_zero() {
+        assert_eq!(format!("{:.2}", round_half_away(5.27e8 / 4000.0 / 1e4, 2)), "13.18");
+        assert_eq!(format!("{:.2}", round_half_away(-2.675, 2)), "-2.68");
+        assert_eq!(format!("{:.4}", round_half_away(0.00125, 4)), "0.0013");
     }
 }

@@ -8,7 +8,7 @@
 //! explanation says so.
 
 use crate::diag::{Diagnostic, Source};
-use crate::fixed::Points;
+use crate::fixed::{round_half_away, Points};
 use crate::formula;
 use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
 use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
@@ -172,9 +172,9 @@ fn unit_of(label: &str) -> Unit {
 /// A data value as printed in explanations: two decimals (four below 0.1), with % for percent units.
 pub fn fmt_value(x: f64, unit: &Unit) -> String {
     let s = if x.abs() >= 0.1 || x == 0.0 {
-        format!("{x:.2}")
+        format!("{:.2}", round_half_away(x, 2))
     } else {
-        let t = format!("{x:.4}");
+        let t = format!("{:.4}", round_half_away(x, 4));
         t.trim_end_matches('0').trim_end_matches('.').to_string()
     };
     if unit.is_percent() {
@@ -309,7 +309,13 @@ fn score_indicator(
         dimension: prep.dimension_names.get(i).cloned().unwrap_or_default(),
         unit,
         value,
-        target,
+        // The breakdown's 目标 column shows what the score was measured against:
+        // for 标杆值 that is the benchmark, not the park's own annual target
+        // (which the progress table still uses).
+        target: match ind.method {
+            Method::Benchmark { value } => Some(value),
+            _ => target,
+        },
         completion: outcome.completion.filter(|c| c.is_finite()),
         weight: w,
         score,
