@@ -643,28 +643,30 @@
     document.documentElement.classList.toggle('busy', on);
   }
 
-  function computeAndRender() {
-    var req = buildRequest();
-    var report;
+  var FAILED = {};
+
+  /** The report for `req`, or FAILED after telling the user what went wrong. */
+  function tryEvaluate(req) {
     try {
-      report = evaluate(req);
+      return evaluate(req);
     } catch (e) {
       say('计算出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
       bumpComputed();
-      return;
+      return FAILED;
     }
+  }
+
+  function computeAndRender() {
+    var req = buildRequest();
+    var report = tryEvaluate(req);
+    if (report === FAILED) return;
     // A huge paste details only one park; when that is not the park on screen
     // (a restored selection, a new paste), ask again for the one shown.
     var shown = report && report.parks && report.parks[state.parkIndex];
     if (shown && !shown.detailed) {
       req.detail = state.parkIndex;
-      try {
-        report = evaluate(req);
-      } catch (e) {
-        say('计算出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
-        bumpComputed();
-        return;
-      }
+      report = tryEvaluate(req);
+      if (report === FAILED) return;
     }
     if (!report || !report.period) {
       say('计算模块返回了无法识别的结果（输入已保留）。', true);
