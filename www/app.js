@@ -190,7 +190,11 @@
     evaluate: evaluate,
     defaultScheme: defaultScheme,
     loadScheme: loadScheme,
-    exportTables: exportTables
+    exportTables: exportTables,
+    // Milliseconds (performance.now) of the last computation on the page: its
+    // start, the report back from the core, and the report rendered. Read by
+    // scripts/bench.sh; null until the first render.
+    timing: null
   };
   window.wuhao = api;
 
@@ -604,6 +608,7 @@
   /* ---------- recomputation ---------- */
 
   var timer = null;
+  var firstRendered = false;
   var lastRequest = null;
   var lastReport = null;
 
@@ -641,6 +646,7 @@
   }
 
   function computeAndRender() {
+    var t0 = clock();
     var req = buildRequest();
     var report;
     try {
@@ -657,13 +663,23 @@
     }
     lastRequest = req;
     lastReport = report;
+    var t1 = clock();
     try {
       renderAll(report);
+      api.timing = { start: t0, evaluated: t1, rendered: clock() };
+      // Cold start is measured to this mark (scripts/bench.sh): navigation to the first report on screen.
+      if (!firstRendered && window.performance && performance.mark) performance.mark('wuhao-rendered');
+      firstRendered = true;
     } catch (e) {
       // A rendering slip must not take the inputs down with it.
       say('显示结果时出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
       bumpComputed();
     }
+  }
+
+  /** A high-resolution clock for the timing hook (milliseconds since navigation). */
+  function clock() {
+    return window.performance && performance.now ? performance.now() : Date.now();
   }
 
   function bumpComputed() {
