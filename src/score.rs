@@ -218,7 +218,14 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
     for &i in &prep.order {
         let Some(ind) = scheme.indicators.get(i) else { continue };
         let Some(expr) = prep.formulas.get(i).and_then(Option::as_ref) else { continue };
-        let to = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
+        let one;
+        let to = match prep.units.get(i) {
+            Some(u) => u,
+            None => {
+                one = Unit::one();
+                &one
+            }
+        };
         let input = |n: &str| -> Result<(f64, Unit), String> {
             let r = prep.resolved.get(n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
             let v = match r.indicator.and_then(|j| vals.get(j)) {
@@ -227,7 +234,7 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
             };
             Ok((v, r.unit.clone()))
         };
-        let result = expr.evaluate(&input, &to);
+        let result = expr.evaluate(&input, to);
         let how = |v: f64| {
             if !detail {
                 return String::new();
@@ -236,7 +243,7 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
                 Ok((v, u)) => with_unit(v, &u),
                 Err(_) => n.to_string(),
             };
-            format!("{} = {} = {}", ind.name, expr.render(&shown), with_unit(v, &to))
+            format!("{} = {} = {}", ind.name, expr.render(&shown), with_unit(v, to))
         };
         let new = match (result, park.value(&ind.name)) {
             (Ok(v), _) => Val { value: Ok(v), how: how(v) },
@@ -280,20 +287,50 @@ fn score_indicator(
     detail: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> IndicatorScore {
-    let unit = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
+    let one;
+    let unit = match prep.units.get(i) {
+        Some(u) => u,
+        None => {
+            one = Unit::one();
+            &one
+        }
+    };
     let obs: Option<&Observation> = park.items.get(&ind.name);
     let target = obs.and_then(|o| o.target);
-    let value = val.value.clone().ok();
+    let value = val.value.as_ref().ok().copied();
     let outcome = match (&ind.method, &val.value) {
-        (Method::Deduct { items }, _) => deduct(prep, ind, park, items),
+        (Method::Deduct { items }, _) => deduct(prep, ind, park, items, detail),
         (_, Err(why)) => missing(why),
-        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, &unit, park, detail, diags),
+        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, unit, park, detail, diags),
     };
     let w = ind.weight;
+    if !detail {
+        // Without its breakdown only the points are used (subtotals, total, rank),
+        // so none of the texts are written: on 20,000 parks they were most of the time.
+        let score = match outcome.score {
+            Ok(s) => Points::round(s),
+            Err(_) => Points::round(ind.missing_score),
+        };
+        return IndicatorScore {
+            name: String::new(),
+            dimension: String::new(),
+            unit: Unit::one(),
+            value,
+            target,
+            completion: outcome.completion.filter(|c| c.is_finite()),
+            weight: w,
+            score,
+            lost: Points::round(w) - score,
+            explain: String::new(),
+            missing: None,
+            method: String::new(),
+        };
+    }
+    let unit = unit.clone();
     let (score, missing_reason, mut explain) = match outcome.score {
         Ok(s) => {
             let p = Points::round(s);
-            (p, None, if detail { format!("{} = {p}", outcome.explain) } else { String::new() })
+            (p, None, format!("{} = {p}", outcome.explain))
         }
         Err(why) => {
             let p = Points::round(ind.missing_score);
@@ -301,7 +338,7 @@ fn score_indicator(
             (p, Some(why), text)
         }
     };
-    if detail && !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
+    if !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
         explain = format!("{}；{explain}", val.how);
     }
     IndicatorScore {
@@ -345,7 +382,7 @@ fn method_score(
         Method::Completion { cap } => {
             let Some(t) = target else { return missing(NO_TARGET) };
             let (num, den) = if neg { (t, x) } else { (x, t) };
-            let cap_s = fmt_num(*cap);
+            let cap_s = if detail { fmt_num(*cap) } else { String::new() };
             if den <= 0.0 {
                 if neg && x <= 0.0 && t >= 0.0 {
                     // A negative indicator at zero (no accidents, no energy use) is the best possible result.
@@ -489,8 +526,26 @@ fn extremes(peers: &[f64], x: f64) -> (f64, f64) {
 /// 扣分: w − Σ per × count, at least 0. Items without data count as 0 and are
 /// named in the explanation; with no data at all the park's own pasted score
 /// for the indicator is used (within 0–w), else the indicator is 缺数据.
-fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
+/// Without `detail` only the score is worked out (no explanation, no reason).
+fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem], detail: bool) -> Outcome {
     let w = ind.weight;
+    if !detail {
+        let mut lost = 0.0;
+        let mut any = false;
+        for it in items {
+            if let Some(n) = park.value(prep.canonical(&it.input)) {
+                lost += it.per * n;
+                any = true;
+            }
+        }
+        if !any {
+            return match park.value(&ind.name) {
+                Some(x) => scored(x.clamp(0.0, w), None, String::new()),
+                None => Outcome { score: Err(String::new()), completion: None, explain: String::new() },
+            };
+        }
+        return scored((w - lost).max(0.0), None, String::new());
+    }
     let mut parts = vec![fmt_num(w)];
     let mut absent = Vec::new();
     let mut lost = 0.0;
