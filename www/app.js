@@ -24,7 +24,8 @@
   }
 
   function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
+    // One operation rather than one removal per child: big tables empty at once.
+    node.textContent = '';
     return node;
   }
 
