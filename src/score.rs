@@ -13,6 +13,7 @@ use crate::formula;
 use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
 use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An indicator's value for one park: the number or the 缺数据 reason, and for
@@ -262,13 +263,15 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
 /// the completion (percent) where the method has one, and the computation
 /// before its "= result".
 struct Outcome {
-    score: Result<f64, String>,
+    score: Result<f64, Cow<'static, str>>,
     completion: Option<f64>,
     explain: String,
 }
 
-fn missing(reason: &str) -> Outcome {
-    Outcome { score: Err(reason.to_string()), completion: None, explain: String::new() }
+/// The reason is borrowed when it is a fixed text, so the parks without a
+/// breakdown (which never show it) allocate nothing for it.
+fn missing(reason: impl Into<Cow<'static, str>>) -> Outcome {
+    Outcome { score: Err(reason.into()), completion: None, explain: String::new() }
 }
 
 fn scored(score: f64, completion: Option<f64>, explain: String) -> Outcome {
@@ -300,7 +303,7 @@ fn score_indicator(
     let value = val.value.as_ref().ok().copied();
     let outcome = match (&ind.method, &val.value) {
         (Method::Deduct { items }, _) => deduct(prep, ind, park, items, detail),
-        (_, Err(why)) => missing(why),
+        (_, Err(why)) => missing(if detail { Cow::Owned(why.clone()) } else { Cow::Borrowed("缺数据") }),
         (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, unit, park, detail, diags),
     };
     let w = ind.weight;
@@ -335,7 +338,7 @@ fn score_indicator(
         Err(why) => {
             let p = Points::round(ind.missing_score);
             let text = format!("{why}，按方案计 {} 分", fmt_num(ind.missing_score));
-            (p, Some(why), text)
+            (p, Some(why.into_owned()), text)
         }
     };
     if !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
@@ -541,7 +544,7 @@ fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::sch
         if !any {
             return match park.value(&ind.name) {
                 Some(x) => scored(x.clamp(0.0, w), None, String::new()),
-                None => Outcome { score: Err(String::new()), completion: None, explain: String::new() },
+                None => missing("缺数据"),
             };
         }
         return scored((w - lost).max(0.0), None, String::new());
@@ -563,7 +566,7 @@ fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::sch
         // No counts pasted, but the park may have pasted the indicator's score itself.
         return match park.value(&ind.name) {
             Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{} 无数据）", fmt_num(x), absent.join("、"))),
-            None => missing(&format!("缺数据：{} 无数据", absent.join("、"))),
+            None => missing(format!("缺数据：{} 无数据", absent.join("、"))),
         };
     }
     let mut explain = parts.join(" − ");
