@@ -121,7 +121,8 @@ pub fn evaluate(req: &Request) -> Report {
     let detail = |i: usize| req.detail.includes(i, n);
     let (scores, score_diags) = score::score_parks_with(&scheme, &read.parks, &detail);
     all.extend(score_diags);
-    if !(0..n).all(detail) {
+    // Said only where `Auto` leaves breakdowns out; a caller that names its park knows.
+    if n > AUTO_DETAIL_MAX && !(0..n).all(detail) {
         all.push(Diagnostic::warning(
             Source::Data,
             format!("共 {n} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细"),

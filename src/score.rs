@@ -13,6 +13,7 @@ use crate::formula;
 use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
 use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// An indicator's value for one park: the number or the 缺数据 reason, and for
@@ -218,7 +219,14 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
     for &i in &prep.order {
         let Some(ind) = scheme.indicators.get(i) else { continue };
         let Some(expr) = prep.formulas.get(i).and_then(Option::as_ref) else { continue };
-        let to = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
+        let one;
+        let to = match prep.units.get(i) {
+            Some(u) => u,
+            None => {
+                one = Unit::one();
+                &one
+            }
+        };
         let input = |n: &str| -> Result<(f64, Unit), String> {
             let r = prep.resolved.get(n).ok_or_else(|| format!("缺数据：{n} 不在方案中"))?;
             let v = match r.indicator.and_then(|j| vals.get(j)) {
@@ -227,7 +235,7 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
             };
             Ok((v, r.unit.clone()))
         };
-        let result = expr.evaluate(&input, &to);
+        let result = expr.evaluate(&input, to);
         let how = |v: f64| {
             if !detail {
                 return String::new();
@@ -236,7 +244,7 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
                 Ok((v, u)) => with_unit(v, &u),
                 Err(_) => n.to_string(),
             };
-            format!("{} = {} = {}", ind.name, expr.render(&shown), with_unit(v, &to))
+            format!("{} = {} = {}", ind.name, expr.render(&shown), with_unit(v, to))
         };
         let new = match (result, park.value(&ind.name)) {
             (Ok(v), _) => Val { value: Ok(v), how: how(v) },
@@ -255,13 +263,15 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
 /// the completion (percent) where the method has one, and the computation
 /// before its "= result".
 struct Outcome {
-    score: Result<f64, String>,
+    score: Result<f64, Cow<'static, str>>,
     completion: Option<f64>,
     explain: String,
 }
 
-fn missing(reason: &str) -> Outcome {
-    Outcome { score: Err(reason.to_string()), completion: None, explain: String::new() }
+/// The reason is borrowed when it is a fixed text, so the parks without a
+/// breakdown (which never show it) allocate nothing for it.
+fn missing(reason: impl Into<Cow<'static, str>>) -> Outcome {
+    Outcome { score: Err(reason.into()), completion: None, explain: String::new() }
 }
 
 fn scored(score: f64, completion: Option<f64>, explain: String) -> Outcome {
@@ -280,28 +290,58 @@ fn score_indicator(
     detail: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> IndicatorScore {
-    let unit = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
+    let one;
+    let unit = match prep.units.get(i) {
+        Some(u) => u,
+        None => {
+            one = Unit::one();
+            &one
+        }
+    };
     let obs: Option<&Observation> = park.items.get(&ind.name);
     let target = obs.and_then(|o| o.target);
-    let value = val.value.clone().ok();
+    let value = val.value.as_ref().ok().copied();
     let outcome = match (&ind.method, &val.value) {
-        (Method::Deduct { items }, _) => deduct(prep, ind, park, items),
-        (_, Err(why)) => missing(why),
-        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, &unit, park, detail, diags),
+        (Method::Deduct { items }, _) => deduct(prep, ind, park, items, detail),
+        (_, Err(why)) => missing(if detail { Cow::Owned(why.clone()) } else { Cow::Borrowed("缺数据") }),
+        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, unit, park, detail, diags),
     };
     let w = ind.weight;
+    if !detail {
+        // Without its breakdown only the points are used (subtotals, total, rank),
+        // so none of the texts are written: on 20,000 parks they were most of the time.
+        let score = match outcome.score {
+            Ok(s) => Points::round(s),
+            Err(_) => Points::round(ind.missing_score),
+        };
+        return IndicatorScore {
+            name: String::new(),
+            dimension: String::new(),
+            unit: Unit::one(),
+            value,
+            target,
+            completion: outcome.completion.filter(|c| c.is_finite()),
+            weight: w,
+            score,
+            lost: Points::round(w) - score,
+            explain: String::new(),
+            missing: None,
+            method: String::new(),
+        };
+    }
+    let unit = unit.clone();
     let (score, missing_reason, mut explain) = match outcome.score {
         Ok(s) => {
             let p = Points::round(s);
-            (p, None, if detail { format!("{} = {p}", outcome.explain) } else { String::new() })
+            (p, None, format!("{} = {p}", outcome.explain))
         }
         Err(why) => {
             let p = Points::round(ind.missing_score);
             let text = format!("{why}，按方案计 {} 分", fmt_num(ind.missing_score));
-            (p, Some(why), text)
+            (p, Some(why.into_owned()), text)
         }
     };
-    if detail && !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
+    if !val.how.is_empty() && !matches!(ind.method, Method::Deduct { .. }) {
         explain = format!("{}；{explain}", val.how);
     }
     IndicatorScore {
@@ -351,7 +391,7 @@ fn method_score(
         Method::Completion { cap } => {
             let Some(t) = target else { return missing(NO_TARGET) };
             let (num, den) = if neg { (t, x) } else { (x, t) };
-            let cap_s = fmt_num(*cap);
+            let cap_s = if detail { fmt_num(*cap) } else { String::new() };
             if den <= 0.0 {
                 if neg && x <= 0.0 && t >= 0.0 {
                     // A negative indicator at zero (no accidents, no energy use) is the best possible result.
@@ -495,8 +535,26 @@ fn extremes(peers: &[f64], x: f64) -> (f64, f64) {
 /// 扣分: w − Σ per × count, at least 0. Items without data count as 0 and are
 /// named in the explanation; with no data at all the park's own pasted score
 /// for the indicator is used (within 0–w), else the indicator is 缺数据.
-fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem]) -> Outcome {
+/// Without `detail` only the score is worked out (no explanation, no reason).
+fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::scheme::DeductItem], detail: bool) -> Outcome {
     let w = ind.weight;
+    if !detail {
+        let mut lost = 0.0;
+        let mut any = false;
+        for it in items {
+            if let Some(n) = park.value(prep.canonical(&it.input)) {
+                lost += it.per * n;
+                any = true;
+            }
+        }
+        if !any {
+            return match park.value(&ind.name) {
+                Some(x) => scored(x.clamp(0.0, w), None, String::new()),
+                None => missing("缺数据"),
+            };
+        }
+        return scored((w - lost).max(0.0), None, String::new());
+    }
     let mut parts = vec![fmt_num(w)];
     let mut absent = Vec::new();
     let mut lost = 0.0;
@@ -514,7 +572,7 @@ fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::sch
         // No counts pasted, but the park may have pasted the indicator's score itself.
         return match park.value(&ind.name) {
             Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{} 无数据）", fmt_num(x), absent.join("、"))),
-            None => missing(&format!("缺数据：{} 无数据", absent.join("、"))),
+            None => missing(format!("缺数据：{} 无数据", absent.join("、"))),
         };
     }
     let mut explain = parts.join(" − ");
