@@ -1021,6 +1021,9 @@
 
   /* ---------- ranking (several parks) ---------- */
 
+  var RANK_LIST_MAX = 200;
+  var RANK_CHART_MAX = 50;
+
   function renderRanking(report) {
     var parks = report.parks || [];
     var sec = $('ranking-sec');
@@ -1032,7 +1035,14 @@
     }).sort(function (a, b) {
       return (a.p.rank || 0) - (b.p.rank || 0);
     });
-    order.forEach(function (o) {
+    // A paste of thousands of rows (an enterprise list) would take a minute to
+    // lay out in full and nobody reads it on screen: list the leaders and the
+    // park in view, and leave the full ranking to the exports, which hold it all.
+    var listed = order.length > RANK_LIST_MAX ? order.slice(0, RANK_LIST_MAX) : order;
+    if (listed !== order && listed.every(function (o) { return o.i !== state.parkIndex; })) {
+      listed = listed.concat(order.filter(function (o) { return o.i === state.parkIndex; }));
+    }
+    listed.forEach(function (o) {
       select.appendChild(h('option', { text: o.p.rank + '. ' + o.p.name, attrs: { value: o.i } }));
     });
     select.value = String(state.parkIndex);
@@ -1042,7 +1052,7 @@
     var table = makeTable({
       id: 'ranking',
       columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }, { label: '总分', num: true }, { label: '等级', cls: 'nowrap' }].concat(dims, [{ label: '一票否决' }]),
-      rows: order.map(function (o) {
+      rows: listed.map(function (o) {
         var p = o.p;
         return {
           cls: o.i === state.parkIndex ? 'selected' : '',
@@ -1052,10 +1062,15 @@
         };
       })
     });
-    clear($('ranking-box')).appendChild(tableBlock(table, 'ranking'));
-    clear($('ranking-chart')).appendChild(rankingChart(order.map(function (o) {
+    var box = clear($('ranking-box'));
+    if (listed.length < order.length) {
+      box.appendChild(h('p', { 'class': 'note', id: 'ranking-note', text: '共 ' + order.length + ' 个园区，此处列出前 ' + RANK_LIST_MAX +
+        ' 名及所选园区（图中为前 ' + RANK_CHART_MAX + ' 名）；完整排名请用“导出 Excel”“导出 CSV”或“复制表格”。' }));
+    }
+    box.appendChild(tableBlock(table, 'ranking'));
+    clear($('ranking-chart')).appendChild(rankingChart(order.slice(0, RANK_CHART_MAX).map(function (o) {
       return o.p;
-    }), report.scheme.total));
+    }), report.scheme.total, order.length));
   }
 
   /* ---------- charts ---------- */
@@ -1172,7 +1187,8 @@
     return c.root;
   }
 
-  function rankingChart(parks, total) {
+  /** Bars of the leading parks' totals; `all` is how many parks there are in all. */
+  function rankingChart(parks, total, all) {
     var rowH = 24;
     var left = 170;
     var width = 680;
@@ -1181,7 +1197,7 @@
     var max = Math.max(isNum(total) ? total : 100, Math.max.apply(null, parks.map(function (p) {
       return p.total || 0;
     })));
-    var c = svgRoot(width, height, '各园区总分');
+    var c = svgRoot(width, height, all > parks.length ? '总分前 ' + parks.length + ' 名（共 ' + all + ' 个园区）' : '各园区总分');
     // One row's elements are made once and cloned for every park, setting only
     // what differs: a province has 150 parks, and setting every attribute of
     // every element was most of the time spent on this chart. The elements and

@@ -30,14 +30,23 @@ test('250 parks: all ranked, the selected park detailed', async () => {
     assert.equal(p.rank, better + 1, `rank of ${p.name}`);
   }
 
-  // Choose park 120 in the selector: its own indicators appear, with its computations.
-  await recomputed(page, () => page.selectOption('#park-select', '119'));
+  // On screen: the leading 200 are listed, with a note pointing to the exports for the rest.
+  assert.equal(await page.locator('#ranking tbody tr').count(), 200);
+  assert.match(await page.textContent('#ranking-note'), /共 250 个园区/);
+  const options = await page.$$eval('#park-select option', (os) => os.map((o) => ({ value: o.value, text: o.textContent })));
+  assert.equal(options.length, 200);
+
+  // Choose the 200th in the selector: its own indicators appear, with its computations.
+  const pick = options[options.length - 1];
+  const chosen = report.parks[Number(pick.value)];
+  await recomputed(page, () => page.selectOption('#park-select', pick.value));
   const rows = await page.$$eval('#breakdown tbody tr:not(.subtotal)', (trs) => trs.map((tr) => Array.from(tr.cells, (c) => c.textContent)));
   const income = rows.find((c) => c[1] === '技工贸总收入');
   assert.ok(income, 'the breakdown lists the chosen park\'s indicators');
-  assert.equal(income[3], '219');
+  assert.equal(income[3], String(100 + Number(pick.value)));
+  assert.equal(await page.textContent('#total'), chosen.total.toFixed(2));
   const intensity = rows.find((c) => c[1] === '研发投入强度');
-  assert.match(intensity[9], /219/, 'the computation uses park 120\'s own figures');
+  assert.match(intensity[9], new RegExp(String(100 + Number(pick.value))), 'the computation uses the chosen park\'s own figures');
   s.assertClean();
   await s.close();
 });
