@@ -188,6 +188,8 @@ fn cases() -> Vec<Case> {
         },
         Case { name: "garbage split", request: with(data(SEED), "splits", json!(["\0\0\t\"\n((", "", "片区\t\n"])), expect: &[] },
         Case { name: "1,000 splits", request: with(data(SEED), "splits", json!(vec!["片区\t技工贸总收入目标\t技工贸总收入完成\n甲\t1\t2\n"; 1000])), expect: &[] },
+        // Found by the property run: text after an arrow that is not a number gave an empty message.
+        Case { name: "arrow before text", request: data("指标名称\t单位\t1-11月累计\n技工贸总收入\t亿元\t技工贸总→入\n上交税金\t亿元\t5→x\n研究开发费用总额\t亿元\t4.99\n"), expect: &["无法识别为数字"] },
         Case { name: "huge veto input", request: data(format!("{SEED}较大及以上生产安全事故\t起\t1e300\t\n")), expect: &[] },
     ]
 }
