@@ -549,3 +549,25 @@ pub fn scheme_table(scheme_json: &str) -> String {
 pub fn scheme_help() -> &'static str {
     scheme::SCHEME_TABLE_HELP
 }
+
+#[cfg(test)]
+mod tests {
+    use super::well_formed;
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters() {
+        for (json, want) in [
+            (r#""a\ud800b""#, r#""a\ufffdb""#),
+            (r#""\udc00""#, r#""\ufffd""#),
+            (r#""\ud83d\ude00""#, r#""\ud83d\ude00""#),
+            (r#""\ud800\ud800\udc00""#, r#""\ufffd\ud800\udc00""#),
+            (r#""\\ud800""#, r#""\\ud800""#),
+            (r#""\u00e9\ud8""#, r#""\u00e9\ud8""#),
+            ("\"\\ud800", "\"\\ufffd"),
+            ("\"名\\", "\"名\\"),
+        ] {
+            assert_eq!(well_formed(json), want, "{json}");
+        }
+        assert!(serde_json::from_str::<String>(&well_formed(r#""x\udbffy\udfff""#)).is_ok());
+    }
+}
