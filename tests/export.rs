@@ -386,3 +386,15 @@ fn export_selects_by_key_and_refuses_unknown_formats() {
     // The same report always gives the same bytes (fixed ZIP timestamps).
     assert_eq!(export::export(&r, "", "xlsx"), export::export(&r, "", "xlsx"));
 }
+
+#[test]
+fn formula_park_names_are_defused_through_the_whole_path() {
+    // The page's own path: pasted park rows in, CSV and TSV out through export_json.
+    let data = "园区\t技工贸总收入（亿元）\t上交税金（亿元）\n=HYPERLINK(\"http://x.invalid\",\"点此\")\t148.2\t5.27\n@SUM(1+1)\t90\t-3.1\n";
+    let request = serde_json::json!({ "data": data, "today": "2026-11-28", "period": { "year": 2022, "month": 11 } }).to_string();
+    for format in ["csv", "tsv"] {
+        let text = String::from_utf8(wuhao::api::export_json(&request, "ranking", format)).unwrap();
+        assert!(text.contains("'=HYPERLINK(") && text.contains("'@SUM(1+1)"), "{format}: {text}");
+        assert!(!text.lines().any(|l| l.starts_with('=') || l.contains(",=") || l.contains("\t=") || l.contains(",@") || l.contains("\t@")), "{format}: {text}");
+    }
+}
