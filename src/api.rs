@@ -298,7 +298,7 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
 /// unreadable request is itself reported as a diagnostic.
 pub fn evaluate_json(request: &str) -> String {
     let mut pre = Vec::new();
-    let req = match serde_json::from_str::<ApiRequest>(request) {
+    let req = match serde_json::from_str::<ApiRequest>(&well_formed(request)) {
         Ok(r) => r,
         Err(e) => {
             pre.push(Diagnostic::error(Source::Data, format!("请求格式有误：{e}")));
@@ -311,6 +311,49 @@ pub fn evaluate_json(request: &str) -> String {
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
     to_json(&report)
+}
+
+/// JSON text with every lone UTF-16 surrogate escape (`\ud800` not followed by
+/// a low surrogate, or a stray `\udc00`) replaced by `\ufffd`. The clipboard can
+/// hand the page such text and `JSON.stringify` writes it as escapes, which
+/// serde_json refuses; the user's paste must still be read, as the browser
+/// itself would show it, with a replacement character.
+fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains("\\u") {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let hex = |at: usize| -> Option<u32> {
+        let h = json.get(at..at + 6)?;
+        let digits = h.strip_prefix("\\u")?;
+        if digits.bytes().all(|b| b.is_ascii_hexdigit()) { u32::from_str_radix(digits, 16).ok() } else { None }
+    };
+    let mut out = String::with_capacity(json.len());
+    let mut rest = 0;
+    let mut i = 0;
+    let bytes = json.as_bytes();
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'\\') {
+            i += 1;
+            continue;
+        }
+        // Backslashes only occur inside JSON strings, so any escape other than
+        // \u is two bytes and skipped whole (which keeps "\\ud800" as text).
+        match hex(i) {
+            Some(0xD800..=0xDBFF) if matches!(hex(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(json.get(rest..i).unwrap_or(""));
+                out.push_str("\\ufffd");
+                i += 6;
+                rest = i;
+            }
+            _ => i += 2,
+        }
+    }
+    if rest == 0 {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    out.push_str(json.get(rest..).unwrap_or(""));
+    std::borrow::Cow::Owned(out)
 }
 
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.
@@ -491,7 +534,7 @@ pub fn from_core(r: &Report) -> ApiReport {
 /// as `format` ("tsv", "csv", "xlsx").
 pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
     let mut pre = Vec::new();
-    let req = serde_json::from_str::<ApiRequest>(request).unwrap_or_default();
+    let req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
     let core = to_core(req, &mut pre);
     crate::export::export(&eval::evaluate(&core), key, format)
 }
@@ -499,10 +542,32 @@ pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
 /// A scheme (JSON text) written back as the pasteable table the tool also reads,
 /// for "copy scheme as table"; "" when the JSON is not a scheme.
 pub fn scheme_table(scheme_json: &str) -> String {
-    serde_json::from_str::<Scheme>(scheme_json).map(|s| scheme::to_table(&s)).unwrap_or_default()
+    serde_json::from_str::<Scheme>(&well_formed(scheme_json)).map(|s| scheme::to_table(&s)).unwrap_or_default()
 }
 
 /// The grammar of pasted scheme tables, in Chinese, for the page's help.
 pub fn scheme_help() -> &'static str {
     scheme::SCHEME_TABLE_HELP
+}
+
+#[cfg(test)]
+mod tests {
+    use super::well_formed;
+
+    #[test]
+    fn lone_surrogate_escapes_become_replacement_characters() {
+        for (json, want) in [
+            (r#""a\ud800b""#, r#""a\ufffdb""#),
+            (r#""\udc00""#, r#""\ufffd""#),
+            (r#""\ud83d\ude00""#, r#""\ud83d\ude00""#),
+            (r#""\ud800\ud800\udc00""#, r#""\ufffd\ud800\udc00""#),
+            (r#""\\ud800""#, r#""\\ud800""#),
+            (r#""\u00e9\ud8""#, r#""\u00e9\ud8""#),
+            ("\"\\ud800", "\"\\ufffd"),
+            ("\"名\\", "\"名\\"),
+        ] {
+            assert_eq!(well_formed(json), want, "{json}");
+        }
+        assert!(serde_json::from_str::<String>(&well_formed(r#""x\udbffy\udfff""#)).is_ok());
+    }
 }

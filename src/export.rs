@@ -5,6 +5,8 @@
 //! rounded as printed. Each cell is typed, so the .xlsx gets real numbers with a
 //! number format while TSV and CSV carry exactly the printed text.
 
+use std::borrow::Cow;
+
 use crate::eval::{ParkResult, Report};
 use crate::fixed::Points;
 use crate::model::{ParkScore, SplitReport};
@@ -372,13 +374,15 @@ fn selected(key: &str, want: &str) -> bool {
 /// Tab-separated text for the clipboard, as Excel and WPS paste it: a cell holding
 /// a tab, a line break or a quote is quoted, with quotes doubled; rows end in CRLF.
 /// With several tables each starts with its title line and a blank line separates them.
+/// Text that a spreadsheet would run as a formula is made inert (see `inert`).
 pub fn to_tsv(tables: &[Table]) -> String {
     delimited(tables, '\t', tables.len() > 1)
 }
 
 /// CSV as Excel opens it: UTF-8 with a BOM (else Chinese shows as mojibake),
 /// RFC 4180 quoting and CRLF. Each table starts with its title line (so the
-/// period travels with the file); a blank line separates tables.
+/// period travels with the file); a blank line separates tables. Text that a
+/// spreadsheet would run as a formula is made inert (see `inert`).
 pub fn to_csv(tables: &[Table]) -> Vec<u8> {
     let mut out = "\u{feff}".to_string();
     out.push_str(&delimited(tables, ',', true));
@@ -392,25 +396,41 @@ fn delimited(tables: &[Table], sep: char, titles: bool) -> String {
             out.push_str("\r\n");
         }
         if titles {
-            field(&mut out, &t.title, sep);
+            field(&mut out, &inert(&t.title), sep);
             out.push_str("\r\n");
         }
-        line(&mut out, t.headers.iter().map(String::as_str), sep);
-        for row in &t.rows {
-            line(&mut out, row.iter().map(String::as_str), sep);
+        line(&mut out, t.headers.iter().map(|h| inert(h)), sep);
+        for row in &t.cells {
+            line(&mut out, row.iter().map(|c| match c {
+                Cell::Text(s) => inert(s),
+                Cell::Number { text, .. } => Cow::Borrowed(text.as_str()),
+            }), sep);
         }
     }
     out
 }
 
-fn line<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>, sep: char) {
+fn line<'a>(out: &mut String, cells: impl Iterator<Item = Cow<'a, str>>, sep: char) {
     for (k, c) in cells.enumerate() {
         if k > 0 {
             out.push(sep);
         }
-        field(out, c, sep);
+        field(out, &c, sep);
     }
     out.push_str("\r\n");
+}
+
+/// Text that Excel or WPS would run as a formula when opening a CSV or taking a
+/// paste ("=HYPERLINK(…)" in a park name, say) gets a leading single quote, as
+/// OWASP advises against CSV injection: the spreadsheet then shows the text as
+/// typed. Only text cells pass through here; numbers (a negative one starts with
+/// '-') stay numbers.
+fn inert(s: &str) -> Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn field(out: &mut String, s: &str, sep: char) {

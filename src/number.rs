@@ -80,6 +80,9 @@ pub fn parse_number(text: &str) -> CellNumber {
                     CellNumber::Value { value, unit, warnings }
                 }
                 CellNumber::Missing => CellNumber::Invalid(format!("“{}”箭头后没有数值", short(t))),
+                // An empty message means "not a number in general" and is worded here,
+                // as below, or the user would see a blank diagnostic.
+                CellNumber::Invalid(m) if m.is_empty() => CellNumber::Invalid(format!("无法识别为数字：“{}”", short(t))),
                 CellNumber::Invalid(m) => CellNumber::Invalid(m),
             };
         }

@@ -188,6 +188,15 @@ fn cases() -> Vec<Case> {
         },
         Case { name: "garbage split", request: with(data(SEED), "splits", json!(["\0\0\t\"\n((", "", "片区\t\n"])), expect: &[] },
         Case { name: "1,000 splits", request: with(data(SEED), "splits", json!(vec!["片区\t技工贸总收入目标\t技工贸总收入完成\n甲\t1\t2\n"; 1000])), expect: &[] },
+        // Found by the property run: text after an arrow that is not a number gave an empty message.
+        Case { name: "arrow before text", request: data("指标名称\t单位\t1-11月累计\n技工贸总收入\t亿元\t技工贸总→入\n上交税金\t亿元\t5→x\n研究开发费用总额\t亿元\t4.99\n"), expect: &["无法识别为数字"] },
+        // JSON.stringify writes a lone surrogate from the clipboard as an escape, which
+        // serde_json refuses: the page sent such pastes as unreadable requests.
+        Case {
+            name: "lone surrogate escapes in the request",
+            request: Value::String(format!(r#"{{"data":{},"splits":["\udc00片区\t\ud800"],"today":"2026-11-28"}}"#, json!(SEED).to_string().replacen("148.2032", r"148.2032\ud800", 1).replacen("5.27", r"\udfff\udbff5.27", 1))),
+            expect: &[],
+        },
         Case { name: "huge veto input", request: data(format!("{SEED}较大及以上生产安全事故\t起\t1e300\t\n")), expect: &[] },
     ]
 }
@@ -215,6 +224,10 @@ fn check(case: &Case) {
         if let Some(cell) = d["cell"].as_str() {
             assert!(cell.chars().count() <= 41, "{}: cell text not shortened", case.name);
         }
+    }
+    // Every case here is a readable request unless it says otherwise.
+    if !case.expect.iter().any(|e| e.contains("请求格式有误")) {
+        assert!(!diags.iter().any(|d| d["message"].as_str().unwrap_or("").contains("请求格式有误")), "{}: request refused: {diags:?}", case.name);
     }
     for want in case.expect {
         assert!(

@@ -162,6 +162,11 @@ fn hostile_cells() -> Vec<&'static str> {
         "  padded  ",
         "中文「引号」—全角",
         "=1+1",
+        "+1",
+        "-x",
+        "@SUM(A1)",
+        "\t=1",
+        "=HYPERLINK(\"http://x.invalid\",\"y\")",
     ]
 }
 
@@ -224,8 +229,9 @@ fn tsv_quotes_so_columns_survive_a_paste() {
     let t = hostile_table();
     let tsv = export::to_tsv(std::slice::from_ref(&t));
     // One table: no title line, so it pastes straight under the user's own header.
+    // Text that a spreadsheet would take for a formula comes back with a leading quote.
     let mut want = vec![t.headers.clone()];
-    want.extend(t.rows.clone());
+    want.extend(t.rows.iter().map(|r| r.iter().enumerate().map(|(k, c)| if k == 0 && c.starts_with(['=', '+', '-', '@', '\t']) { format!("'{c}") } else { c.clone() }).collect()));
     assert_eq!(read_tsv(&tsv), want);
     assert!(tsv.ends_with("\r\n") && !tsv.starts_with('\u{feff}'));
     check("hostile.tsv", &tsv);
@@ -265,6 +271,23 @@ fn dump(range: &calamine::Range<Data>) -> String {
 
 fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes)).expect("a valid .xlsx")
+}
+
+#[test]
+fn formula_text_is_defused_and_numbers_stay_numbers() {
+    // OWASP's CSV-injection advice: a text cell starting with = + - @ tab or CR
+    // gets a leading single quote; a number (even a negative one) is left alone.
+    let mut t = Table { key: "f".into(), title: "=标题".into(), headers: vec!["@表头".into(), "数值".into()], rows: Vec::new(), cells: Vec::new(), sheet: "f".into() };
+    for (text, number) in [("=cmd|' /C calc'!A0", "-3.20"), ("-", "0"), ("+86", "-0.5"), ("\rx", "12"), ("普通", "-100")] {
+        t.push(vec![Cell::Text(text.into()), Cell::Number { value: number.parse().unwrap(), text: number.into(), decimals: None }]);
+    }
+    let csv = String::from_utf8(export::to_csv(std::slice::from_ref(&t))).unwrap();
+    assert_eq!(
+        csv,
+        "\u{feff}'=标题\r\n'@表头,数值\r\n'=cmd|' /C calc'!A0,-3.20\r\n'-,0\r\n'+86,-0.5\r\n\"'\rx\",12\r\n普通,-100\r\n"
+    );
+    let tsv = export::to_tsv(std::slice::from_ref(&t));
+    assert_eq!(tsv, "'@表头\t数值\r\n'=cmd|' /C calc'!A0\t-3.20\r\n'-\t0\r\n'+86\t-0.5\r\n\"'\rx\"\t12\r\n普通\t-100\r\n");
 }
 
 #[test]
@@ -362,4 +385,16 @@ fn export_selects_by_key_and_refuses_unknown_formats() {
     assert_eq!(export::export(&r, "nothing", "csv"), "\u{feff}".as_bytes());
     // The same report always gives the same bytes (fixed ZIP timestamps).
     assert_eq!(export::export(&r, "", "xlsx"), export::export(&r, "", "xlsx"));
+}
+
+#[test]
+fn formula_park_names_are_defused_through_the_whole_path() {
+    // The page's own path: pasted park rows in, CSV and TSV out through export_json.
+    let data = "园区\t技工贸总收入（亿元）\t上交税金（亿元）\n=HYPERLINK(\"http://x.invalid\",\"点此\")\t148.2\t5.27\n@SUM(1+1)\t90\t-3.1\n";
+    let request = serde_json::json!({ "data": data, "today": "2026-11-28", "period": { "year": 2022, "month": 11 } }).to_string();
+    for format in ["csv", "tsv"] {
+        let text = String::from_utf8(wuhao::api::export_json(&request, "ranking", format)).unwrap();
+        assert!(text.contains("'=HYPERLINK(") && text.contains("'@SUM(1+1)"), "{format}: {text}");
+        assert!(!text.lines().any(|l| l.starts_with('=') || l.contains(",=") || l.contains("\t=") || l.contains(",@") || l.contains("\t@")), "{format}: {text}");
+    }
 }
