@@ -6,6 +6,9 @@
 //! readable text by `render`. `UPDATE_EXPECT=1 cargo test --test paste` rewrites
 //! the expectations; review the diff before committing it.
 
+mod common;
+use common::Rng;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use wuhao::diag::Level;
@@ -165,21 +168,6 @@ fn seed_reads_every_row() {
     // A user's period wins over the header's.
     let user = read_data(text, &default_scheme(), Some(Period { year: 2022, month: 10 }), Period { year: 2022, month: 12 });
     assert_eq!((user.period, user.period_source), (Period { year: 2022, month: 10 }, PeriodSource::User));
-}
-
-/// A small deterministic PRNG (xorshift64*), so the property tests need no crates.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
 }
 
 const PIECES: &[&str] = &[

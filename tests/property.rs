@@ -7,32 +7,13 @@
 //! survives being copied as a table and pasted back. The long coverage-guided
 //! run lives in `fuzz/` (see FUZZING.md).
 
+mod common;
+use common::Rng;
+
 use serde_json::{json, Value};
 use wuhao::api::evaluate_json;
 
 const SEED: &str = include_str!("../examples/hengshan-2022-jan-nov.tsv");
-
-/// xorshift64*: small, fast and deterministic, which is all a test PRNG needs.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs.get(self.below(xs.len())).copied().unwrap_or("")
-    }
-}
 
 /// Fragments that real and hostile pastes contain; mutations splice them in.
 const PIECES: &[&str] = &[

@@ -1,6 +1,9 @@
 //! Scoring: every method in both directions at its edges, the seed's golden
 //! breakdown, adjustments, vetoes, ranking with ties and the add-up property.
 
+mod common;
+use common::Rng;
+
 use std::collections::BTreeMap;
 use wuhao::fixed::Points;
 use wuhao::model::{Observation, ParkData, ParkScore};
@@ -291,26 +294,6 @@ fn ties_share_a_rank() {
     let (scores, _) = score_parks(&s, &parks);
     let ranks: Vec<u32> = scores.iter().map(|p| p.rank).collect();
     assert_eq!(ranks, [1, 1, 3, 3]);
-}
-
-/// xorshift64*: a tiny deterministic generator so the property test needs no crates.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n.max(1)
-    }
-    fn f(&mut self, lo: f64, hi: f64) -> f64 {
-        lo + (hi - lo) * (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    fn maybe(&mut self, lo: f64, hi: f64) -> Option<f64> {
-        (self.below(6) != 0).then(|| self.f(lo, hi))
-    }
 }
 
 fn random_method(r: &mut Rng, w: f64) -> Method {
