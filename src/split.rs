@@ -860,7 +860,37 @@ fn check_indicator(
     }
     let table_total = totals.first().map(|c| (c.t, c.a));
     let part_label = |n: &str| if multi { format!("{n}（{label}）") } else { n.to_string() };
-    let mut laggards = Vec::new();
+    let mut laggards: Vec<(String, Option<f64>, Option<f64>)> = Vec::new();
+    // How far a part falls short of its plan at time progress `tp`, and the row
+    // it makes (its status, its share of the whole's shortfall, whether it
+    // lags): the same for parts by area and by month.
+    let slight = cx.slight;
+    let shortfall = |t: Option<f64>, a: Option<f64>, tp: f64| -> Option<f64> {
+        if kind.rate {
+            return None;
+        }
+        let (t, a) = (t?, a?);
+        Some(if kind.negative { (a - t * tp).max(0.0) } else { (t * tp - a).max(0.0) })
+    };
+    let part_row = |c: &Conv<'_>, tp: f64, total_short: f64, laggards: &mut Vec<(String, Option<f64>, Option<f64>)>| -> SplitPart {
+        let a = assess(kind, c.t.v, c.a.v, tp, slight);
+        let share = shortfall(c.t.v, c.a.v, tp).map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
+        if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
+            laggards.push((part_label(&c.rec.name), share, a.gap_pp));
+        }
+        SplitPart {
+            name: c.rec.name.clone(),
+            indicator: name.clone(),
+            target: c.t.v,
+            actual: c.a.v,
+            completion: a.completion,
+            gap_pp: a.gap_pp,
+            status: a.status,
+            gap_share: share,
+            unit: whole_unit.clone(),
+            note: a.notes.join("；"),
+        }
+    };
 
     if by_month {
         let m = cx.m;
@@ -882,15 +912,8 @@ fn check_indicator(
         if !missing.is_empty() {
             cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
         }
-        let shortfall = |t: Option<f64>, a: Option<f64>| -> Option<f64> {
-            if kind.rate {
-                return None;
-            }
-            let (t, a) = (t?, a?);
-            Some(if kind.negative { (a - t).max(0.0) } else { (t - a).max(0.0) })
-        };
         let total_short: f64 =
-            months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
+            months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v, 1.0)).sum();
         for c in &months {
             let mo = c.rec.month.unwrap_or(13);
             if mo > m {
@@ -915,24 +938,8 @@ fn check_indicator(
                 });
                 continue;
             }
-            let a = assess(kind, c.t.v, c.a.v, 1.0, cx.slight);
-            let sf = shortfall(c.t.v, c.a.v);
-            let share = sf.map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
-            if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
-                laggards.push((part_label(&c.rec.name), share, a.gap_pp));
-            }
-            report.parts.push(SplitPart {
-                name: c.rec.name.clone(),
-                indicator: name.clone(),
-                target: c.t.v,
-                actual: c.a.v,
-                completion: a.completion,
-                gap_pp: a.gap_pp,
-                status: a.status,
-                gap_share: share,
-                unit: whole_unit.clone(),
-                note: a.notes.join("；"),
-            });
+            // A month is judged against its own plan: time progress 1.
+            report.parts.push(part_row(c, 1.0, total_short, &mut laggards));
         }
         // The cumulative plan against the cumulative actual through month m.
         if !kind.rate {
@@ -1036,33 +1043,9 @@ fn check_indicator(
     } else {
         let parts: Vec<&Conv> = conv.iter().filter(|c| !c.rec.total).collect();
         let tp = cx.tp;
-        let shortfall = |t: Option<f64>, a: Option<f64>| -> Option<f64> {
-            if kind.rate {
-                return None;
-            }
-            let (t, a) = (t?, a?);
-            Some(if kind.negative { (a - t * tp).max(0.0) } else { (t * tp - a).max(0.0) })
-        };
-        let total_short: f64 = parts.iter().filter_map(|c| shortfall(c.t.v, c.a.v)).sum();
+        let total_short: f64 = parts.iter().filter_map(|c| shortfall(c.t.v, c.a.v, tp)).sum();
         for c in &parts {
-            let a = assess(kind, c.t.v, c.a.v, tp, cx.slight);
-            let sf = shortfall(c.t.v, c.a.v);
-            let share = sf.map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
-            if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
-                laggards.push((part_label(&c.rec.name), share, a.gap_pp));
-            }
-            report.parts.push(SplitPart {
-                name: c.rec.name.clone(),
-                indicator: name.clone(),
-                target: c.t.v,
-                actual: c.a.v,
-                completion: a.completion,
-                gap_pp: a.gap_pp,
-                status: a.status,
-                gap_share: share,
-                unit: whole_unit.clone(),
-                note: a.notes.join("；"),
-            });
+            report.parts.push(part_row(c, tp, total_short, &mut laggards));
         }
         if kind.rate {
             cx.diags
