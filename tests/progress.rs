@@ -2,6 +2,9 @@
 //! progress in leap and common years, missing and zero targets, negative and
 //! rate-type items, and projections by last year's monthly profile.
 
+mod common;
+use common::f;
+
 use wuhao::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings};
 use wuhao::progress::progress_rows;
 use wuhao::scheme::{self, Scheme};
@@ -27,20 +30,6 @@ fn with_profile(mut o: Observation, months: &[f64]) -> Observation {
     o
 }
 
-fn f(v: Option<f64>) -> String {
-    match v {
-        Some(x) => {
-            assert!(x.is_finite(), "non-finite figure {x}");
-            let s = format!("{x:.2}");
-            if s == "-0.00" {
-                "0.00".to_string()
-            } else {
-                s
-            }
-        }
-        None => "—".to_string(),
-    }
-}
 
 fn render(r: &ProgressRow) -> String {
     format!(

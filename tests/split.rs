@@ -3,6 +3,9 @@
 //! tests/split/*.txt. Set UPDATE_EXPECT=1 to rewrite an expectation after
 //! reviewing the difference.
 
+mod common;
+use common::f;
+
 use std::path::PathBuf;
 use wuhao::diag::Level;
 use wuhao::model::{Observation, ParkData, Period, ProgressSettings, SplitReport};
@@ -23,20 +26,6 @@ fn park(tax: bool) -> ParkData {
     p
 }
 
-fn f(v: Option<f64>) -> String {
-    match v {
-        Some(x) => {
-            assert!(x.is_finite(), "non-finite figure {x}");
-            let s = format!("{x:.2}");
-            if s == "-0.00" {
-                "0.00".into()
-            } else {
-                s
-            }
-        }
-        None => "—".into(),
-    }
-}
 
 fn render(r: &SplitReport) -> String {
     let mut out = format!("标题 {} | 按 {} | 单位 {}\n", r.title, r.kind, r.unit.as_ref().map(|u| u.label.as_str()).unwrap_or("—"));

@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: a small deterministic PRNG.
+//! Helpers shared by the integration tests: a small deterministic PRNG and figure formatting.
 
 /// xorshift64*: small, fast and deterministic, which is all a test PRNG needs,
 /// so the property tests need no crates and always replay the same cases.
@@ -30,5 +30,23 @@ impl Rng {
     /// A float in lo..hi, or (one time in six) none.
     pub fn maybe(&mut self, lo: f64, hi: f64) -> Option<f64> {
         (self.below(6) != 0).then(|| self.f(lo, hi))
+    }
+}
+
+/// A figure as the expectation files write it: two decimals, "—" for missing,
+/// and never a non-finite number (which would be a bug in the code under test).
+#[allow(dead_code)] // not every test file renders figures
+pub fn f(v: Option<f64>) -> String {
+    match v {
+        Some(x) => {
+            assert!(x.is_finite(), "non-finite figure {x}");
+            let s = format!("{x:.2}");
+            if s == "-0.00" {
+                "0.00".to_string()
+            } else {
+                s
+            }
+        }
+        None => "—".to_string(),
     }
 }
