@@ -266,6 +266,24 @@ impl Method {
 }
 
 impl Scheme {
+    /// A scheme with a name, a stated total of 100 and nothing else, for
+    /// builders to fill in.
+    pub fn empty(name: &str) -> Scheme {
+        Scheme {
+            name: name.to_string(),
+            note: String::new(),
+            total: 100.0,
+            dimensions: Vec::new(),
+            inputs: Vec::new(),
+            indicators: Vec::new(),
+            adjustments: Vec::new(),
+            cap_total: None,
+            vetoes: Vec::new(),
+            grades: Vec::new(),
+            veto_forbids: None,
+        }
+    }
+
     /// The canonical item name (an indicator's or an input's `name`) for a name
     /// or alias, compared after trimming.
     pub fn canonical(&self, name: &str) -> Option<&str> {
@@ -362,19 +380,7 @@ fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
 
 /// The built-in scheme. The file is part of the build and tested, so it parses.
 pub fn default_scheme() -> Scheme {
-    load(DEFAULT_SCHEME_JSON).scheme.unwrap_or_else(|| Scheme {
-        name: "（内置方案损坏）".into(),
-        note: String::new(),
-        total: 100.0,
-        dimensions: Vec::new(),
-        inputs: Vec::new(),
-        indicators: Vec::new(),
-        adjustments: Vec::new(),
-        cap_total: None,
-        vetoes: Vec::new(),
-        grades: Vec::new(),
-        veto_forbids: None,
-    })
+    load(DEFAULT_SCHEME_JSON).scheme.unwrap_or_else(|| Scheme::empty("（内置方案损坏）"))
 }
 
 /// Which part of an indicator a problem is in, so a pasted table can point at the cell.
@@ -989,19 +995,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let col = |r: Role| cols.iter().find(|(x, _)| *x == r).map(|(_, c)| *c);
     let cell = |row: usize, r: Role| col(r).map(|c| grid.cell(row, c).trim()).unwrap_or("");
 
-    let mut s = Scheme {
-        name: "粘贴的方案".into(),
-        note: String::new(),
-        total: 100.0,
-        dimensions: Vec::new(),
-        inputs: Vec::new(),
-        indicators: Vec::new(),
-        adjustments: Vec::new(),
-        cap_total: Some(100.0),
-        vetoes: Vec::new(),
-        grades: Vec::new(),
-        veto_forbids: None,
-    };
+    let mut s = Scheme { cap_total: Some(100.0), ..Scheme::empty("粘贴的方案") };
     // Where each indicator and dimension came from, to point diagnostics at cells.
     let mut ind_rows: Vec<usize> = Vec::new();
     let mut dim_rows: Vec<usize> = Vec::new();

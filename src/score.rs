@@ -51,6 +51,7 @@ struct Resolved {
 impl Prepared {
     fn new(scheme: &Scheme) -> Prepared {
         let (order, cyclic) = formula_order(scheme);
+        let formulas: Vec<Option<formula::Expr>> = scheme.indicators.iter().map(|i| i.formula.as_deref().and_then(|f| formula::parse(f).ok())).collect();
         Prepared {
             units: scheme.indicators.iter().map(|i| unit_of(&i.unit)).collect(),
             dimension_names: scheme
@@ -58,15 +59,15 @@ impl Prepared {
                 .iter()
                 .map(|ind| scheme.dimensions.iter().find(|d| d.key == ind.dimension).map(|d| d.name.clone()).unwrap_or_else(|| ind.dimension.clone()))
                 .collect(),
-            formulas: scheme.indicators.iter().map(|i| i.formula.as_deref().and_then(|f| formula::parse(f).ok())).collect(),
+            resolved: Self::resolve_all(scheme, &formulas),
+            formulas,
             order,
             cyclic: cyclic.iter().filter_map(|n| scheme.indicators.iter().position(|x| &x.name == n)).collect(),
-            resolved: Self::resolve_all(scheme),
         }
     }
 
-    fn resolve_all(scheme: &Scheme) -> BTreeMap<String, Resolved> {
-        let mut names: Vec<String> = scheme.indicators.iter().filter_map(|i| i.formula.as_deref()).filter_map(|f| formula::parse(f).ok()).flat_map(|e| e.inputs()).collect();
+    fn resolve_all(scheme: &Scheme, formulas: &[Option<formula::Expr>]) -> BTreeMap<String, Resolved> {
+        let mut names: Vec<String> = formulas.iter().flatten().flat_map(|e| e.inputs()).collect();
         for ind in &scheme.indicators {
             if let Method::Deduct { items } = &ind.method {
                 names.extend(items.iter().map(|it| it.input.clone()));
