@@ -6,6 +6,7 @@
 //! natively; `wasm` only moves strings across.
 
 use crate::diag::{Diagnostic, Level, Source};
+use crate::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::fixed::Points;
 use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
@@ -110,6 +111,8 @@ pub struct ApiDiagnostic {
     pub row: Option<u32>,
     pub col: Option<u32>,
     pub level: Level,
+    /// The stable key of the problem's kind (`number.not_finite`, `scheme.dimension_sum`, …).
+    pub kind: &'static str,
     pub message: String,
     pub cell: Option<String>,
     /// "data", "scheme" or "split".
@@ -246,7 +249,7 @@ fn period_in(p: &ApiPeriodIn, diags: &mut Vec<Diagnostic>) -> Option<Period> {
     if ok && (1900.0..=2999.0).contains(&p.year) && (1.0..=12.0).contains(&p.month) {
         Some(Period { year: p.year as i32, month: p.month as u32 })
     } else {
-        diags.push(Diagnostic::warning(Source::Data, "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定"));
+        diags.push(Diagnostic::warning(Source::Data, Problem::BadPeriod));
         None
     }
 }
@@ -275,7 +278,7 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
         None | Some(serde_json::Value::Null) => None,
         Some(serde_json::Value::String(s)) => Some(SchemeInput::Text(s)),
         Some(v) => match serde_json::from_value::<Scheme>(v) {
-            Ok(s) => Some(SchemeInput::Parsed(s)),
+            Ok(s) => Some(SchemeInput::Parsed(Box::new(s))),
             Err(e) => Some(SchemeInput::Invalid(e.to_string())),
         },
     };
@@ -301,7 +304,7 @@ pub fn evaluate_json(request: &str) -> String {
     let req = match serde_json::from_str::<ApiRequest>(&well_formed(request)) {
         Ok(r) => r,
         Err(e) => {
-            pre.push(Diagnostic::error(Source::Data, format!("请求格式有误：{e}")));
+            pre.push(Diagnostic::error(Source::Data, Problem::BadRequest { detail: e.to_string() }));
             ApiRequest::default()
         }
     };
@@ -379,7 +382,7 @@ fn diag_out(d: &Diagnostic) -> ApiDiagnostic {
         Source::Scheme => ("scheme", None),
         Source::Split(i) => ("split", Some(i)),
     };
-    ApiDiagnostic { row: d.row, col: d.col, level: d.level, message: d.message.clone(), cell: d.cell.clone(), source, split }
+    ApiDiagnostic { row: d.row, col: d.col, level: d.level, kind: d.kind(), message: d.message(), cell: d.cell.clone(), source, split }
 }
 
 /// Missing values must reach JS as null, never NaN or Infinity.

@@ -1,9 +1,11 @@
-//! Diagnostics: every problem found in user input, with its position and a Chinese message.
+//! Diagnostics: every problem found in user input, with its kind, its data and its position.
 //!
 //! Bad input is data, not failure: readers and evaluators push diagnostics and
 //! carry on, so the user sees every problem at once and the page never dies.
 
 use serde::Serialize;
+
+use crate::problem::Problem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -23,26 +25,48 @@ pub enum Source {
     Split(usize),
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
     /// 1-based row in the pasted text, or `None` when the problem is not tied to a cell.
     pub row: Option<u32>,
     /// 1-based column in the pasted text.
     pub col: Option<u32>,
     pub level: Level,
-    pub message: String,
+    /// What went wrong, with its data; `problem.message()` words it.
+    pub problem: Problem,
     /// The offending cell's text, shortened, when there is one.
     pub cell: Option<String>,
     pub source: Source,
 }
 
 impl Diagnostic {
-    pub fn error(source: Source, message: impl Into<String>) -> Self {
-        Diagnostic { row: None, col: None, level: Level::Error, message: message.into(), cell: None, source }
+    pub fn error(source: Source, problem: Problem) -> Self {
+        Diagnostic { row: None, col: None, level: Level::Error, problem, cell: None, source }
     }
 
-    pub fn warning(source: Source, message: impl Into<String>) -> Self {
-        Diagnostic { level: Level::Warning, ..Diagnostic::error(source, message) }
+    pub fn warning(source: Source, problem: Problem) -> Self {
+        Diagnostic { level: Level::Warning, ..Diagnostic::error(source, problem) }
+    }
+
+    /// An error worded by one of the three table readers (`Problem::Reader`),
+    /// until the table layer gives each of their conditions a kind.
+    pub fn reader_error(source: Source, message: impl Into<String>) -> Self {
+        Diagnostic::error(source, Problem::Reader { message: message.into() })
+    }
+
+    /// A warning worded by one of the three table readers; see `reader_error`.
+    pub fn reader_warning(source: Source, message: impl Into<String>) -> Self {
+        Diagnostic::warning(source, Problem::Reader { message: message.into() })
+    }
+
+    /// The message in Chinese.
+    pub fn message(&self) -> String {
+        self.problem.message()
+    }
+
+    /// The stable key of the problem's kind.
+    pub fn kind(&self) -> &'static str {
+        self.problem.kind()
     }
 
     /// Attaches a 0-based grid position, stored 1-based as users count.

@@ -4,6 +4,7 @@
 //! date into its core, so the same request always gives the same report.
 
 use crate::diag::{Diagnostic, Source};
+use crate::problem::Problem;
 use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
 use crate::read::{self, ReadOutcome};
 use crate::scheme::{self, Scheme};
@@ -13,7 +14,7 @@ use crate::{progress, score, split};
 /// (JSON or a pasted table) to load.
 #[derive(Clone, Debug)]
 pub enum SchemeInput {
-    Parsed(Scheme),
+    Parsed(Box<Scheme>),
     Text(String),
     /// A scheme object that did not have the scheme's shape; the message says why.
     Invalid(String),
@@ -87,16 +88,16 @@ pub fn evaluate(req: &Request) -> Report {
             let errs = scheme::validate(s);
             if errs.iter().any(|d| d.level == crate::diag::Level::Error) {
                 diagnostics.extend(errs);
-                diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+                diagnostics.push(Diagnostic::error(Source::Scheme, Problem::SchemeFallback));
                 (scheme::default_scheme(), true)
             } else {
                 diagnostics.extend(errs);
-                (s.clone(), false)
+                ((**s).clone(), false)
             }
         }
         Some(SchemeInput::Invalid(msg)) => {
-            diagnostics.push(Diagnostic::error(Source::Scheme, format!("方案格式有误：{msg}")));
-            diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+            diagnostics.push(Diagnostic::error(Source::Scheme, Problem::SchemeFormat { detail: msg.clone() }));
+            diagnostics.push(Diagnostic::error(Source::Scheme, Problem::SchemeFallback));
             (scheme::default_scheme(), true)
         }
         Some(SchemeInput::Text(t)) => {
@@ -105,7 +106,7 @@ pub fn evaluate(req: &Request) -> Report {
             match loaded.scheme {
                 Some(s) => (s, false),
                 None => {
-                    diagnostics.push(Diagnostic::error(Source::Scheme, "方案有误，本次按内置示例方案计算"));
+                    diagnostics.push(Diagnostic::error(Source::Scheme, Problem::SchemeFallback));
                     (scheme::default_scheme(), true)
                 }
             }
@@ -123,10 +124,7 @@ pub fn evaluate(req: &Request) -> Report {
     all.extend(score_diags);
     // Said only where `Auto` leaves breakdowns out; a caller that names its park knows.
     if n > AUTO_DETAIL_MAX && !(0..n).all(detail) {
-        all.push(Diagnostic::warning(
-            Source::Data,
-            format!("共 {n} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细"),
-        ));
+        all.push(Diagnostic::warning(Source::Data, Problem::ManyParks { parks: n }));
     }
 
     let parks: Vec<ParkResult> = scores

@@ -321,8 +321,8 @@ impl Expr {
             Expr::Bin(op, a, b) => {
                 let (da, db) = (a.dims(unit_of)?, b.dims(unit_of)?);
                 match op {
-                    Op::Mul => Ok(da.mul(db)),
-                    Op::Div => Ok(da.div(db)),
+                    Op::Mul => Ok(da.times(db)),
+                    Op::Div => Ok(da.per(db)),
                     Op::Add | Op::Sub => {
                         if da == db {
                             Ok(da)
@@ -352,9 +352,9 @@ impl Expr {
                     Op::Add | Op::Sub if da != db => return Err("缺数据：公式两边单位量纲不同".into()),
                     Op::Add => (va + vb, da),
                     Op::Sub => (va - vb, da),
-                    Op::Mul => (va * vb, da.mul(db)),
+                    Op::Mul => (va * vb, da.times(db)),
                     Op::Div if vb == 0.0 => return Err("缺数据：除数为零".into()),
-                    Op::Div => (va / vb, da.div(db)),
+                    Op::Div => (va / vb, da.per(db)),
                 }
             }
         };

@@ -11,6 +11,7 @@ pub mod fixed;
 pub mod formula;
 pub mod model;
 pub mod number;
+pub mod problem;
 pub mod progress;
 pub mod read;
 pub mod scheme;

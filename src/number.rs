@@ -4,19 +4,31 @@
 //! with a warning, missing markers give `Missing` (never zero), and anything
 //! that could be read two ways is `Invalid` with a Chinese reason.
 
+use crate::problem::{NumberFault, Problem};
 use crate::unit::Unit;
 
 /// What a cell holds once read as a number.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CellNumber {
-    /// A number, with the unit written in the cell (if any) and warnings in
-    /// Chinese for approximate marks, arrows and the like.
-    Value { value: f64, unit: Option<Unit>, warnings: Vec<String> },
+    /// A number, with the unit written in the cell (if any) and warnings
+    /// (`Problem::ArrowTaken`, `Problem::Approximate`) for marks it carried.
+    Value { value: f64, unit: Option<Unit>, warnings: Vec<Problem> },
     /// Empty or a missing marker (空, —, -, /, 无, N/A): never zero.
     Missing,
-    /// Text that is not a number; the message says why in Chinese.
-    Invalid(String),
+    /// Text that is not a number, and why.
+    Invalid(NumberFault),
 }
+
+impl CellNumber {
+    /// The problem to report for an invalid cell whose text is `text`.
+    pub fn problem(fault: NumberFault, text: &str) -> Problem {
+        Problem::BadNumber { text: text.trim().to_string(), fault }
+    }
+}
+
+/// Inside the reader: `None` is "not a number" in general, worded by the caller
+/// for the whole cell; `Some` is a specific fault.
+type Fault = Option<NumberFault>;
 
 /// Cell texts that mean "no data". Compared after full-width folding and trimming;
 /// the ASCII ones case-insensitively.
@@ -57,10 +69,10 @@ pub fn parse_number(text: &str) -> CellNumber {
     }
     let lower = f.trim_start_matches(['-', '+']).to_ascii_lowercase();
     if matches!(lower.as_str(), "nan" | "inf" | "infinity" | "∞") {
-        return CellNumber::Invalid(format!("“{}”不是有限的数值（非数或无穷大）", short(t)));
+        return CellNumber::Invalid(NumberFault::NotFinite);
     }
     if f.starts_with('#') {
-        return CellNumber::Invalid(format!("“{}”是表格公式的错误值，不是数字", short(t)));
+        return CellNumber::Invalid(NumberFault::SpreadsheetError);
     }
     // Arrows: "0.5→1.37" means the value moved from 0.5 to 1.37; the latest counts.
     for arrow in ARROWS {
@@ -71,28 +83,24 @@ pub fn parse_number(text: &str) -> CellNumber {
                 break;
             }
             return match single(after.trim()) {
-                CellNumber::Value { value, unit, mut warnings } => {
+                Single::Value { value, unit, mut warnings } => {
                     let unit = unit.or_else(|| match single(before.trim()) {
-                        CellNumber::Value { unit, .. } => unit,
+                        Single::Value { unit, .. } => unit,
                         _ => None,
                     });
-                    warnings.insert(0, format!("“{}”含箭头，取箭头后的数值 {}", short(t), show(value)));
+                    warnings.insert(0, Problem::ArrowTaken { text: t.to_string(), value });
                     CellNumber::Value { value, unit, warnings }
                 }
-                CellNumber::Missing => CellNumber::Invalid(format!("“{}”箭头后没有数值", short(t))),
-                // An empty message means "not a number in general" and is worded here,
-                // as below, or the user would see a blank diagnostic.
-                CellNumber::Invalid(m) if m.is_empty() => CellNumber::Invalid(format!("无法识别为数字：“{}”", short(t))),
-                CellNumber::Invalid(m) => CellNumber::Invalid(m),
+                Single::Missing => CellNumber::Invalid(NumberFault::ArrowWithoutValue),
+                Single::Invalid(f) => CellNumber::Invalid(f.unwrap_or(NumberFault::NotANumber)),
             };
         }
     }
     match single(f) {
-        CellNumber::Invalid(_) if looks_like_range(f) => {
-            CellNumber::Invalid(format!("“{}”是一个区间，请只填一个数", short(t)))
-        }
-        CellNumber::Invalid(m) if m.is_empty() => CellNumber::Invalid(format!("无法识别为数字：“{}”", short(t))),
-        other => other,
+        Single::Invalid(_) if looks_like_range(f) => CellNumber::Invalid(NumberFault::Range),
+        Single::Invalid(f) => CellNumber::Invalid(f.unwrap_or(NumberFault::NotANumber)),
+        Single::Missing => CellNumber::Missing,
+        Single::Value { value, unit, warnings } => CellNumber::Value { value, unit, warnings },
     }
 }
 
@@ -131,15 +139,22 @@ fn grouped(t: &str) -> Option<CellNumber> {
     Some(CellNumber::Value { value, unit, warnings: Vec::new() })
 }
 
+/// `single`'s outcome: like `CellNumber`, but an invalid number may have no
+/// specific fault, so the caller can word it for the whole cell.
+enum Single {
+    Value { value: f64, unit: Option<Unit>, warnings: Vec<Problem> },
+    Missing,
+    Invalid(Fault),
+}
+
 /// Reads one number with optional sign, accounting brackets, approximate marks
-/// and unit. An `Invalid` with an empty message means "not a number" in general,
-/// so the caller can word it for the whole cell.
-fn single(s: &str) -> CellNumber {
+/// and unit.
+fn single(s: &str) -> Single {
     let mut warnings = Vec::new();
     let mut s = s.trim();
     let written = s;
     if s.is_empty() || is_missing(s) {
-        return CellNumber::Missing;
+        return Single::Missing;
     }
     let mut approx = false;
     // En and em dashes lead negative numbers in some documents (—3.2); alone they
@@ -191,23 +206,23 @@ fn single(s: &str) -> CellNumber {
     } else {
         match Unit::parse(rest) {
             Some(u) => Some(u),
-            None if num.is_empty() => return CellNumber::Invalid(String::new()),
-            None => return CellNumber::Invalid(format!("单位“{}”无法识别", short(rest))),
+            None if num.is_empty() => return Single::Invalid(None),
+            None => return Single::Invalid(Some(NumberFault::UnknownUnit(rest.to_string()))),
         }
     };
     let value = match signed(num) {
         Ok(v) => v,
-        Err(m) => return CellNumber::Invalid(m),
+        Err(f) => return Single::Invalid(f),
     };
     if approx {
-        let label = unit.as_ref().map(|u| u.label.as_str()).unwrap_or("");
-        warnings.push(format!("“{}”是约数，按 {}{label} 计", short(written), show(value)));
+        let unit = unit.as_ref().map(|u| u.label.clone()).unwrap_or_default();
+        warnings.push(Problem::Approximate { text: written.to_string(), value, unit });
     }
-    CellNumber::Value { value, unit, warnings }
+    Single::Value { value, unit, warnings }
 }
 
 /// Sign, accounting brackets and thousands separators around a plain number.
-fn signed(num: &str) -> Result<f64, String> {
+fn signed(num: &str) -> Result<f64, Fault> {
     let mut n = num.trim();
     let mut neg = false;
     if let Some(inner) = n.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
@@ -216,7 +231,7 @@ fn signed(num: &str) -> Result<f64, String> {
     }
     if let Some(r) = n.strip_prefix('-') {
         if neg {
-            return Err(format!("“{num}”负号重复"));
+            return Err(Some(NumberFault::DoubleMinus));
         }
         n = r.trim_start();
         neg = true;
@@ -224,11 +239,11 @@ fn signed(num: &str) -> Result<f64, String> {
         n = r.trim_start();
     }
     if n.is_empty() {
-        return Err(String::new());
+        return Err(None);
     }
     let digits: std::borrow::Cow<str> = if n.contains(',') {
         if !thousands_ok(n) {
-            return Err(format!("“{num}”中的逗号不像千分位分隔符，请核对"));
+            return Err(Some(NumberFault::BadThousands));
         }
         n.replace(',', "").into()
     } else {
@@ -237,9 +252,9 @@ fn signed(num: &str) -> Result<f64, String> {
     let v = unsigned(&digits).ok_or_else(|| {
         if digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) && finite_syntax(&digits)
         {
-            format!("“{num}”超出可计算的数值范围")
+            Some(NumberFault::OutOfRange)
         } else {
-            String::new()
+            None
         }
     })?;
     Ok(if neg { 0.0 - v } else { v })
@@ -348,10 +363,6 @@ fn looks_like_range(s: &str) -> bool {
     })
 }
 
-/// A cell text cut for messages.
-fn short(s: &str) -> String {
-    crate::diag::shorten(s, 30)
-}
 
 /// A number as shown in messages: up to 6 decimals, no trailing zeros.
 pub fn show(v: f64) -> String {
@@ -377,7 +388,7 @@ mod tests {
                 if warnings.is_empty() { String::new() } else { format!(" !{}", warnings.len()) }
             ),
             CellNumber::Missing => "missing".into(),
-            CellNumber::Invalid(m) => format!("invalid: {m}"),
+            CellNumber::Invalid(f) => format!("invalid: {f:?}"),
         };
         assert_eq!(got, expect, "input {input:?}");
     }
@@ -422,9 +433,26 @@ mod tests {
 
     #[test]
     fn refusals() {
-        for bad in ["NaN", "Infinity", "inf", "1e400", "-1e400", "abc", "1,2", "1.2.3", "500-600", "500～600", "5斤", "#DIV/0!", "--3"]
-        {
-            assert!(matches!(parse_number(bad), CellNumber::Invalid(ref m) if !m.is_empty()), "{bad:?} → {:?}", parse_number(bad));
+        use NumberFault as F;
+        let cases = [
+            ("NaN", F::NotFinite),
+            ("Infinity", F::NotFinite),
+            ("inf", F::NotFinite),
+            ("1e400", F::OutOfRange),
+            ("-1e400", F::OutOfRange),
+            ("abc", F::NotANumber),
+            ("1,2", F::BadThousands),
+            ("1.2.3", F::NotANumber),
+            ("500-600", F::Range),
+            ("500～600", F::Range),
+            ("5斤", F::UnknownUnit("斤".into())),
+            ("#DIV/0!", F::SpreadsheetError),
+            ("--3", F::NotANumber),
+            ("(-3)", F::DoubleMinus),
+            ("0.5→", F::ArrowWithoutValue),
+        ];
+        for (bad, fault) in cases {
+            assert_eq!(parse_number(bad), CellNumber::Invalid(fault), "{bad:?}");
         }
     }
 }

@@ -10,6 +10,7 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{fold, parse_number, show, CellNumber};
+use crate::problem::Problem;
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
@@ -104,7 +105,7 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
             if r.headerless_names() > 0 {
                 r.indicator_rows(None, period, today, &mut out);
             } else if grid.rows.iter().flatten().any(|c| !c.trim().is_empty()) {
-                r.diags.push(Diagnostic::error(
+                r.diags.push(Diagnostic::reader_error(
                     Source::Data,
                     "未能识别表格：没有找到表头（如“指标名称 | 单位 | 1-11月累计”或“园区 | 技工贸总收入 …”），也没有与方案相符的指标名称",
                 ));
@@ -124,7 +125,7 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
-        diags.push(Diagnostic::warning(Source::Data, format!("另有 {more} 条问题未列出，请先改正上面的问题")));
+        diags.push(Diagnostic::reader_warning(Source::Data, format!("另有 {more} 条问题未列出，请先改正上面的问题")));
     }
     out.diagnostics = diags;
     out
@@ -636,7 +637,7 @@ impl<'g, 's> Reader<'g, 's> {
             let mut ms: Vec<u32> = months.into_iter().collect();
             ms.sort_unstable();
             let list: Vec<String> = ms.iter().map(|m| format!("{m}月")).collect();
-            self.diags.push(Diagnostic::warning(
+            self.diags.push(Diagnostic::reader_warning(
                 Source::Data,
                 format!("表头中的期间不一致（{}），按 1-{}月 读取", list.join("、"), month.unwrap_or(0)),
             ));
@@ -656,7 +657,7 @@ impl<'g, 's> Reader<'g, 's> {
                 out.period = u;
                 out.period_source = PeriodSource::User;
                 if let Some(h) = h.filter(|h| h.month != u.month || (year.is_some() && h.year != u.year)) {
-                    self.diags.push(Diagnostic::warning(
+                    self.diags.push(Diagnostic::reader_warning(
                         Source::Data,
                         format!(
                             "表格写的是 {}年1-{}月，已按所选期间 {}年1-{}月 计算",
@@ -701,7 +702,7 @@ impl<'g, 's> Reader<'g, 's> {
         };
         let hint = if suggestions.is_empty() { String::new() } else { format!("；是否为：{}？", suggestions.join("、")) };
         self.diags.push(
-            Diagnostic::warning(Source::Data, format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", crate::diag::shorten(text, 30)))
+            Diagnostic::reader_warning(Source::Data, format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", crate::diag::shorten(text, 30)))
                 .at(r, c)
                 .cell(text),
         );
@@ -742,14 +743,14 @@ impl<'g, 's> Reader<'g, 's> {
                     let single = !matches!(role, Role::Unknown | Role::Computed);
                     if single && seen.contains(&role) {
                         self.diags.push(
-                            Diagnostic::warning(Source::Data, format!("“{t}”与前面的列作用相同，此列已忽略"))
+                            Diagnostic::reader_warning(Source::Data, format!("“{t}”与前面的列作用相同，此列已忽略"))
                                 .at(h, c)
                                 .cell(t),
                         );
                         role = Role::Unknown;
                     } else if role == Role::Unknown && !t.is_empty() {
                         self.diags.push(
-                            Diagnostic::warning(Source::Data, format!("表头“{t}”未识别，此列已忽略")).at(h, c).cell(t),
+                            Diagnostic::reader_warning(Source::Data, format!("表头“{t}”未识别，此列已忽略")).at(h, c).cell(t),
                         );
                     }
                     seen.push(role);
@@ -788,13 +789,13 @@ impl<'g, 's> Reader<'g, 's> {
                         *slot = Role::Actual;
                     }
                     self.diags.push(
-                        Diagnostic::warning(Source::Data, "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取")
+                        Diagnostic::reader_warning(Source::Data, "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取")
                             .at(header.unwrap_or(0), c)
                             .cell(self.cell(header.unwrap_or(0), c)),
                     );
                 }
                 None if !roles.iter().any(|r| r.numeric()) => {
-                    self.diags.push(Diagnostic::error(
+                    self.diags.push(Diagnostic::reader_error(
                         Source::Data,
                         "未找到数值列：请保留表头（如“指标名称 | 单位 | 1-11月累计”）",
                     ));
@@ -846,7 +847,7 @@ impl<'g, 's> Reader<'g, 's> {
                 .any(|(c, role)| role.numeric() && matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }));
             if name.is_empty() {
                 if has_numbers {
-                    self.diags.push(Diagnostic::warning(Source::Data, "此行没有指标名称，已跳过").at(r, name_col));
+                    self.diags.push(Diagnostic::reader_warning(Source::Data, "此行没有指标名称，已跳过").at(r, name_col));
                 }
                 continue;
             }
@@ -868,7 +869,7 @@ impl<'g, 's> Reader<'g, 's> {
             if let Some(prev) = parks.get(pi).and_then(|p| p.items.get(item_name)) {
                 let at = prev.pos.map(|(pr, _)| format!("第{}行", pr + 1)).unwrap_or_else(|| "前面".to_string());
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, format!("“{item_name}”重复出现，已按{at}读取，此行忽略"))
+                    Diagnostic::reader_warning(Source::Data, format!("“{item_name}”重复出现，已按{at}读取，此行忽略"))
                         .at(r, name_col)
                         .cell(name),
                 );
@@ -884,7 +885,7 @@ impl<'g, 's> Reader<'g, 's> {
                         Some(u) => row_unit = Some((u, "单位列")),
                         None => {
                             self.diags.push(
-                                Diagnostic::error(Source::Data, format!("单位“{ut}”无法识别，此行数值未采用"))
+                                Diagnostic::reader_error(Source::Data, format!("单位“{ut}”无法识别，此行数值未采用"))
                                     .at(r, uc)
                                     .cell(ut),
                             );
@@ -914,7 +915,7 @@ impl<'g, 's> Reader<'g, 's> {
                         let raw = self.cell(r, c);
                         if !matches!(parse_number(raw), CellNumber::Missing) {
                             self.diags.push(
-                                Diagnostic::error(
+                                Diagnostic::reader_error(
                                     Source::Data,
                                     format!("单位冲突：{from}为“{}”，表头为“{}”，此值未采用，请核对", ru.label, hu.label),
                                 )
@@ -998,7 +999,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
-        self.diags.push(Diagnostic::warning(
+        self.diags.push(Diagnostic::reader_warning(
             Source::Data,
             "没有找到表头，已按第1列为指标名称、第一个数字列为累计完成值读取，请核对“读取方式”",
         ));
@@ -1029,7 +1030,7 @@ impl<'g, 's> Reader<'g, 's> {
                 let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
                 if let Some(&first) = seen.get(&i) {
                     self.diags.push(
-                        Diagnostic::warning(Source::Data, format!("“{name}”列重复，已按第{}列读取，此列忽略", first + 1))
+                        Diagnostic::reader_warning(Source::Data, format!("“{name}”列重复，已按第{}列读取，此列忽略", first + 1))
                             .at(h, c)
                             .cell(t),
                     );
@@ -1103,19 +1104,19 @@ impl<'g, 's> Reader<'g, 's> {
             let mut name = park_col.map(|c| self.cell(r, c).to_string()).unwrap_or_default();
             if is_total(&name) {
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, format!("“{name}”是合计行，不作为园区计分")).at(r, pc).cell(&name),
+                    Diagnostic::reader_warning(Source::Data, format!("“{name}”是合计行，不作为园区计分")).at(r, pc).cell(&name),
                 );
                 continue;
             }
             if name.is_empty() {
                 name = format!("园区{}", parks.len() + 1);
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, format!("此行没有园区名称，暂称“{name}”")).at(r, pc),
+                    Diagnostic::reader_warning(Source::Data, format!("此行没有园区名称，暂称“{name}”")).at(r, pc),
                 );
             }
             if let Some(&first) = names.get(&name) {
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, format!("园区“{name}”重复，已按第{}行读取，此行忽略", first + 1))
+                    Diagnostic::reader_warning(Source::Data, format!("园区“{name}”重复，已按第{}行读取，此行忽略", first + 1))
                         .at(r, pc)
                         .cell(&name),
                 );
@@ -1178,7 +1179,7 @@ fn read_value(
     let (value, cell_unit, warnings) = match parse_number(raw) {
         CellNumber::Missing => return None,
         CellNumber::Invalid(m) => {
-            diags.push(Diagnostic::error(Source::Data, format!("{m}，此值未采用")).at(r, c).cell(raw));
+            diags.push(Diagnostic::error(Source::Data, CellNumber::problem(m, raw)).at(r, c).cell(raw));
             return None;
         }
         CellNumber::Value { value, unit, warnings } => (value, unit, warnings),
@@ -1192,7 +1193,7 @@ fn read_value(
         (Some(cu), Some((du, from))) if !same_unit(cu, du) => {
             let currency = if cu.dims.usd != du.dims.usd { "（美元与人民币不自动换算）" } else { "" };
             diags.push(
-                Diagnostic::error(
+                Diagnostic::reader_error(
                     Source::Data,
                     format!("单位冲突：{from}为“{}”，单元格写“{}”{currency}，此值未采用，请核对", du.label, cu.label),
                 )
@@ -1211,19 +1212,17 @@ fn read_value(
     match given.convert(value, su) {
         Some(v) if v.is_finite() => Some(v),
         Some(_) => {
-            diags.push(Diagnostic::error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
+            diags.push(Diagnostic::reader_error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
             None
         }
         None => {
-            let msg = if given.dims.usd != 0 && su.dims.cny != 0 {
-                format!(
-                    "“{name}”以“{}”计，方案单位是“{scheme_label}”：美元与人民币不自动换算，此值未采用，请换算为{scheme_label}后再粘贴",
-                    given.label
-                )
+            let (item, from, to) = (name.to_string(), given.label.clone(), scheme_label.to_string());
+            let problem = if given.dims.usd != 0 && su.dims.cny != 0 {
+                Problem::CurrencyNotConverted { item, from, to }
             } else {
-                format!("“{name}”的单位“{}”无法换算为方案单位“{scheme_label}”，此值未采用", given.label)
+                Problem::UnitNotConvertible { item: Some(item), from, to }
             };
-            diags.push(Diagnostic::error(Source::Data, msg).at(r, c).cell(raw));
+            diags.push(Diagnostic::error(Source::Data, problem).at(r, c).cell(raw));
             None
         }
     }

@@ -5,6 +5,7 @@
 //! diagnostics and the caller keeps the previous one.
 
 use crate::diag::{Diagnostic, Level, Source};
+use crate::problem::{MethodFault, Problem};
 use crate::unit::Unit;
 use crate::{formula, table};
 use serde::{Deserialize, Serialize};
@@ -316,35 +317,51 @@ impl Scheme {
 /// and the names caught in a cycle.
 pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
     let n = scheme.indicators.len();
-    // deps[i] = indices of formula indicators that indicator i's formula reads.
-    let mut deps: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut has = vec![false; n];
+    // For each indicator with a readable formula: its index and the indices of
+    // the formula indicators it reads.
+    let mut nodes: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let Some(expr) = ind.formula.as_deref().and_then(|f| formula::parse(f).ok()) else { continue };
-        has[i] = true;
+        let mut deps = Vec::new();
         for name in expr.inputs() {
-            if let Some(c) = scheme.canonical(&name) {
-                if let Some(j) = scheme.indicators.iter().position(|x| x.name == c) {
-                    if scheme.indicators.get(j).is_some_and(|x| x.formula.is_some()) && !deps[i].contains(&j) {
-                        deps[i].push(j);
-                    }
-                }
+            let Some(c) = scheme.canonical(&name) else { continue };
+            let Some(j) = scheme.indicators.iter().position(|x| x.name == c) else { continue };
+            if scheme.indicators.get(j).is_some_and(|x| x.formula.is_some()) && !deps.contains(&j) {
+                deps.push(j);
             }
+        }
+        nodes.push((i, deps));
+    }
+    let mut has = vec![false; n];
+    for (i, _) in &nodes {
+        if let Some(h) = has.get_mut(*i) {
+            *h = true;
         }
     }
     let mut done = vec![false; n];
     let mut order = Vec::new();
     loop {
-        let ready: Vec<usize> = (0..n).filter(|&i| has[i] && !done[i] && deps[i].iter().all(|&j| done[j] || !has[j])).collect();
+        let flag = |v: &[bool], i: usize| v.get(i).copied().unwrap_or(false);
+        let ready: Vec<usize> = nodes
+            .iter()
+            .filter(|(i, deps)| !flag(&done, *i) && deps.iter().all(|&j| flag(&done, j) || !flag(&has, j)))
+            .map(|(i, _)| *i)
+            .collect();
         if ready.is_empty() {
             break;
         }
         for i in ready {
-            done[i] = true;
+            if let Some(d) = done.get_mut(i) {
+                *d = true;
+            }
             order.push(i);
         }
     }
-    let cyclic = (0..n).filter(|&i| has[i] && !done[i]).filter_map(|i| scheme.indicators.get(i).map(|x| x.name.clone())).collect();
+    let cyclic = nodes
+        .iter()
+        .filter(|(i, _)| !done.get(*i).copied().unwrap_or(false))
+        .filter_map(|(i, _)| scheme.indicators.get(*i).map(|x| x.name.clone()))
+        .collect();
     (order, cyclic)
 }
 
@@ -354,7 +371,7 @@ pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
 pub fn load(text: &str) -> Loaded {
     let t = text.trim_start_matches('\u{feff}').trim();
     if t.is_empty() {
-        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, "方案为空：请粘贴方案表格或 JSON")] };
+        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)] };
     }
     let (scheme, diagnostics) = if t.starts_with('{') { from_json(t) } else { from_table(text) };
     let refused = diagnostics.iter().any(|d| d.level == Level::Error);
@@ -368,8 +385,9 @@ fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             (Some(s), d)
         }
         Err(e) => {
-            let what = if e.to_string().contains("unknown variant") { "有无法识别的计分方法 type 或方向 direction：" } else { "" };
-            let mut d = Diagnostic::error(Source::Scheme, format!("方案 JSON 无法读取：{what}{e}"));
+            let detail = e.to_string();
+            let unknown_variant = detail.contains("unknown variant");
+            let mut d = Diagnostic::error(Source::Scheme, Problem::SchemeJson { detail, unknown_variant });
             if e.line() > 0 {
                 d = d.at(e.line() - 1, e.column().saturating_sub(1));
             }
@@ -411,33 +429,32 @@ pub fn validate(scheme: &Scheme) -> Vec<Diagnostic> {
 
 fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     let mut out: Vec<(At, Diagnostic)> = Vec::new();
-    let mut err = |at: At, msg: String| out.push((at, Diagnostic::error(Source::Scheme, msg)));
-    let num = fmt_num;
+    let mut err = |at: At, p: Problem| out.push((at, Diagnostic::error(Source::Scheme, p)));
 
     if !(s.total.is_finite() && s.total > 0.0) {
-        err(At::Nowhere, format!("方案总分 {} 无效，应为正数", num(s.total)));
+        err(At::Nowhere, Problem::SchemeTotal { total: s.total });
     }
     if s.indicators.is_empty() {
-        err(At::Nowhere, "方案没有任何指标".into());
+        err(At::Nowhere, Problem::NoIndicators);
     }
     for (i, d) in s.dimensions.iter().enumerate() {
         if s.dimensions.iter().take(i).any(|o| o.key == d.key || o.name == d.name) {
-            err(At::Dim(i), format!("维度「{}」重复", d.name));
+            err(At::Dim(i), Problem::DimensionDuplicate { name: d.name.clone() });
         }
         if !(d.weight.is_finite() && d.weight >= 0.0) {
-            err(At::Dim(i), format!("维度「{}」的分值 {} 无效", d.name, num(d.weight)));
+            err(At::Dim(i), Problem::DimensionWeight { name: d.name.clone(), weight: d.weight });
         }
         let sum: f64 = s.indicators.iter().filter(|x| x.dimension == d.key).map(|x| x.weight).sum();
         if (sum - d.weight).abs() > EPS && sum.is_finite() {
-            err(At::Dim(i), format!("维度「{}」的指标分值合计 {}，与维度分值 {} 不符", d.name, num(sum), num(d.weight)));
+            err(At::Dim(i), Problem::DimensionSum { name: d.name.clone(), sum, weight: d.weight });
         }
     }
     let dim_sum: f64 = s.dimensions.iter().map(|d| d.weight).sum();
     let ind_sum: f64 = s.indicators.iter().map(|x| x.weight).sum();
     if !s.indicators.is_empty() && (ind_sum - s.total).abs() > EPS && ind_sum.is_finite() {
-        err(At::Nowhere, format!("指标分值合计 {}，与方案总分 {} 不符", num(ind_sum), num(s.total)));
+        err(At::Nowhere, Problem::IndicatorSum { sum: ind_sum, total: s.total });
     } else if !s.dimensions.is_empty() && (dim_sum - s.total).abs() > EPS && dim_sum.is_finite() {
-        err(At::Nowhere, format!("维度分值合计 {}，与方案总分 {} 不符", num(dim_sum), num(s.total)));
+        err(At::Nowhere, Problem::DimensionTotal { sum: dim_sum, total: s.total });
     }
 
     // Every name and alias must point at one item only, or data could not be matched.
@@ -446,7 +463,7 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     for (k, (name, aliases)) in items.enumerate() {
         let at = if k < s.indicators.len() { At::Ind(k, Field::Name) } else { At::Nowhere };
         if name.trim().is_empty() {
-            err(at, "有指标或基础数据没有名称".into());
+            err(at, Problem::NamelessItem);
         }
         for n in std::iter::once(name).chain(aliases.iter()) {
             let n = n.trim().to_string();
@@ -454,58 +471,58 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
                 continue;
             }
             match seen.iter().find(|(o, _)| *o == n) {
-                Some((_, owner)) if owner != name => err(at, format!("名称「{n}」同时属于「{owner}」和「{name}」")),
+                Some((_, owner)) if owner != name => err(at, Problem::NameShared { name: n, owner: owner.clone(), other: name.clone() }),
                 Some(_) if &n != name => {}
-                Some(_) => err(at, format!("名称「{n}」重复")),
+                Some(_) => err(at, Problem::NameDuplicate { name: n }),
                 None => seen.push((n, name.clone())),
             }
         }
     }
     for inp in &s.inputs {
         if Unit::parse(&inp.unit).is_none() {
-            err(At::Nowhere, format!("基础数据「{}」的单位「{}」无法识别", inp.name, inp.unit));
+            err(At::Nowhere, Problem::InputUnit { input: inp.name.clone(), unit: inp.unit.clone() });
         }
     }
 
     let known = |name: &str| s.canonical(name).is_some();
     for (i, x) in s.indicators.iter().enumerate() {
-        let tag = format!("指标「{}」", x.name);
+        let tag = || x.name.clone();
         if !s.dimensions.iter().any(|d| d.key == x.dimension) {
-            err(At::Ind(i, Field::Dimension), format!("{tag}的维度「{}」不在方案的维度中", x.dimension));
+            err(At::Ind(i, Field::Dimension), Problem::IndicatorDimension { indicator: tag(), dimension: x.dimension.clone() });
         }
         let unit = Unit::parse(&x.unit);
         if unit.is_none() {
-            err(At::Ind(i, Field::Unit), format!("{tag}的单位「{}」无法识别", x.unit));
+            err(At::Ind(i, Field::Unit), Problem::IndicatorUnit { indicator: tag(), unit: x.unit.clone() });
         }
         if !(x.weight.is_finite() && x.weight >= 0.0) {
-            err(At::Ind(i, Field::Weight), format!("{tag}的分值 {} 无效", num(x.weight)));
+            err(At::Ind(i, Field::Weight), Problem::IndicatorWeight { indicator: tag(), weight: x.weight });
         }
         if !(x.missing_score.is_finite() && x.missing_score >= 0.0 && x.missing_score <= x.weight + EPS) {
-            err(At::Ind(i, Field::Params), format!("{tag}的缺数据得分 {} 应在 0 到分值之间", num(x.missing_score)));
+            err(At::Ind(i, Field::Params), Problem::MissingScore { indicator: tag(), score: x.missing_score });
         }
-        for m in method_problems(s, x) {
-            err(At::Ind(i, Field::Params), format!("{tag}：{m}"));
+        for fault in method_problems(s, x) {
+            err(At::Ind(i, Field::Params), Problem::Method { indicator: tag(), fault });
         }
         if let Some(f) = &x.formula {
             match formula::parse(f) {
-                Err(e) => err(At::Ind(i, Field::Formula), format!("{tag}的公式有误：{e}")),
+                Err(e) => err(At::Ind(i, Field::Formula), Problem::FormulaSyntax { indicator: tag(), detail: e.to_string() }),
                 Ok(expr) => {
                     let mut ok = true;
                     for n in expr.inputs() {
                         if !known(&n) {
                             ok = false;
-                            err(At::Ind(i, Field::Formula), format!("{tag}的公式引用了「{n}」，方案中没有这个指标或基础数据"));
+                            err(At::Ind(i, Field::Formula), Problem::FormulaUnknownName { indicator: tag(), name: n.clone() });
                         } else if s.canonical(&n) == Some(x.name.as_str()) {
                             ok = false;
-                            err(At::Ind(i, Field::Formula), format!("{tag}的公式引用了自身"));
+                            err(At::Ind(i, Field::Formula), Problem::FormulaSelf { indicator: tag() });
                         }
                     }
                     if let (true, Some(u)) = (ok, &unit) {
                         match expr.dims(&|n| s.item_unit(n)) {
-                            Err(m) => err(At::Ind(i, Field::Formula), format!("{tag}：{m}")),
+                            Err(m) => err(At::Ind(i, Field::Formula), Problem::FormulaUnits { indicator: tag(), detail: m }),
                             Ok(d) if d != u.dims => err(
                                 At::Ind(i, Field::Formula),
-                                format!("{tag}的公式结果与单位「{}」的量纲不符", formula::unit_label(u)),
+                                Problem::FormulaDimension { indicator: tag(), unit: formula::unit_label(u).to_string() },
                             ),
                             Ok(_) => {}
                         }
@@ -517,85 +534,85 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     let (_, cyclic) = formula_order(s);
     if !cyclic.is_empty() {
         let at = s.indicators.iter().position(|x| cyclic.first() == Some(&x.name)).map(|i| At::Ind(i, Field::Formula)).unwrap_or(At::Nowhere);
-        err(at, format!("公式循环引用：{}", cyclic.join("、")));
+        err(at, Problem::FormulaCycle { names: cyclic });
     }
 
     for a in &s.adjustments {
         if !known(&a.input) {
-            err(At::Nowhere, format!("加减分项「{}」引用的「{}」不在方案中", a.name, a.input));
+            err(At::Nowhere, Problem::AdjustmentInput { name: a.name.clone(), input: a.input.clone() });
         }
         if !(a.per.is_finite() && a.cap.is_finite() && a.cap >= 0.0) {
-            err(At::Nowhere, format!("加减分项「{}」的每项分值或上限无效", a.name));
+            err(At::Nowhere, Problem::AdjustmentParams { name: a.name.clone() });
         }
     }
     for v in &s.vetoes {
         if !known(&v.input) {
-            err(At::Nowhere, format!("一票否决项引用的「{}」不在方案中", v.input));
+            err(At::Nowhere, Problem::VetoInput { input: v.input.clone() });
         }
         if !v.above.is_finite() {
-            err(At::Nowhere, format!("一票否决项「{}」的阈值无效", v.input));
+            err(At::Nowhere, Problem::VetoThreshold { input: v.input.clone() });
         }
     }
     if let Some(c) = s.cap_total {
         if !(c.is_finite() && c > 0.0) {
-            err(At::Nowhere, format!("总分上限 {} 无效", num(c)));
+            err(At::Nowhere, Problem::TotalCap { cap: c });
         }
     }
     for g in &s.grades {
         if !g.min.is_finite() {
-            err(At::Nowhere, format!("等次「{}」的分数线无效", g.name));
+            err(At::Nowhere, Problem::GradeMin { grade: g.name.clone() });
         }
     }
     if let Some(f) = &s.veto_forbids {
         if !s.grades.iter().any(|g| &g.name == f) {
-            err(At::Nowhere, format!("一票否决所限的等次「{f}」不在等次表中"));
+            err(At::Nowhere, Problem::VetoGrade { grade: f.clone() });
         }
     }
     if s.grades.is_empty() {
-        out.push((At::Nowhere, Diagnostic::warning(Source::Scheme, "方案没有等次表，结果不评等次")));
+        out.push((At::Nowhere, Diagnostic::warning(Source::Scheme, Problem::NoGrades)));
     }
     out
 }
 
-/// Sanity problems of an indicator's method parameters, in Chinese.
-fn method_problems(s: &Scheme, x: &Indicator) -> Vec<String> {
+/// Sanity problems of an indicator's method parameters.
+fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     let fin = |v: f64| v.is_finite();
     let mut p = Vec::new();
     match &x.method {
         Method::Completion { cap } => {
             if !(fin(*cap) && *cap >= 1.0) {
-                p.push(format!("完成率封顶 {} 应不小于 1", fmt_num(*cap)));
+                p.push(MethodFault::CompletionCap { cap: *cap });
             }
         }
         Method::Benchmark { value } => {
             if !(fin(*value) && *value > 0.0) {
-                p.push(format!("标杆值 {} 应大于 0", fmt_num(*value)));
+                p.push(MethodFault::BenchmarkValue { value: *value });
             }
         }
         Method::Efficacy { satisfactory, unacceptable } => {
             if satisfactory.is_some_and(|v| !fin(v)) || unacceptable.is_some_and(|v| !fin(v)) {
-                p.push("功效系数的满意值或不允许值无效".into());
+                p.push(MethodFault::EfficacyInvalid);
             }
             if let (Some(h), Some(l)) = (satisfactory, unacceptable) {
                 if h == l {
-                    p.push("功效系数的满意值与不允许值相同".into());
+                    p.push(MethodFault::EfficacyEqual);
                 } else if (h > l) != (x.direction == Direction::Positive) {
-                    p.push("功效系数的满意值与不允许值方向与指标方向不一致（正向指标满意值应较大）".into());
+                    p.push(MethodFault::EfficacyDirection);
                 }
             }
         }
         Method::MinMax | Method::RateVsTarget | Method::Direct => {}
         Method::Tiers { basis, tiers } => {
             if tiers.is_empty() {
-                p.push("分档计分没有档次".into());
+                p.push(MethodFault::TiersEmpty);
             }
             let mut sorted: Vec<&Tier> = tiers.iter().collect();
             sorted.sort_by(|a, b| a.min.total_cmp(&b.min));
             if tiers.iter().any(|t| !fin(t.min) || !fin(t.points) || t.points < 0.0 || t.points > x.weight + EPS) {
-                p.push(format!("分档的下限须为数字，得分须在 0 到 {} 之间", fmt_num(x.weight)));
+                p.push(MethodFault::TiersInvalid { weight: x.weight });
             }
             if sorted.windows(2).any(|w| w.first().map(|a| a.min) == w.get(1).map(|b| b.min)) {
-                p.push("分档有重复的下限".into());
+                p.push(MethodFault::TiersDuplicate);
             }
             // A better result must never earn fewer points: points rise with the
             // bound, except for negative value-based tiers where a lower value is better.
@@ -605,30 +622,30 @@ fn method_problems(s: &Scheme, x: &Indicator) -> Vec<String> {
                 _ => false,
             });
             if bad {
-                p.push("分档得分与档次顺序不一致（较好的档次得分反而较低）".into());
+                p.push(MethodFault::TiersOrder);
             }
         }
         Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => {
             if !(fin(*base_share) && (0.0..=1.0).contains(base_share)) {
-                p.push("基期法的基准得分比例应在 0 到 1 之间".into());
+                p.push(MethodFault::BaseShare);
             }
             if !(fin(*step_pct) && *step_pct > 0.0 && fin(*step_points) && *step_points >= 0.0) {
-                p.push("基期法的步长应大于 0、每档加分不小于 0".into());
+                p.push(MethodFault::BaseStep);
             }
             if !(fin(*bonus_share) && *bonus_share >= 0.0) {
-                p.push("基期法的加分上限比例应不小于 0".into());
+                p.push(MethodFault::BaseBonus);
             }
         }
         Method::Deduct { items } => {
             if items.is_empty() {
-                p.push("扣分法没有扣分项".into());
+                p.push(MethodFault::DeductEmpty);
             }
             for it in items {
                 if s.canonical(&it.input).is_none() {
-                    p.push(format!("扣分项「{}」不在方案的指标或基础数据中", it.input));
+                    p.push(MethodFault::DeductUnknownInput { input: it.input.clone() });
                 }
                 if !(fin(it.per) && it.per > 0.0) {
-                    p.push(format!("扣分项「{}」每单位扣分 {} 应大于 0", it.input, fmt_num(it.per)));
+                    p.push(MethodFault::DeductPer { input: it.input.clone(), per: it.per });
                 }
             }
         }
@@ -815,7 +832,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
     let pick = |keys: &[&str]| kv.iter().find(|(l, _, _)| keys.iter().any(|k| l.eq_ignore_ascii_case(k)));
     let unknown = |known: &[&str]| -> Result<(), String> {
         match kv.iter().find(|(l, _, _)| !l.is_empty() && !known.iter().any(|k| l.eq_ignore_ascii_case(k))) {
-            Some((l, _, _)) => Err(format!("参数「{l}」无法识别")),
+            Some((l, _, _)) => Err(format!("参数“{l}”无法识别")),
             None => Ok(()),
         }
     };
@@ -834,7 +851,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
             let body = seg.trim_start_matches(['≥', '>', '=', '＞', '＝', '大', '于', '等', ' ']);
             let mut parts = body.splitn(2, [':', '：', '→', '得']);
             let (Some(a), Some(b)) = (parts.next().and_then(num_of), parts.next().and_then(num_of)) else {
-                return Err(format!("分档「{seg}」应写成 ≥下限:得分"));
+                return Err(format!("分档“{seg}”应写成 ≥下限:得分"));
             };
             tiers.push(Tier { min: a, points: b });
         }
@@ -846,7 +863,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
             let name: String = seg.chars().take_while(|c| !matches!(c, ':' | '：' | '每' | ' ' | '=')).collect();
             let per = pairs(seg).last().map(|p| p.1);
             match (name.trim(), per) {
-                ("", _) | (_, None) => return Err(format!("扣分项「{seg}」应写成 名称:每单位扣分")),
+                ("", _) | (_, None) => return Err(format!("扣分项“{seg}”应写成 名称:每单位扣分")),
                 (n, Some(p)) => items.push(DeductItem { input: n.to_string(), per: p }),
             }
         }
@@ -890,7 +907,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
     if has("直接") || has("打分") || has("评分") || has("direct") {
         return Ok(Method::Direct);
     }
-    Err(format!("计分方法「{}」无法识别（可用：完成率、标杆值、功效系数、极值、分档、基期、增速对比、直接打分、扣分）", method.trim()))
+    Err(format!("计分方法“{}”无法识别（可用：完成率、标杆值、功效系数、极值、分档、基期、增速对比、直接打分、扣分）", method.trim()))
 }
 
 /// The parameter cell for a method, in the grammar `parse_method` reads.
@@ -978,9 +995,9 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         roles.contains(&Role::Name) && roles.contains(&Role::Weight)
     });
     let Some(h) = header else {
-        diags.push(Diagnostic::error(
+        diags.push(Diagnostic::reader_error(
             Source::Scheme,
-            "方案表格缺少表头：至少需要「指标」和「分值」两列（可选：维度、单位、方向、计分方法、参数、公式、别名），或粘贴方案 JSON",
+            "方案表格缺少表头：至少需要“指标”和“分值”两列（可选：维度、单位、方向、计分方法、参数、公式、别名），或粘贴方案 JSON",
         ));
         return (None, diags);
     };
@@ -1004,7 +1021,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let mut total_row = false;
     let bad = |row: usize, r: Role, msg: String, diags: &mut Vec<Diagnostic>| {
         let c = col(r).unwrap_or(0);
-        diags.push(Diagnostic::error(Source::Scheme, msg).at(row, c).cell(grid.cell(row, c)));
+        diags.push(Diagnostic::reader_error(Source::Scheme, msg).at(row, c).cell(grid.cell(row, c)));
     };
 
     for row in h + 1..grid.rows.len() {
@@ -1110,14 +1127,14 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
             RowKind::Indicator(method_text) => {
                 if method_text.is_empty() {
-                    bad(row, Role::Method, format!("指标「{name}」没有计分方法"), &mut diags);
+                    bad(row, Role::Method, format!("指标“{name}”没有计分方法"), &mut diags);
                     continue;
                 }
                 let method = match parse_method(&method_text, params) {
                     Ok(m) => m,
                     Err(m) => {
                         let r = if m.contains("计分方法") { Role::Method } else { Role::Params };
-                        bad(row, r, format!("指标「{name}」：{m}"), &mut diags);
+                        bad(row, r, format!("指标“{name}”：{m}"), &mut diags);
                         continue;
                     }
                 };
@@ -1125,20 +1142,20 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     "" | "正" | "正向" | "+" | "↑" | "正向指标" | "越大越好" | "positive" => Direction::Positive,
                     "负" | "负向" | "逆向" | "-" | "−" | "↓" | "负向指标" | "逆向指标" | "越小越好" | "negative" => Direction::Negative,
                     other => {
-                        bad(row, Role::Direction, format!("指标「{name}」的方向「{other}」无法识别（正向/负向）"), &mut diags);
+                        bad(row, Role::Direction, format!("指标“{name}”的方向“{other}”无法识别（正向/负向）"), &mut diags);
                         Direction::Positive
                     }
                 };
                 let weight = match num_of(weight_text) {
                     Some(w) => w,
                     None => {
-                        bad(row, Role::Weight, format!("指标「{name}」的分值无法识别为数字"), &mut diags);
+                        bad(row, Role::Weight, format!("指标“{name}”的分值无法识别为数字"), &mut diags);
                         0.0
                     }
                 };
                 if current.is_none() {
                     if col(Role::Dim).is_some() {
-                        bad(row, Role::Dim, format!("指标「{name}」之前没有维度"), &mut diags);
+                        bad(row, Role::Dim, format!("指标“{name}”之前没有维度"), &mut diags);
                         continue;
                     }
                     // A table with no 维度 column puts everything in one dimension.
@@ -1213,8 +1230,10 @@ fn default_grades(total: f64) -> Vec<Grade> {
 /// Writes a scheme as a tab-separated table that `load` reads back: the page's
 /// "copy as table" and the round-trip test use it.
 pub fn to_table(s: &Scheme) -> String {
-    let mut rows: Vec<Vec<String>> = vec![["维度", "指标", "别名", "单位", "分值", "方向", "计分方法", "参数", "公式", "缺数据得分", "备注"].iter().map(|x| x.to_string()).collect()];
-    let blank = || vec![String::new(); 11];
+    // Fixed-width rows: constant indices into an array are checked at compile time.
+    const HEAD: [&str; 11] = ["维度", "指标", "别名", "单位", "分值", "方向", "计分方法", "参数", "公式", "缺数据得分", "备注"];
+    let mut rows: Vec<[String; 11]> = vec![HEAD.map(String::from)];
+    let blank = || -> [String; 11] { std::array::from_fn(|_| String::new()) };
     for d in &s.dimensions {
         let mut first = true;
         for x in s.indicators.iter().filter(|x| x.dimension == d.key) {

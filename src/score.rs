@@ -8,6 +8,7 @@
 //! explanation says so.
 
 use crate::diag::{Diagnostic, Source};
+use crate::problem::Problem;
 use crate::fixed::{round_half_away, Points};
 use crate::formula;
 use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
@@ -105,7 +106,7 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let with_value = values.iter().filter(|v| v.get(i).is_some_and(|v| v.value.is_ok())).count();
         if matches!(ind.method, Method::MinMax) && !parks.is_empty() && with_value < 2 {
-            diags.push(Diagnostic::warning(Source::Data, format!("指标「{}」按极值法计分，需要两个以上园区的数据；现按满分计", ind.name)));
+            diags.push(Diagnostic::warning(Source::Data, Problem::MinMaxNeedsPeers { indicator: ind.name.clone() }));
         }
     }
     // Peer values are the same for every park, so gather them once per indicator
@@ -139,7 +140,8 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
         for (i, ind) in scheme.indicators.iter().enumerate() {
             let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
             let val = values.get(pi).and_then(|v| v.get(i)).unwrap_or(&missing);
-            indicators.push(score_indicator(&prep, i, ind, park, val, peers, detailed, &mut diags));
+            let mut cx = ParkCx { park, detail: detailed, diags: &mut diags };
+            indicators.push(score_indicator(&prep, ItemCx { i, ind, val, peers }, &mut cx));
         }
         let mut score = finish(scheme, &prep, park, indicators);
         if !detailed {
@@ -279,18 +281,33 @@ fn scored(score: f64, completion: Option<f64>, explain: String) -> Outcome {
     Outcome { score: Ok(score), completion, explain }
 }
 
-/// Scores one indicator of one park. `peers` are the extremes of all parks with data.
-#[allow(clippy::too_many_arguments)]
-fn score_indicator(
-    prep: &Prepared,
-    i: usize,
-    ind: &Indicator,
-    park: &ParkData,
-    val: &Val,
-    peers: &[f64],
+/// The park being scored: whether its breakdown is written, and where problems go.
+struct ParkCx<'a> {
+    park: &'a ParkData,
     detail: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> IndicatorScore {
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+/// One indicator to score: its index in the scheme, its computed value, and
+/// `peers`, the extremes of all parks with data (for the relative methods).
+struct ItemCx<'a> {
+    i: usize,
+    ind: &'a Indicator,
+    val: &'a Val,
+    peers: &'a [f64],
+}
+
+/// The park's own figures for one indicator.
+struct Figures {
+    x: f64,
+    target: Option<f64>,
+    last_year: Option<f64>,
+}
+
+/// Scores one indicator of one park.
+fn score_indicator(prep: &Prepared, item: ItemCx, cx: &mut ParkCx) -> IndicatorScore {
+    let ItemCx { i, ind, val, peers } = item;
+    let (park, detail) = (cx.park, cx.detail);
     let one;
     let unit = match prep.units.get(i) {
         Some(u) => u,
@@ -305,7 +322,10 @@ fn score_indicator(
     let outcome = match (&ind.method, &val.value) {
         (Method::Deduct { items }, _) => deduct(prep, ind, park, items, detail),
         (_, Err(why)) => missing(if detail { Cow::Owned(why.clone()) } else { Cow::Borrowed("缺数据") }),
-        (m, Ok(x)) => method_score(ind, m, *x, target, obs.and_then(|o| o.last_year), peers, unit, park, detail, diags),
+        (m, Ok(x)) => {
+            let figures = Figures { x: *x, target, last_year: obs.and_then(|o| o.last_year) };
+            method_score(ind, m, figures, peers, unit, cx)
+        }
     };
     let w = ind.weight;
     if !detail {
@@ -367,19 +387,9 @@ fn score_indicator(
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn method_score(
-    ind: &Indicator,
-    method: &Method,
-    x: f64,
-    target: Option<f64>,
-    last_year: Option<f64>,
-    peers: &[f64],
-    u: &Unit,
-    park: &ParkData,
-    detail: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> Outcome {
+fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], u: &Unit, cx: &mut ParkCx) -> Outcome {
+    let Figures { x, target, last_year } = figures;
+    let (park, detail) = (cx.park, cx.detail);
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
     // Without detail the explanation is dropped, so skip the float formatting
@@ -513,9 +523,9 @@ fn method_score(
         Method::Direct => {
             let raw = if neg { w - x } else { x };
             if raw > w || raw < 0.0 {
-                diags.push(Diagnostic::warning(
+                cx.diags.push(Diagnostic::warning(
                     Source::Data,
-                    format!("{}：指标「{}」的打分 {} 超出 0–{wn} 分，已按范围计", park.name, ind.name, fmt_num(x)),
+                    Problem::DirectOutOfRange { park: park.name.clone(), indicator: ind.name.clone(), value: x, weight: w },
                 ));
             }
             let expr = if neg { format!("{wn} − {}", fmt_num(x)) } else { format!("直接打分 {}", fmt_num(x)) };

@@ -15,6 +15,7 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
+use crate::problem::Problem;
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
@@ -379,8 +380,8 @@ impl Ctx<'_> {
                 (finite(value), unit)
             }
             CellNumber::Missing => (None, None),
-            CellNumber::Invalid(msg) => {
-                self.diags.push(Diagnostic::error(self.source.clone(), msg).at(row, col).cell(&text));
+            CellNumber::Invalid(fault) => {
+                self.diags.push(Diagnostic::error(self.source.clone(), CellNumber::problem(fault, &text)).at(row, col).cell(&text));
                 (None, None)
             }
         };
@@ -397,7 +398,10 @@ impl Ctx<'_> {
                 (Some(x), Some(h)) => (finite(x), h.abs()),
                 _ => {
                     self.diags.push(
-                        Diagnostic::error(self.source.clone(), format!("单位「{}」不能换算为「{}」，该数未计入", f.label, t.label))
+                        Diagnostic::error(
+                            self.source.clone(),
+                            Problem::UnitNotConvertible { item: None, from: f.label.clone(), to: t.label.clone() },
+                        )
                             .at(cell.row, cell.col)
                             .cell(&cell.text),
                     );
@@ -495,7 +499,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         (filled >= 2 && has_value && has_key).then_some((r, roles))
     });
     let Some((h, roles)) = header else {
-        cx.diags.push(Diagnostic::error(
+        cx.diags.push(Diagnostic::reader_error(
             cx.source.clone(),
             "分解表未找到表头：需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列",
         ));
@@ -523,7 +527,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         });
     }
     let Some((key_col, mut kind, mut by_month)) = key else {
-        cx.diags.push(Diagnostic::error(cx.source.clone(), "分解表未找到名称列（片区/责任单位/企业/部门）或月份列").at_row(h));
+        cx.diags.push(Diagnostic::reader_error(cx.source.clone(), "分解表未找到名称列（片区/责任单位/企业/部门）或月份列").at_row(h));
         return;
     };
     let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
@@ -603,8 +607,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             What::Actual => &mut g.actual,
         };
         if slot.is_some() {
-            let label = if prefix.is_empty() { String::new() } else { format!("「{prefix}」的") };
-            let d = Diagnostic::warning(
+            let label = if prefix.is_empty() { String::new() } else { format!("“{prefix}”的") };
+            let d = Diagnostic::reader_warning(
                 cx.source.clone(),
                 format!("{label}{}有多列，只用第一列", if what == What::Target { "目标" } else { "完成" }),
             )
@@ -624,7 +628,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     let title_indicator = resolve(&cx.items, &title_text).and_then(|i| cx.items.get(i)).map(|it| it.name.clone());
     let needs_title_indicator = indicator_col.is_none() && groups.iter().any(|g| g.prefix.is_empty());
     if needs_title_indicator && title_indicator.is_none() {
-        cx.diags.push(Diagnostic::warning(
+        cx.diags.push(Diagnostic::reader_warning(
             cx.source.clone(),
             "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间",
         ));
@@ -648,12 +652,12 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             // Merged name cells arrive as blanks under the first row of the block.
             prev.clone()
         } else {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), "此行没有名称，已跳过").at(r, key_col));
+            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "此行没有名称，已跳过").at(r, key_col));
             continue;
         };
         last_name = Some(name.clone());
         if squash(&name).contains("小计") {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
+            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
             continue;
         }
         let total = is_total_name(&name);
@@ -666,7 +670,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
                 row_unit = unit_label(t);
                 if row_unit.is_none() && Unit::parse(t).is_none() {
                     cx.diags
-                        .push(Diagnostic::warning(cx.source.clone(), format!("无法识别的单位「{t}」，按整体的单位计")).at(r, c).cell(t));
+                        .push(Diagnostic::reader_warning(cx.source.clone(), format!("无法识别的单位“{t}”，按整体的单位计")).at(r, c).cell(t));
                 }
             }
         }
@@ -679,7 +683,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             } else if indicator_col.is_some() {
                 if ind_cell.is_empty() {
                     if let Some(c) = indicator_col {
-                        cx.diags.push(Diagnostic::warning(cx.source.clone(), "此行没有指标名称，已跳过").at(r, c));
+                        cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "此行没有指标名称，已跳过").at(r, c));
                     }
                     continue;
                 }
@@ -721,7 +725,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             .iter()
             .flat_map(|g| g.target.iter().chain(g.actual.iter()).map(|(c, u)| (*c, u.clone().or_else(|| g.unit.clone()))))
             .collect();
-        let out = check_indicator(cx, raw, &recs, group_unit.as_ref(), &col_units, title_unit.as_ref(), by_month, multi, report);
+        let units_of = Units { group: group_unit.as_ref(), columns: &col_units, title: title_unit.as_ref() };
+        let out = check_indicator(cx, IndicatorRows { raw, recs: &recs, units: units_of, by_month, multi }, report);
         units.push(out.unit);
         laggards.extend(out.laggards);
         names.push(out.name);
@@ -779,18 +784,29 @@ struct IndicatorOutcome {
     laggards: Vec<(String, Option<f64>, Option<f64>)>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_indicator(
-    cx: &mut Ctx,
-    raw: &str,
-    recs: &[&Record],
-    group_unit: Option<&Unit>,
-    col_units: &[(usize, Option<Unit>)],
-    title_unit: Option<&Unit>,
+/// The units a split's cells may take theirs from: the indicator's column
+/// group, each column's header, and the table's title.
+#[derive(Clone, Copy)]
+struct Units<'a> {
+    group: Option<&'a Unit>,
+    columns: &'a [(usize, Option<Unit>)],
+    title: Option<&'a Unit>,
+}
+
+/// The rows of one indicator in a split table.
+struct IndicatorRows<'a> {
+    /// The indicator's name as pasted.
+    raw: &'a str,
+    recs: &'a [&'a Record],
+    units: Units<'a>,
     by_month: bool,
+    /// Whether the table holds several indicators (their labels are then named).
     multi: bool,
-    report: &mut SplitReport,
-) -> IndicatorOutcome {
+}
+
+fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) -> IndicatorOutcome {
+    let IndicatorRows { raw, recs, units, by_month, multi } = rows;
+    let Units { group: group_unit, columns: col_units, title: title_unit } = units;
     let item = resolve(&cx.items, raw).and_then(|i| cx.items.get(i)).cloned();
     let first_row = recs.first().map(|r| r.row).unwrap_or(0);
     let name = match &item {
@@ -799,7 +815,7 @@ fn check_indicator(
             let n = strip_period(&split_bracket(&squash(raw)).0);
             if !n.is_empty() {
                 cx.diags.push(
-                    Diagnostic::warning(cx.source.clone(), format!("方案中没有指标「{n}」，只核对分项之间")).at_row(first_row).cell(raw),
+                    Diagnostic::reader_warning(cx.source.clone(), format!("方案中没有指标“{n}”，只核对分项之间")).at_row(first_row).cell(raw),
                 );
             }
             n
@@ -826,7 +842,7 @@ fn check_indicator(
             let o = p.items.get(&it.name).filter(|o| o.value.is_some() || o.target.is_some());
             if o.is_none() {
                 cx.diags.push(
-                    Diagnostic::warning(cx.source.clone(), format!("园区数据中没有「{}」，只核对分项之间", it.name)).at_row(first_row),
+                    Diagnostic::reader_warning(cx.source.clone(), format!("园区数据中没有“{}”，只核对分项之间", it.name)).at_row(first_row),
                 );
             }
             o
@@ -855,7 +871,7 @@ fn check_indicator(
     let totals: Vec<&Conv> = conv.iter().filter(|c| c.rec.total).collect();
     if totals.len() > 1 {
         if let Some(t) = totals.get(1) {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), "有多个合计行，只用第一行核对").at_row(t.rec.row));
+            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "有多个合计行，只用第一行核对").at_row(t.rec.row));
         }
     }
     let table_total = totals.first().map(|c| (c.t, c.a));
@@ -898,10 +914,10 @@ fn check_indicator(
         for c in conv.iter().filter(|c| !c.rec.total) {
             match c.rec.month {
                 None => {
-                    cx.diags.push(Diagnostic::warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name))
+                    cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name))
                 }
                 Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => cx.diags.push(
-                    Diagnostic::warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name),
+                    Diagnostic::reader_warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name),
                 ),
                 Some(_) => months.push(c),
             }
@@ -910,7 +926,7 @@ fn check_indicator(
         let missing: Vec<String> =
             (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).map(|mo| format!("{mo}月")).collect();
         if !missing.is_empty() {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
+            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
         }
         let total_short: f64 =
             months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v, 1.0)).sum();
@@ -919,7 +935,7 @@ fn check_indicator(
             if mo > m {
                 if c.a.v.is_some() {
                     cx.diags.push(
-                        Diagnostic::warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计"))
+                        Diagnostic::reader_warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计"))
                             .at_row(c.rec.row)
                             .cell(&c.rec.name),
                     );
@@ -973,7 +989,7 @@ fn check_indicator(
             });
         }
         if kind.rate {
-            cx.diags.push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分月数不做加总核对")));
+            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), format!("“{label}”是比率类指标，分月数不做加总核对")));
         } else {
             // The 12 plans add up to the annual target.
             if has_target {
@@ -1009,7 +1025,9 @@ fn check_indicator(
                             ),
                         });
                     } else {
-                        report.sums.push(sum_check(&name, &label, "全年计划", "target", basis, w, wt, &plans, &unit_label_s, cx.rel));
+                        let spec = SumSpec { indicator: &name, label: &label, unit: &unit_label_s, rel: cx.rel };
+                        let whole = Whole { what_label: "全年计划", what: "target", basis, value: w, tol: wt };
+                        report.sums.push(sum_check(&spec, whole, &plans));
                     }
                 }
             }
@@ -1019,24 +1037,18 @@ fn check_indicator(
                 if let Some((_, a)) = table_total {
                     if let Some(v) = a.v {
                         let all: Vec<Val> = months.iter().filter(|c| c.a.v.is_some()).map(|c| c.a).collect();
-                        report.sums.push(sum_check(&name, &label, "各月实际", "actual", "合计行", v, a.tol, &all, &unit_label_s, cx.rel));
+                        let spec = SumSpec { indicator: &name, label: &label, unit: &unit_label_s, rel: cx.rel };
+                        let whole = Whole { what_label: "各月实际", what: "actual", basis: "合计行", value: v, tol: a.tol };
+                        report.sums.push(sum_check(&spec, whole, &all));
                     }
                 }
                 if let Some(v) = obs.and_then(|o| o.value).and_then(finite) {
                     let acts: Vec<Val> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).map(|c| c.a).collect();
                     let what_label = if m == 1 { "1月实际".to_string() } else { format!("1–{m}月实际") };
-                    report.sums.push(sum_check(
-                        &name,
-                        &label,
-                        &what_label,
-                        "actual",
-                        "园区数据",
-                        v,
-                        half_ulp_of_number(v),
-                        &acts,
-                        &unit_label_s,
-                        cx.rel,
-                    ));
+                    let spec = SumSpec { indicator: &name, label: &label, unit: &unit_label_s, rel: cx.rel };
+                    let whole =
+                        Whole { what_label: &what_label, what: "actual", basis: "园区数据", value: v, tol: half_ulp_of_number(v) };
+                    report.sums.push(sum_check(&spec, whole, &acts));
                 }
             }
         }
@@ -1049,7 +1061,7 @@ fn check_indicator(
         }
         if kind.rate {
             cx.diags
-                .push(Diagnostic::warning(cx.source.clone(), format!("「{label}」是比率类指标，分项不做加总核对，只比较各分项与其目标")));
+                .push(Diagnostic::reader_warning(cx.source.clone(), format!("“{label}”是比率类指标，分项不做加总核对，只比较各分项与其目标")));
         } else {
             for (what, present, key) in [(What::Target, has_target, "target"), (What::Actual, has_actual, "actual")] {
                 if !present {
@@ -1084,7 +1096,9 @@ fn check_indicator(
                     });
                 }
                 for (basis, w, wt) in wholes {
-                    report.sums.push(sum_check(&name, &label, what_label, key, basis, w, wt, &vals, &unit_label_s, cx.rel));
+                    let spec = SumSpec { indicator: &name, label: &label, unit: &unit_label_s, rel: cx.rel };
+                    let whole = Whole { what_label, what: key, basis, value: w, tol: wt };
+                    report.sums.push(sum_check(&spec, whole, &vals));
                 }
             }
         }
@@ -1096,19 +1110,29 @@ fn check_indicator(
 ///
 /// Agreement: |Σ parts − whole| ≤ rel × |whole| + Σ rounding of the parts +
 /// rounding of the whole (plus 1e-9 of the whole against binary noise).
-#[allow(clippy::too_many_arguments)]
-fn sum_check(
-    indicator: &str,
-    label: &str,
-    what_label: &str,
-    what: &str,
-    basis: &str,
-    whole: f64,
-    whole_tol: f64,
-    parts: &[Val],
-    unit: &str,
+/// What is checked, the same for every sum of one indicator.
+struct SumSpec<'a> {
+    indicator: &'a str,
+    /// "“X”的", or empty for a one-indicator table.
+    label: &'a str,
+    unit: &'a str,
     rel: f64,
-) -> SplitSum {
+}
+
+/// The whole a sum is checked against: which figure, from where, its value and rounding.
+struct Whole<'a> {
+    what_label: &'a str,
+    /// "target" or "actual".
+    what: &'a str,
+    /// Where the whole comes from (园区数据, 合计行 …).
+    basis: &'a str,
+    value: f64,
+    tol: f64,
+}
+
+fn sum_check(spec: &SumSpec, whole: Whole, parts: &[Val]) -> SplitSum {
+    let SumSpec { indicator, label, unit, rel } = *spec;
+    let Whole { what_label, what, basis, value: whole, tol: whole_tol } = whole;
     let sum: f64 = parts.iter().filter_map(|p| p.v).sum();
     let sum = finite(sum).unwrap_or(0.0);
     let missing = parts.iter().filter(|p| p.v.is_none()).count();

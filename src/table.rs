@@ -6,6 +6,7 @@
 //! Excel reads it back. Rows end in CRLF, LF or (old Mac exports) CR.
 
 use crate::diag::{Diagnostic, Source};
+use crate::problem::Problem;
 
 /// A pasted table: rows of cell texts, 0-based, as laid out in the clipboard.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -60,7 +61,7 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
             } else {
                 quotes_special = false;
                 diags.push(
-                    Diagnostic::warning(source.clone(), "引号未闭合：此单元格的引号按普通文字读取")
+                    Diagnostic::warning(source.clone(), Problem::UnclosedQuote)
                         .at(rows.len(), row.len())
                         .cell(line_from(text, i)),
                 );

@@ -24,7 +24,7 @@ pub struct Dims {
 impl Dims {
     pub const NONE: Dims = Dims { cny: 0, usd: 0, area: 0, count: 0, score: 0, energy: 0, mass: 0 };
 
-    pub fn mul(self, o: Dims) -> Dims {
+    pub fn times(self, o: Dims) -> Dims {
         Dims {
             cny: self.cny.saturating_add(o.cny),
             usd: self.usd.saturating_add(o.usd),
@@ -36,8 +36,8 @@ impl Dims {
         }
     }
 
-    pub fn div(self, o: Dims) -> Dims {
-        self.mul(Dims {
+    pub fn per(self, o: Dims) -> Dims {
+        self.times(Dims {
             cny: o.cny.saturating_neg(),
             usd: o.usd.saturating_neg(),
             area: o.area.saturating_neg(),
@@ -139,7 +139,7 @@ impl Unit {
             None => (nf, nd),
             Some(den) => {
                 let (df, dd) = lookup(den)?;
-                (nf / df, nd.div(dd))
+                (nf / df, nd.per(dd))
             }
         };
         let label = match clean.as_str() {

@@ -267,3 +267,16 @@ fn bad_inputs_give_reports_with_clear_messages() {
         .collect();
     assert!(failures.is_empty(), "failing cases: {failures:?}");
 }
+
+/// Every diagnostic in the JSON report carries a stable kind beside its message.
+#[test]
+fn report_diagnostics_have_kinds() {
+    let req = serde_json::json!({ "data": "指标\t1-11月\n上交税金\tNaN\n进出口额\t30～34\n", "today": "2022-12-01", "period": { "year": 1, "month": 13 } });
+    let out: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(&req.to_string())).unwrap();
+    let diags = out["diagnostics"].as_array().unwrap();
+    let kinds: Vec<&str> = diags.iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    for k in ["request.bad_period", "number.not_finite", "number.range"] {
+        assert!(kinds.contains(&k), "{k} missing in {kinds:?}");
+    }
+    assert!(diags.iter().all(|d| !d["message"].as_str().unwrap().is_empty()));
+}

@@ -93,7 +93,7 @@ fn render(o: &ReadOutcome) -> String {
             _ => String::new(),
         };
         let cell = d.cell.as_ref().map(|c| format!(" [{c}]")).unwrap_or_default();
-        let _ = writeln!(s, "  {level}{pos}{cell}: {}", d.message);
+        let _ = writeln!(s, "  {level}{pos} {}{cell}: {}", d.kind(), d.message());
     }
     s
 }
@@ -211,7 +211,7 @@ fn arbitrary_text_never_panics_and_always_reports() {
             }
         }
         for d in &out.diagnostics {
-            assert!(!d.message.is_empty(), "case {case}: empty message");
+            assert!(!d.message().is_empty(), "case {case}: empty message");
             assert!(d.row.is_none_or(|r| r >= 1) && d.col.is_none_or(|c| c >= 1));
         }
         assert!(out.diagnostics.len() <= 501);

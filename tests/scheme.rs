@@ -13,8 +13,8 @@ fn check(text: &str, want: &[&str]) {
         .iter()
         .filter(|d| d.level == Level::Error)
         .map(|d| match (d.row, d.col) {
-            (Some(r), Some(c)) => format!("{r}:{c} {}", d.message),
-            _ => d.message.clone(),
+            (Some(r), Some(c)) => format!("{r}:{c} {}", d.message()),
+            _ => d.message(),
         })
         .collect();
     if want.is_empty() {
@@ -51,18 +51,18 @@ fn json_round_trip() {
 
 #[test]
 fn refuses_bad_json_schemes() {
-    check(&mutated(|s| s.indicators[0].weight = 7.0), &["维度「规划定位好」的指标分值合计 21，与维度分值 20 不符", "指标分值合计 101，与方案总分 100 不符"]);
+    check(&mutated(|s| s.indicators[0].weight = 7.0), &["维度“规划定位好”的指标分值合计 21，与维度分值 20 不符", "指标分值合计 101，与方案总分 100 不符"]);
     check(&mutated(|s| s.total = 0.0), &["方案总分 0 无效"]);
     check(&mutated(|s| s.indicators.clear()), &["方案没有任何指标"]);
-    check(&mutated(|s| s.indicators[3].unit = "斤".into()), &["指标「综合容积率」的单位「斤」无法识别"]);
-    check(&mutated(|s| s.indicators[0].dimension = "foo".into()), &["指标「主导产业营业收入占比」的维度「foo」不在方案的维度中"]);
-    check(&mutated(|s| s.indicators[1].name = s.indicators[0].name.clone()), &["名称「主导产业营业收入占比」重复"]);
-    check(&mutated(|s| s.indicators[1].aliases = vec!["主导产业占比".into()]), &["名称「主导产业占比」同时属于「主导产业营业收入占比」和「亩均税收」"]);
-    check(&mutated(|s| s.indicators[1].formula = Some("上交税金 / 土地面积".into())), &["指标「亩均税收」的公式引用了「土地面积」，方案中没有这个指标或基础数据"]);
-    check(&mutated(|s| s.indicators[1].formula = Some("上交税金 / (已开发面积".into())), &["指标「亩均税收」的公式有误：公式第 14 个字符处：缺少右括号"]);
+    check(&mutated(|s| s.indicators[3].unit = "斤".into()), &["指标“综合容积率”的单位“斤”无法识别"]);
+    check(&mutated(|s| s.indicators[0].dimension = "foo".into()), &["指标“主导产业营业收入占比”的维度“foo”不在方案的维度中"]);
+    check(&mutated(|s| s.indicators[1].name = s.indicators[0].name.clone()), &["名称“主导产业营业收入占比”重复"]);
+    check(&mutated(|s| s.indicators[1].aliases = vec!["主导产业占比".into()]), &["名称“主导产业占比”同时属于“主导产业营业收入占比”和“亩均税收”"]);
+    check(&mutated(|s| s.indicators[1].formula = Some("上交税金 / 土地面积".into())), &["指标“亩均税收”的公式引用了“土地面积”，方案中没有这个指标或基础数据"]);
+    check(&mutated(|s| s.indicators[1].formula = Some("上交税金 / (已开发面积".into())), &["指标“亩均税收”的公式有误：公式第 14 个字符处：缺少右括号"]);
     check(&mutated(|s| s.indicators[1].formula = Some("上交税金 + 已开发面积".into())), &["公式中 + 两边的单位量纲不同"]);
-    check(&mutated(|s| s.indicators[1].formula = Some("上交税金".into())), &["指标「亩均税收」的公式结果与单位「万元/亩」的量纲不符"]);
-    check(&mutated(|s| s.indicators[1].formula = Some("亩均税收 * 2".into())), &["指标「亩均税收」的公式引用了自身"]);
+    check(&mutated(|s| s.indicators[1].formula = Some("上交税金".into())), &["指标“亩均税收”的公式结果与单位“万元/亩”的量纲不符"]);
+    check(&mutated(|s| s.indicators[1].formula = Some("亩均税收 * 2".into())), &["指标“亩均税收”的公式引用了自身"]);
     check(
         &mutated(|s| {
             s.indicators[1].formula = Some("亩均技工贸收入 * 1".into());
@@ -70,7 +70,7 @@ fn refuses_bad_json_schemes() {
         }),
         &["公式循环引用：亩均税收、亩均技工贸收入"],
     );
-    check(&mutated(|s| s.indicators[0].method = Method::Benchmark { value: 0.0 }), &["指标「主导产业营业收入占比」：标杆值 0 应大于 0"]);
+    check(&mutated(|s| s.indicators[0].method = Method::Benchmark { value: 0.0 }), &["指标“主导产业营业收入占比”：标杆值 0 应大于 0"]);
     check(&mutated(|s| s.indicators[6].method = Method::Completion { cap: 0.5 }), &["完成率封顶 0.5 应不小于 1"]);
     check(&mutated(|s| s.indicators[6].method = Method::Efficacy { satisfactory: Some(5.0), unacceptable: Some(5.0) }), &["满意值与不允许值相同"]);
     check(&mutated(|s| s.indicators[6].method = Method::Efficacy { satisfactory: Some(1.0), unacceptable: Some(5.0) }), &["方向与指标方向不一致"]);
@@ -79,12 +79,12 @@ fn refuses_bad_json_schemes() {
     check(&mutated(|s| s.indicators[6].method = tiers(&[(95.0, 2.0), (95.0, 3.0)])), &["分档有重复的下限"]);
     check(&mutated(|s| s.indicators[6].method = tiers(&[(95.0, 9.0)])), &["得分须在 0 到 4 之间"]);
     check(&mutated(|s| s.indicators[6].method = tiers(&[])), &["分档计分没有档次"]);
-    check(&mutated(|s| s.indicators[21].method = Method::Deduct { items: vec![DeductItem { input: "火灾".into(), per: 2.0 }] }), &["扣分项「火灾」不在方案的指标或基础数据中"]);
+    check(&mutated(|s| s.indicators[21].method = Method::Deduct { items: vec![DeductItem { input: "火灾".into(), per: 2.0 }] }), &["扣分项“火灾”不在方案的指标或基础数据中"]);
     check(&mutated(|s| s.indicators[21].method = Method::Deduct { items: vec![] }), &["扣分法没有扣分项"]);
     check(&mutated(|s| s.indicators[6].missing_score = 9.0), &["缺数据得分 9 应在 0 到分值之间"]);
-    check(&mutated(|s| s.adjustments[0].input = "奖项".into()), &["引用的「奖项」不在方案中"]);
-    check(&mutated(|s| s.vetoes[0].input = "事故".into()), &["一票否决项引用的「事故」不在方案中"]);
-    check(&mutated(|s| s.veto_forbids = Some("卓越".into())), &["一票否决所限的等次「卓越」不在等次表中"]);
+    check(&mutated(|s| s.adjustments[0].input = "奖项".into()), &["引用的“奖项”不在方案中"]);
+    check(&mutated(|s| s.vetoes[0].input = "事故".into()), &["一票否决项引用的“事故”不在方案中"]);
+    check(&mutated(|s| s.veto_forbids = Some("卓越".into())), &["一票否决所限的等次“卓越”不在等次表中"]);
     let unknown_method = scheme::DEFAULT_SCHEME_JSON.replacen("\"type\": \"benchmark\"", "\"type\": \"magic\"", 1);
     check(&unknown_method, &["方案 JSON 无法读取：有无法识别的计分方法 type 或方向 direction：unknown variant `magic`"]);
     check("{\"name\": 1}", &["1:10 方案 JSON 无法读取"]);
@@ -125,17 +125,17 @@ fn reads_a_document_table() {
 #[test]
 fn table_errors_point_at_cells() {
     let head = "维度\t指标\t单位\t分值\t方向\t计分方法\t参数\n";
-    check(&format!("{head}甲(10)\tA\t斤\t10\t正向\t完成率\t\n"), &["2:3 指标「A」的单位「斤」无法识别"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t神算\t\n"), &["2:6 指标「A」：计分方法「神算」无法识别"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t标杆值\t\n"), &["2:7 指标「A」：标杆值法缺少标杆值"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t功效系数\t满分 3\n"), &["2:7 指标「A」：参数「满分」无法识别"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t分档\t九十:2\n"), &["2:7 指标「A」：分档「九十:2」应写成 ≥下限:得分"]);
-    check(&format!("{head}甲(10)\tA\t个\t十\t正向\t完成率\t\n"), &["2:4 指标「A」的分值无法识别为数字"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t向上\t完成率\t\n"), &["2:5 指标「A」的方向「向上」无法识别"]);
-    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t\t\n"), &["2:6 指标「A」没有计分方法"]);
-    check(&format!("{head}甲(20)\tA\t个\t10\t正向\t完成率\t\n\tB\t个\t5\t正向\t完成率\t\n"), &["2:1 维度「甲」的指标分值合计 15，与维度分值 20 不符"]);
+    check(&format!("{head}甲(10)\tA\t斤\t10\t正向\t完成率\t\n"), &["2:3 指标“A”的单位“斤”无法识别"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t神算\t\n"), &["2:6 指标“A”：计分方法“神算”无法识别"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t标杆值\t\n"), &["2:7 指标“A”：标杆值法缺少标杆值"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t功效系数\t满分 3\n"), &["2:7 指标“A”：参数“满分”无法识别"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t分档\t九十:2\n"), &["2:7 指标“A”：分档“九十:2”应写成 ≥下限:得分"]);
+    check(&format!("{head}甲(10)\tA\t个\t十\t正向\t完成率\t\n"), &["2:4 指标“A”的分值无法识别为数字"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t向上\t完成率\t\n"), &["2:5 指标“A”的方向“向上”无法识别"]);
+    check(&format!("{head}甲(10)\tA\t个\t10\t正向\t\t\n"), &["2:6 指标“A”没有计分方法"]);
+    check(&format!("{head}甲(20)\tA\t个\t10\t正向\t完成率\t\n\tB\t个\t5\t正向\t完成率\t\n"), &["2:1 维度“甲”的指标分值合计 15，与维度分值 20 不符"]);
     check(&format!("{head}甲\tA\t个\t10\t正向\t完成率\t\n\tB\t个\t5\t正向\t完成率\t\n合计\t\t\t100\n"), &["指标分值合计 15，与方案总分 100 不符"]);
-    check(&format!("{head}甲\tA = B * 2\t个\t100\t正向\t完成率\t\n"), &["2:2 指标「A」的公式引用了「B」"]);
+    check(&format!("{head}甲\tA = B * 2\t个\t100\t正向\t完成率\t\n"), &["2:2 指标“A”的公式引用了“B”"]);
     check("指标\t说明\nA\t随便\n", &["方案表格缺少表头"]);
     check("指标\t分值\t计分方法\n\tB\t完成率\n", &["2:1 这一行没有指标名称"]);
     // Without 维度 everything sits in one dimension, and the weights then only need to reach the total.
@@ -203,4 +203,21 @@ fn dimension_headings_in_the_indicator_column() {
     let got: Vec<String> = s.indicators.iter().map(|i| format!("{} {}", i.dimension, i.name)).collect();
     assert_eq!(got, ["规划定位好 A", "创新平台好 B", "创新平台好 C"]);
     assert_eq!(s.dimensions.iter().map(|d| d.weight).collect::<Vec<_>>(), [60.0, 40.0]);
+}
+
+/// Validation problems are kinds with their data, not only text.
+#[test]
+fn validation_problems_carry_kind_and_data() {
+    use wuhao::problem::{MethodFault, Problem};
+    let mut s = default_scheme();
+    s.indicators[0].weight = 7.0;
+    s.indicators[6].method = Method::Completion { cap: 0.5 };
+    let problems: Vec<Problem> = validate(&s).into_iter().map(|d| d.problem).collect();
+    let dim = s.dimensions.iter().find(|d| d.key == s.indicators[0].dimension).unwrap();
+    assert!(problems.contains(&Problem::DimensionSum { name: dim.name.clone(), sum: dim.weight + 1.0, weight: dim.weight }), "{problems:#?}");
+    assert!(problems.contains(&Problem::IndicatorSum { sum: 101.0, total: 100.0 }), "{problems:#?}");
+    let name = s.indicators[6].name.clone();
+    assert!(problems.contains(&Problem::Method { indicator: name, fault: MethodFault::CompletionCap { cap: 0.5 } }), "{problems:#?}");
+    let kinds: Vec<&str> = problems.iter().map(Problem::kind).collect();
+    assert!(kinds.contains(&"scheme.dimension_sum") && kinds.contains(&"scheme.method_params"), "{kinds:?}");
 }

@@ -63,7 +63,7 @@ fn render(r: &SplitReport) -> String {
             (Some(r), None) => format!("{r}"),
             _ => "-".into(),
         };
-        out.push_str(&format!("{level} {pos} {}{}\n", d.message, d.cell.as_ref().map(|c| format!(" «{c}»")).unwrap_or_default()));
+        out.push_str(&format!("{level} {pos} {} {}{}\n", d.kind(), d.message(), d.cell.as_ref().map(|c| format!(" «{c}»")).unwrap_or_default()));
     }
     out
 }

@@ -792,7 +792,7 @@
       }));
     }
     (read.unmatched || []).forEach(function (u) {
-      var li = diagLink('data', null, u.row, u.col, '第 ' + u.row + ' 行「' + u.text + '」未对应方案中的指标' +
+      var li = diagLink('data', null, u.row, u.col, '第 ' + u.row + ' 行“' + u.text + '”未对应方案中的指标' +
         (u.suggestions && u.suggestions.length ? '，是否是：' + u.suggestions.join('、') + '？' : '，已忽略。'), 'warning');
       box.appendChild(h('p', { 'class': 'unmatched' }, li));
     });
@@ -832,11 +832,37 @@
       list.appendChild(h('li', { 'class': 'muted', text: '没有发现问题。' }));
       return;
     }
+    // Problems of one kind are listed together, in the order each kind first
+    // appears; a kind seen more than once gets a heading with its count.
+    var groups = [];
+    var byKind = {};
     diags.forEach(function (d) {
-      var place = diagPlace(d);
-      var text = (place ? place + '：' : '') + d.message + (d.cell ? '　单元格内容「' + d.cell + '」' : '');
-      list.appendChild(h('li', { 'class': 'diag ' + (d.level === 'error' ? 'error' : 'warning') }, diagLink(d.source, d.split, d.row, d.col, text, d.level)));
+      var k = d.kind || 'other';
+      if (!byKind[k]) {
+        byKind[k] = [];
+        groups.push(k);
+      }
+      byKind[k].push(d);
     });
+    groups.forEach(function (k) {
+      var members = byKind[k];
+      if (members.length > 1) {
+        list.appendChild(h('li', { 'class': 'diag-group', attrs: { 'data-kind': k }, text: kindLabel(k) + '：' + members.length + ' 条' }));
+      }
+      members.forEach(function (d) {
+        var place = diagPlace(d);
+        var text = (place ? place + '：' : '') + d.message + (d.cell ? '　单元格内容“' + d.cell + '”' : '');
+        list.appendChild(h('li', { 'class': 'diag ' + (d.level === 'error' ? 'error' : 'warning'), attrs: { 'data-kind': k } },
+          diagLink(d.source, d.split, d.row, d.col, text, d.level)));
+      });
+    });
+  }
+
+  // The area of a problem kind (`number.range` → 数字), for group headings.
+  var KIND_AREAS = { number: '数字', unit: '单位', grid: '表格', request: '请求', scheme: '方案', score: '计分', read: '读表' };
+  function kindLabel(kind) {
+    var area = KIND_AREAS[String(kind).split('.')[0]] || '其他';
+    return area + '问题（' + kind + '）';
   }
 
   function diagLink(source, split, row, col, text, level) {
@@ -1614,7 +1640,7 @@
   function showSchemeDiags(diags) {
     var list = clear($('scheme-diags'));
     (diags || []).forEach(function (d) {
-      var text = (d.row ? '第 ' + d.row + ' 行' + (d.col ? '第 ' + d.col + ' 列' : '') + '：' : '') + d.message + (d.cell ? '「' + d.cell + '」' : '');
+      var text = (d.row ? '第 ' + d.row + ' 行' + (d.col ? '第 ' + d.col + ' 列' : '') + '：' : '') + d.message + (d.cell ? '“' + d.cell + '”' : '');
       list.appendChild(h('li', { 'class': 'diag ' + (d.level === 'error' ? 'error' : 'warning') }, diagLink('scheme', null, d.row, d.col, text, d.level)));
     });
   }
