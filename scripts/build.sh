@@ -29,6 +29,8 @@ PAGE_SRC="${WUHAO_PAGE:-$ROOT/www/index.html}"
 
 ensure_rust
 ensure_bindgen
+ensure_python
+ensure_node
 WASM_OPT=""
 if ensure_npm_tools && [ -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
   WASM_OPT="$TOOLS_DIR/node_modules/.bin/wasm-opt"
@@ -46,7 +48,8 @@ unset CARGO_ENCODED_RUSTFLAGS
 say "building the release wasm (nightly, -Zbuild-std, target-cpu=mvp)"
 cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
 
-TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')" ||
+  die "cannot find cargo's target directory (cargo metadata failed)"
 WASM="$TARGET_DIR/wasm32-unknown-unknown/release/wuhao.wasm"
 [ -f "$WASM" ] || die "cargo did not produce $WASM"
 

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # README command 2 (and all of CI: .ci/run runs exactly this). In order:
-#   1. cargo test            the Rust core, natively
-#   2. scripts/build.sh      the page, pkg/wuhao.html
-#   3. node --test           tests/compat (wasm features, ES2019, CSS, CSP) and
+#   1. installers            tests/install/installers.test.sh: every ensure_* of
+#                            scripts/lib.sh against stub installers (no network)
+#   2. cargo test            the Rust core, natively
+#   3. clippy                cargo clippy --lib -- -D warnings
+#   4. scripts/build.sh      the page, pkg/wuhao.html
+#   5. node --test           tests/compat (wasm features, ES2019, CSS, CSP) and
 #                            tests/browser (headless Debian Chromium, network blocked)
-# Installs what is missing first: Debian's chromium, CJK fonts, poppler-utils,
-# and the npm test tools pinned in tests/browser/package-lock.json. No tool
-# downloads a browser of its own.
+# Installs what is missing first: clippy, Debian's chromium, CJK fonts,
+# poppler-utils, and the npm test tools pinned in tests/browser/package-lock.json.
+# No tool downloads a browser of its own.
 # Ends with one line "summary: N passed, N failed" over all stages; exits non-zero
 # when anything failed.
 set -uo pipefail
@@ -34,14 +37,34 @@ count_node() {
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 }
+# The installer test ends with one line "installers: N passed, M failed".
+count_installers() {
+  local line p f
+  line=$(grep -E '^installers: [0-9]+ passed, [0-9]+ failed$' "$1" | tail -n1)
+  p=$(awk '{print $2}' <<<"$line")
+  f=$(awk '{print $4}' <<<"$line")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+}
 summary() {
   echo
   [ ${#broken[@]} -gt 0 ] && echo "failed stages: ${broken[*]}"
   echo "summary: $passed passed, $failed failed"
 }
 
+ensure_clippy
 ensure_browser || die "could not install chromium, fonts-noto-cjk and poppler-utils"
 ensure_npm_tools || die "could not install the npm test tools"
+
+say "installer test (tests/install: scripts/lib.sh against stub installers)"
+bash tests/install/installers.test.sh 2>&1 | tee "$LOG_DIR/installers.log"
+rc=${PIPESTATUS[0]}
+was=$failed
+count_installers "$LOG_DIR/installers.log"
+if [ "$rc" -ne 0 ]; then
+  broken+=("installers")
+  [ "$failed" -gt "$was" ] || failed=$((failed + 1))
+fi
 
 say "cargo test (the Rust core)"
 cargo test 2>&1 | tee "$LOG_DIR/cargo.log"
@@ -52,6 +75,14 @@ if [ "$rc" -ne 0 ]; then
   broken+=("cargo-test")
   # A test binary that does not compile counts no failed test; the stage still failed.
   [ "$failed" -gt "$was" ] || failed=$((failed + 1))
+fi
+
+say "cargo clippy --lib -- -D warnings"
+if cargo clippy --lib -- -D warnings; then
+  passed=$((passed + 1))
+else
+  broken+=("clippy")
+  failed=$((failed + 1))
 fi
 
 say "building the page"
