@@ -148,20 +148,22 @@ ensure_bindgen() {
   fi
   command -v cargo >/dev/null ||
     die "cargo not found, and it is needed to install wasm-bindgen-cli $want: install Rust with rustup (https://rustup.rs)"
-  # --locked is preferred for a reproducible tool, but the locked tree can name a
-  # crate version the registry mirror lacks; then let cargo resolve afresh.
-  cargo install wasm-bindgen-cli --version "$want" --locked ||
-    cargo install wasm-bindgen-cli --version "$want" ||
-    die "could not install wasm-bindgen-cli $want"
+  # cargo installs into ~/.cargo/bin, which a distribution's cargo does not put on PATH.
+  bin="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
+  if [ "$(bindgen_installed "$bin/wasm-bindgen")" != "$want" ]; then
+    # --locked is preferred for a reproducible tool, but the locked tree can name a
+    # crate version the registry mirror lacks; then let cargo resolve afresh.
+    # --force: cargo's own record can say "installed" for a binary that was since
+    # deleted or moved, and would then install nothing.
+    cargo install wasm-bindgen-cli --version "$want" --locked --force ||
+      cargo install wasm-bindgen-cli --version "$want" --force ||
+      die "could not install wasm-bindgen-cli $want"
+  fi
   have="$(bindgen_installed)"
-  if [ "$have" != "$want" ]; then
-    # cargo installs into ~/.cargo/bin, which a distribution's cargo does not put on PATH.
-    bin="${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin"
-    if [ "$(bindgen_installed "$bin/wasm-bindgen")" = "$want" ]; then
-      say "using $bin/wasm-bindgen: putting $bin first on PATH for this run"
-      export PATH="$bin:$PATH"
-      have="$want"
-    fi
+  if [ "$have" != "$want" ] && [ "$(bindgen_installed "$bin/wasm-bindgen")" = "$want" ]; then
+    say "using $bin/wasm-bindgen: putting $bin first on PATH for this run"
+    export PATH="$bin:$PATH"
+    have="$want"
   fi
   [ "$have" = "$want" ] || die "wasm-bindgen on PATH is ${have:-missing}, want $want (is ~/.cargo/bin on PATH?)"
 }

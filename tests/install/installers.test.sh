@@ -240,13 +240,28 @@ expect_ran "cargo install wasm-bindgen-cli --version $WANT"
 check "wasm-bindgen is found after the install" grep -qx "wasm-bindgen $WANT" "$CASE/out"
 expect_said "first on PATH for this run"
 
+new_case "bindgen installed in ~/.cargo/bin, which is not on PATH"
+give cargo
+put_bindgen "$HOME_DIR/.cargo/bin" "$WANT"
+PATH_SET="$TOOLS:$SYS"
+run 'ensure_bindgen; wasm-bindgen --version'
+expect_ok
+expect_not_ran "cargo install"
+expect_said "first on PATH for this run"
+
+new_case "bindgen absent, cargo's record says installed (binary deleted): --force reinstalls"
+give cargo
+run 'ensure_bindgen'
+expect_ok
+expect_ran "cargo install wasm-bindgen-cli --version $WANT --locked --force"
+
 new_case "bindgen absent, --locked install fails"
 give cargo
 CASE_ENV=(STUB_CARGO_FAIL=locked)
 run 'ensure_bindgen'
 expect_ok
 expect_ran "cargo install wasm-bindgen-cli --version $WANT --locked"
-check "retries without --locked" grep -qx "cargo install wasm-bindgen-cli --version $WANT" "$CASE/log"
+check "retries without --locked" grep -qx "cargo install wasm-bindgen-cli --version $WANT --force" "$CASE/log"
 
 new_case "bindgen absent, cargo install fails"
 give cargo
