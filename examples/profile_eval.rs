@@ -23,7 +23,7 @@ fn main() {
     for _ in 0..repeat {
         let t = std::time::Instant::now();
         let (grid, _) = wuhao::table::parse_grid(&s, wuhao::diag::Source::Data);
-        eprintln!("grid   {:>8.1} ms, {} rows", t.elapsed().as_secs_f64() * 1e3, grid.rows.len());
+        eprintln!("grid   {:>8.1} ms, {} rows", t.elapsed().as_secs_f64() * 1e3, grid.n_rows());
         let t = std::time::Instant::now();
         let read = wuhao::read::read_data(&s, &scheme, None, today);
         eprintln!("read   {:>8.1} ms, {} parks (grid included)", t.elapsed().as_secs_f64() * 1e3, read.parks.len());

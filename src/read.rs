@@ -104,7 +104,7 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         None => {
             if r.headerless_names() > 0 {
                 r.indicator_rows(None, period, today, &mut out);
-            } else if grid.rows.iter().flatten().any(|c| !c.trim().is_empty()) {
+            } else if (0..grid.n_rows()).any(|r| !grid.is_blank_row(r)) {
                 r.diags.push(Diagnostic::reader_error(
                     Source::Data,
                     "未能识别表格：没有找到表头（如“指标名称 | 单位 | 1-11月累计”或“园区 | 技工贸总收入 …”），也没有与方案相符的指标名称",
@@ -533,27 +533,28 @@ impl<'g, 's> Reader<'g, 's> {
     }
 
     fn row_len(&self, r: usize) -> usize {
-        self.grid.rows.get(r).map(Vec::len).unwrap_or(0)
+        self.grid.row_len(r)
     }
 
     fn row_blank(&self, r: usize) -> bool {
-        self.grid.rows.get(r).is_none_or(|row| row.iter().all(|c| c.trim().is_empty()))
+        self.grid.is_blank_row(r)
     }
 
     /// Columns up to the last one holding any text: Excel pads some rows with
     /// empty cells, which are not columns the user meant.
     fn used_width(&self) -> usize {
-        self.grid
-            .rows
-            .iter()
-            .map(|row| row.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1))
+        (0..self.grid.n_rows())
+            .map(|r| {
+                let cells: Vec<&str> = self.grid.row(r).collect();
+                cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1)
+            })
             .max()
             .unwrap_or(0)
     }
 
     /// The first row that reads as a header, and the shape it implies.
     fn find_header(&self) -> Option<(usize, Shape)> {
-        for r in 0..self.grid.rows.len().min(HEADER_SEARCH_ROWS) {
+        for r in 0..self.grid.n_rows().min(HEADER_SEARCH_ROWS) {
             let n = self.row_len(r);
             let mut items = 0;
             let mut park_word = false;
@@ -593,7 +594,7 @@ impl<'g, 's> Reader<'g, 's> {
 
     /// How many rows start with a scheme item name, for tables pasted without a header.
     fn headerless_names(&self) -> usize {
-        (0..self.grid.rows.len()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).count()
+        (0..self.grid.n_rows()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).count()
     }
 
     /// Title rows above the header: the park name, period hints, a table-wide unit.
@@ -781,7 +782,7 @@ impl<'g, 's> Reader<'g, 's> {
             let guess = (0..width).find(|&c| {
                 roles.get(c) == Some(&Role::Unknown)
                     && c != name_col
-                    && (first_data..self.grid.rows.len()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
+                    && (first_data..self.grid.n_rows()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
             });
             match guess {
                 Some(c) => {
@@ -829,7 +830,7 @@ impl<'g, 's> Reader<'g, 's> {
         let mut parks: Vec<ParkData> = Vec::new();
         let mut park_of_row = default_park.clone();
 
-        for r in first_data..self.grid.rows.len() {
+        for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
                 continue;
             }
@@ -970,7 +971,7 @@ impl<'g, 's> Reader<'g, 's> {
     /// Column roles of a table pasted without its header: names in the first
     /// column, a column of unit labels, then the first column of numbers as the value.
     fn guess_headerless(&mut self, roles: &mut [Role]) {
-        let rows: Vec<usize> = (0..self.grid.rows.len()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).collect();
+        let rows: Vec<usize> = (0..self.grid.n_rows()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).collect();
         if let Some(first) = roles.first_mut() {
             *first = Role::Name;
         }
@@ -1096,7 +1097,7 @@ impl<'g, 's> Reader<'g, 's> {
             .collect();
         by_name.sort_by(|a, b| a.2.cmp(b.2));
         let mut vals: Vec<Option<f64>> = Vec::with_capacity(cols.len());
-        for r in first_data..self.grid.rows.len() {
+        for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
                 continue;
             }
@@ -1141,7 +1142,7 @@ impl<'g, 's> Reader<'g, 's> {
     }
 
     fn is_unit_row(&self, r: usize, item_of: &[Option<usize>], park_col: Option<usize>) -> bool {
-        if r >= self.grid.rows.len() {
+        if r >= self.grid.n_rows() {
             return false;
         }
         let park_cell = park_col.map(|c| norm_name(self.cell(r, c))).unwrap_or_default();

@@ -990,8 +990,8 @@ fn is_total(text: &str) -> bool {
 /// 等次 declare inputs, adjustments, vetoes and grades (see `to_table`).
 fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
-    let header = grid.rows.iter().take(10).position(|r| {
-        let roles: Vec<Role> = r.iter().filter_map(|c| role_of(c)).collect();
+    let header = (0..grid.n_rows().min(10)).position(|r| {
+        let roles: Vec<Role> = grid.row(r).filter_map(role_of).collect();
         roles.contains(&Role::Name) && roles.contains(&Role::Weight)
     });
     let Some(h) = header else {
@@ -1002,7 +1002,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         return (None, diags);
     };
     let mut cols: Vec<(Role, usize)> = Vec::new();
-    for (c, cell) in grid.rows.get(h).map(|r| r.as_slice()).unwrap_or(&[]).iter().enumerate() {
+    for (c, cell) in grid.row(h).enumerate() {
         if let Some(r) = role_of(cell) {
             if !cols.iter().any(|(x, _)| *x == r) {
                 cols.push((r, c));
@@ -1024,8 +1024,8 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         diags.push(Diagnostic::reader_error(Source::Scheme, msg).at(row, c).cell(grid.cell(row, c)));
     };
 
-    for row in h + 1..grid.rows.len() {
-        if grid.rows.get(row).is_none_or(|r| r.iter().all(|c| c.trim().is_empty())) {
+    for row in h + 1..grid.n_rows() {
+        if grid.is_blank_row(row) {
             continue;
         }
         let dim_cell = cell(row, Role::Dim);

@@ -491,8 +491,8 @@ pub fn check_split(
 
 fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     // The header: the first row with a name (or month) column and a value column.
-    let header = grid.rows.iter().take(30).enumerate().find_map(|(r, row)| {
-        let roles = header_roles(grid, r, row);
+    let header = (0..grid.n_rows().min(30)).find_map(|r| {
+        let roles = header_roles(grid, r);
         let filled = roles.iter().filter(|x| **x != Role::Empty).count();
         let has_value = roles.iter().any(|x| matches!(x, Role::Value { .. }));
         let has_key = roles.iter().any(|x| matches!(x, Role::Name(_) | Role::Month | Role::Other(_)));
@@ -576,7 +576,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         if Some(r) == prefix_row {
             continue;
         }
-        for c in grid.rows.get(r).map(|x| x.as_slice()).unwrap_or(&[]) {
+        for c in grid.row(r) {
             let t = c.trim();
             if t.is_empty() {
                 continue;
@@ -637,7 +637,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     // Data rows.
     let mut records: Vec<Record> = Vec::new();
     let mut last_name: Option<String> = None;
-    for r in h + 1..grid.rows.len() {
+    for r in h + 1..grid.n_rows() {
         let name_cell = grid.cell(r, key_col).trim().to_string();
         let any_value = groups.iter().any(|g| {
             g.target.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
@@ -753,8 +753,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
 /// The roles of row `r` as a header. In a two-row header (片区 | 技工贸总收入 | ∅
 /// above ∅ | 目标 | 完成) the key columns are merged vertically, so an empty
 /// cell takes the role of the cell above when that is a key column.
-fn header_roles(grid: &Grid, r: usize, row: &[String]) -> Vec<Role> {
-    row.iter()
+fn header_roles(grid: &Grid, r: usize) -> Vec<Role> {
+    grid.row(r)
         .enumerate()
         .map(|(c, cell)| match classify(cell) {
             Role::Empty if r > 0 => match classify(grid.cell(r - 1, c)) {

@@ -266,7 +266,7 @@ fn grid_keeps_row_numbers() {
             cells.push(row);
         }
         let (grid, diags) = parse_grid(&text, wuhao::diag::Source::Data);
-        assert_eq!(grid.rows, cells, "{text:?}");
+        assert_eq!(grid.to_rows(), cells, "{text:?}");
         assert!(diags.is_empty());
     }
 }
@@ -296,7 +296,7 @@ fn large_paste_reads() {
     let out = read_data(&text, &default_scheme(), None, DEFAULT_TODAY);
     let t2 = t0.elapsed();
     eprintln!("{} bytes: grid {:?}, grid+read {:?}", text.len(), t1, t2 - t1);
-    assert_eq!(grid.rows.len(), rows + 1);
+    assert_eq!(grid.n_rows(), rows + 1);
     assert_eq!(out.shape, Shape::ParkRows);
     assert_eq!(out.parks.len(), rows);
     assert_eq!(out.parks[3].value("上交税金"), Some(1038.0));

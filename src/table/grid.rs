@@ -9,20 +9,59 @@ use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
 
 /// A pasted table: rows of cell texts, 0-based, as laid out in the clipboard.
+///
+/// Cells are spans of one buffer: the pasted text itself, followed by the text
+/// of each cell that unquoting changed (`"a""b"` is `a"b`). So a paste of a
+/// million cells makes one copy of the text and one span per cell, not a
+/// million `String`s.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grid {
-    pub rows: Vec<Vec<String>>,
+    buf: String,
+    /// Byte range of each cell in `buf`, row after row.
+    cells: Vec<(usize, usize)>,
+    /// Each row's range in `cells`.
+    rows: Vec<(usize, usize)>,
 }
 
 impl Grid {
+    /// The number of rows, blank ones included.
+    pub fn n_rows(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The number of cells row `r` has (rows are ragged; 0 past the end).
+    pub fn row_len(&self, r: usize) -> usize {
+        self.rows.get(r).map_or(0, |&(a, b)| b - a)
+    }
+
     /// The cell at 0-based (row, col), or "" when the row is short (ragged rows).
     pub fn cell(&self, row: usize, col: usize) -> &str {
-        self.rows.get(row).and_then(|r| r.get(col)).map(String::as_str).unwrap_or("")
+        let Some(&(a, b)) = self.rows.get(row) else { return "" };
+        if col >= b - a {
+            return "";
+        }
+        self.cells.get(a + col).and_then(|&(s, e)| self.buf.get(s..e)).unwrap_or("")
+    }
+
+    /// The cells of row `r`, left to right (none past the end).
+    pub fn row(&self, r: usize) -> impl Iterator<Item = &str> + '_ {
+        let (a, b) = self.rows.get(r).copied().unwrap_or((0, 0));
+        self.cells.get(a..b).unwrap_or(&[]).iter().map(|&(s, e)| self.buf.get(s..e).unwrap_or(""))
+    }
+
+    /// Whether row `r` has no text but whitespace (or does not exist).
+    pub fn is_blank_row(&self, r: usize) -> bool {
+        self.row(r).all(|c| c.trim().is_empty())
     }
 
     /// The number of columns of the widest row.
     pub fn width(&self) -> usize {
-        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+        self.rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0)
+    }
+
+    /// Every row as owned strings (for tests and tools, not the hot path).
+    pub fn to_rows(&self) -> Vec<Vec<String>> {
+        (0..self.n_rows()).map(|r| self.row(r).map(str::to_string).collect()).collect()
     }
 }
 
@@ -40,29 +79,31 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
     if bytes.is_empty() {
         return (Grid::default(), diags);
     }
-    // A rough row count avoids repeated reallocation of the outer vector on big pastes.
-    let mut rows: Vec<Vec<String>> = Vec::with_capacity(bytes.iter().filter(|&&b| b == b'\n').count() + 1);
-    let mut row: Vec<String> = Vec::new();
-    let mut width_hint = 0usize;
+    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
+    let tabs = bytes.iter().filter(|&&b| b == b'\t').count();
+    let mut g = Grid { buf: String::with_capacity(len), cells: Vec::with_capacity(lines + tabs), rows: Vec::with_capacity(lines) };
+    g.buf.push_str(text);
+    let mut row_start = 0usize;
     let mut i = 0usize;
     // After one unclosed quote every later quote would scan to the end of the
     // text again (quadratic on a broken 10 MB paste), so quotes stop being special.
     let mut quotes_special = true;
 
     loop {
-        // At the start of a cell.
-        let mut cell = String::new();
-        let mut quoted_ok = false;
+        // At the start of a cell: a quoted cell's content is written after the
+        // text in `buf`, since unquoting changes it.
+        let mut owned: Option<usize> = None;
         if quotes_special && bytes.get(i) == Some(&b'"') {
-            if let Some((content, next)) = read_quoted(text, i + 1) {
-                cell = content;
+            let at = g.buf.len();
+            if let Some(next) = read_quoted(text, i + 1, &mut g.buf) {
+                owned = Some(at);
                 i = next;
-                quoted_ok = true;
             } else {
+                g.buf.truncate(at);
                 quotes_special = false;
                 diags.push(
                     Diagnostic::warning(source.clone(), Problem::UnclosedQuote)
-                        .at(rows.len(), row.len())
+                        .at(g.rows.len(), g.cells.len() - row_start)
                         .cell(line_from(text, i)),
                 );
             }
@@ -73,13 +114,13 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
             .get(start..)
             .and_then(|rest| rest.iter().position(|&b| b <= b'\r' && matches!(b, b'\t' | b'\n' | b'\r')))
             .map_or(len, |p| start + p);
-        let rest = text.get(start..i).unwrap_or("");
-        if quoted_ok {
-            cell.push_str(rest);
-        } else {
-            cell = rest.to_string();
+        match owned {
+            Some(at) => {
+                g.buf.push_str(text.get(start..i).unwrap_or(""));
+                g.cells.push((at, g.buf.len()));
+            }
+            None => g.cells.push((start, i)),
         }
-        row.push(cell);
 
         match bytes.get(i) {
             Some(b'\t') => {
@@ -90,38 +131,38 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
                     i += 1;
                 }
                 i += 1;
-                finish_row(&mut rows, &mut row, &mut width_hint);
+                finish_row(&mut g, &mut row_start);
                 if i >= len {
                     break;
                 }
             }
             _ => {
                 // End of text: a last line without a line break.
-                finish_row(&mut rows, &mut row, &mut width_hint);
+                finish_row(&mut g, &mut row_start);
                 break;
             }
         }
     }
-    (Grid { rows }, diags)
+    (g, diags)
 }
 
-/// Pushes the finished row. A line with nothing on it becomes an empty row;
-/// the next row is preallocated to the width seen so far.
-fn finish_row(rows: &mut Vec<Vec<String>>, row: &mut Vec<String>, width_hint: &mut usize) {
-    if row.len() == 1 && row.first().is_some_and(String::is_empty) {
-        row.clear();
+/// Closes the row whose cells start at `row_start`. A line with nothing on it
+/// becomes an empty row.
+fn finish_row(g: &mut Grid, row_start: &mut usize) {
+    let end = g.cells.len();
+    if end == *row_start + 1 && g.cells.last().is_some_and(|&(s, e)| s == e) {
+        g.cells.pop();
     }
-    *width_hint = (*width_hint).max(row.len());
-    let next = Vec::with_capacity(*width_hint);
-    rows.push(std::mem::replace(row, next));
+    let end = g.cells.len();
+    g.rows.push((*row_start, end));
+    *row_start = end;
 }
 
 /// Reads a quoted cell whose content starts at byte `from` (just after the
-/// opening quote). Returns the unescaped content and the byte index just after
-/// the closing quote, or `None` when the quote never closes.
-fn read_quoted(text: &str, from: usize) -> Option<(String, usize)> {
+/// opening quote), appending the unescaped content to `out`. Returns the byte
+/// index just after the closing quote, or `None` when the quote never closes.
+fn read_quoted(text: &str, from: usize, out: &mut String) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut out = String::new();
     let mut i = from;
     loop {
         let rel = bytes.get(i..)?.iter().position(|&b| b == b'"')?;
@@ -131,7 +172,7 @@ fn read_quoted(text: &str, from: usize) -> Option<(String, usize)> {
             out.push('"');
             i = q + 2;
         } else {
-            return Some((out, q + 1));
+            return Some(q + 1);
         }
     }
 }
@@ -148,7 +189,7 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<Vec<String>> {
-        parse_grid(text, Source::Data).0.rows
+        parse_grid(text, Source::Data).0.to_rows()
     }
 
     #[test]
@@ -160,7 +201,17 @@ mod tests {
         assert_eq!(rows("a\t\t"), vec![vec!["a", "", ""]]);
         assert_eq!(rows(""), Vec::<Vec<String>>::new());
         let (g, d) = parse_grid("\"abc\tx\ny", Source::Data);
-        assert_eq!(g.rows, vec![vec!["\"abc", "x"], vec!["y"]]);
+        assert_eq!(g.to_rows(), vec![vec!["\"abc", "x"], vec!["y"]]);
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn cells_are_spans_of_one_buffer() {
+        let (g, _) = parse_grid("名称\t\"a\"\"b\"\n甲\t1\t2\n", Source::Data);
+        assert_eq!((g.n_rows(), g.row_len(0), g.row_len(1), g.width()), (2, 2, 3, 3));
+        assert_eq!((g.cell(0, 1), g.cell(1, 2), g.cell(1, 9), g.cell(9, 0)), ("a\"b", "2", "", ""));
+        // Only the unquoted cell was written after the text.
+        assert_eq!(g.buf.len(), "名称\t\"a\"\"b\"\n甲\t1\t2\n".len() + "a\"b".len());
+        assert!(g.is_blank_row(5) && !g.is_blank_row(1));
     }
 }
