@@ -10,6 +10,7 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{fold, parse_number, show, CellNumber};
+use crate::table::period::{month_column, period_hint};
 use crate::problem::Problem;
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
@@ -414,62 +415,6 @@ fn classify(header: &str) -> Role {
         return Role::Actual;
     }
     Role::Unknown
-}
-
-/// "3月", "3月份", "上年3月": a single month's column (not a range like 1-3月).
-fn month_column(h: &str) -> Option<(bool, u32)> {
-    let (last_year, rest) = match h.strip_prefix("上年").or_else(|| h.strip_prefix("去年")) {
-        Some(r) => (true, r),
-        None => (false, h),
-    };
-    let rest = rest.strip_suffix("份").unwrap_or(rest);
-    let digits = rest.strip_suffix('月')?;
-    let m: u32 = digits.parse().ok()?;
-    (1..=12).contains(&m).then_some((last_year, m))
-}
-
-/// The (year, month) a header or title names: 2022年, 1-11月, 1—11月, 截至11月,
-/// 2022年11月, 上半年 …. A lone "11月" is a month's column, not a period.
-pub fn period_hint(text: &str) -> (Option<i32>, Option<u32>) {
-    let f = fold(text);
-    let chars: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut year = None;
-    let mut month = None;
-    for (i, &c) in chars.iter().enumerate() {
-        if c == '年' && year.is_none() && i >= 4 {
-            let ds: String = chars.get(i - 4..i).unwrap_or(&[]).iter().collect();
-            let before_ok = i < 5 || !chars.get(i - 5).is_some_and(char::is_ascii_digit);
-            if let (true, Ok(y)) = (before_ok, ds.parse::<i32>()) {
-                if (2000..=2100).contains(&y) {
-                    year = Some(y);
-                }
-            }
-        }
-        if c == '月' && month.is_none() {
-            let mut j = i;
-            while j > 0 && chars.get(j - 1).is_some_and(char::is_ascii_digit) {
-                j -= 1;
-            }
-            if j == i || i - j > 2 {
-                continue;
-            }
-            let m: u32 = chars.get(j..i).unwrap_or(&[]).iter().collect::<String>().parse().unwrap_or(0);
-            let prev = if j > 0 { chars.get(j - 1).copied() } else { None };
-            if (1..=12).contains(&m) && matches!(prev, Some('-' | '~' | '—' | '–' | '至' | '到' | '止' | '年')) {
-                month = Some(m);
-            }
-        }
-    }
-    if month.is_none() {
-        let s: String = chars.iter().collect();
-        for (w, m) in [("前三季度", 9), ("三季度末", 9), ("上半年", 6), ("第一季度", 3), ("一季度", 3)] {
-            if s.contains(w) {
-                month = Some(m);
-                break;
-            }
-        }
-    }
-    (year, month)
 }
 
 /// A (year, month) read from a header or title; either may be absent.

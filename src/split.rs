@@ -15,6 +15,7 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
+use crate::table::period::{is_digit, parse_month, strip_period};
 use crate::problem::Problem;
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
@@ -141,65 +142,6 @@ fn unit_note_in(text: &str) -> Option<Unit> {
     unit_label(rest.get(..end)?)
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-fn digit_value(c: char) -> Option<u32> {
-    if c.is_ascii_digit() {
-        c.to_digit(10)
-    } else if ('０'..='９').contains(&c) {
-        Some(c as u32 - '０' as u32)
-    } else {
-        None
-    }
-}
-
-/// Removes period words from a header (2022年, 1-11月, 11月, 年度, 全年) so that
-/// 技工贸总收入1-11月累计 leaves 技工贸总收入 once 累计 is gone.
-fn strip_period(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::new();
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if !is_digit(c) {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while chars.get(j).is_some_and(|c| is_digit(*c)) {
-            j += 1;
-        }
-        match chars.get(j) {
-            Some('年') | Some('月') => {
-                i = j + 1;
-            }
-            Some('-' | '—' | '–' | '~' | '～' | '至' | '－') => {
-                let mut k = j + 1;
-                while chars.get(k).is_some_and(|c| is_digit(*c)) {
-                    k += 1;
-                }
-                if k > j + 1 && chars.get(k) == Some(&'月') {
-                    i = k + 1;
-                } else {
-                    out.extend(chars.get(i..j).unwrap_or(&[]));
-                    i = j;
-                }
-            }
-            _ => {
-                out.extend(chars.get(i..j).unwrap_or(&[]));
-                i = j;
-            }
-        }
-    }
-    let out = out.trim_start_matches('份').to_string();
-    let mut out = out.replace("年度", "").replace("全年", "").replace("本年", "");
-    let junk = |c: char| matches!(c, ':' | '：' | '、' | '-' | '—' | '_' | '/' | '·' | '份');
-    out = out.trim_matches(junk).to_string();
-    out
-}
-
 fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
     words.iter().copied().find(|w| base.contains(w))
 }
@@ -246,36 +188,6 @@ fn classify(cell: &str) -> Role {
         }
     }
     Role::Other(base)
-}
-
-/// Reads a month label: 1月, 01月, 一月, 十二月份, 2022年3月, 2022-03, or a bare 1..12.
-/// A range such as 1-3月 is not a month.
-fn parse_month(text: &str) -> Option<u32> {
-    let s = squash(text);
-    let s = s.trim_end_matches('份');
-    let s = s.trim_end_matches('月');
-    let s = match s.rfind('年') {
-        Some(i) => s.get(i + '年'.len_utf8()..)?,
-        None => s,
-    };
-    let s = match s.char_indices().rev().find(|(_, c)| matches!(c, '-' | '/' | '.' | '－')) {
-        Some((i, c)) => {
-            let left = s.get(..i)?;
-            if left.chars().count() <= 2 {
-                return None;
-            }
-            s.get(i + c.len_utf8()..)?
-        }
-        None => s,
-    };
-    let n = if !s.is_empty() && s.chars().all(is_digit) {
-        s.chars().try_fold(0u32, |acc, c| acc.checked_mul(10)?.checked_add(digit_value(c)?))?
-    } else {
-        const CN: &[&str] = &["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"];
-        let pos = CN.iter().position(|w| *w == s)?;
-        u32::try_from(pos + 1).ok()?
-    };
-    (1..=12).contains(&n).then_some(n)
 }
 
 fn is_total_name(name: &str) -> bool {
