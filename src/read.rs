@@ -489,10 +489,7 @@ impl<'g, 's> Reader<'g, 's> {
     /// empty cells, which are not columns the user meant.
     fn used_width(&self) -> usize {
         (0..self.grid.n_rows())
-            .map(|r| {
-                let cells: Vec<&str> = self.grid.row(r).collect();
-                cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1)
-            })
+            .map(|r| self.grid.row(r).enumerate().filter(|(_, c)| !c.trim().is_empty()).last().map_or(0, |(i, _)| i + 1))
             .max()
             .unwrap_or(0)
     }
