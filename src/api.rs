@@ -34,6 +34,23 @@ pub struct ApiRequest {
     /// absent for every park up to 200 parks and only the first above that.
     #[serde(default)]
     pub detail: Option<serde_json::Value>,
+    /// How the page got `data` from the clipboard (echoed as `read.clipboard`).
+    #[serde(default)]
+    pub data_form: Option<ApiDataForm>,
+}
+
+/// Which form of the clipboard the page read the data from: `"html"` (the
+/// table Excel/WPS put beside the text, with merged cells expanded and values
+/// at full precision) or `"text"`; with how many merged cells and full-precision
+/// values the HTML form gave.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+pub struct ApiDataForm {
+    #[serde(default)]
+    pub form: String,
+    #[serde(default)]
+    pub merged: u32,
+    #[serde(default)]
+    pub precise: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +105,8 @@ pub struct ApiRead {
     pub columns: Vec<ApiColumn>,
     pub unmatched: Vec<ApiUnmatched>,
     pub missing: Vec<String>,
+    /// The clipboard form the data came from, as the request said; `null` when it did not say.
+    pub clipboard: Option<ApiDataForm>,
 }
 
 #[derive(Debug, Serialize)]
@@ -308,8 +327,10 @@ pub fn evaluate_json(request: &str) -> String {
             ApiRequest::default()
         }
     };
+    let form = req.data_form.clone();
     let core = to_core(req, &mut pre);
     let mut report = from_core(&eval::evaluate(&core));
+    report.read.clipboard = form;
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
@@ -447,6 +468,7 @@ pub fn from_core(r: &Report) -> ApiReport {
                 .map(|u| ApiUnmatched { row: u.row + 1, col: u.col + 1, text: u.text.clone(), suggestions: u.suggestions.clone() })
                 .collect(),
             missing: r.read.missing.clone(),
+            clipboard: None,
         },
         diagnostics: r.diagnostics.iter().map(diag_out).collect(),
         parks: r

@@ -229,7 +229,9 @@
       parkIndex: 0,
       sortKey: 'gap_pp',
       sortDir: 1,
-      dataNotSaved: 0
+      dataNotSaved: 0,
+      // How the park paste came: { form: 'html' | 'text', merged, precise } (clipboardText).
+      dataForm: null
     };
   }
 
@@ -377,6 +379,7 @@
   function buildRequest() {
     var req = {
       data: state.data,
+      data_form: state.dataForm || { form: 'text', merged: 0, precise: 0 },
       // Blank split boxes are passed too, so a split diagnostic's index is its box.
       splits: state.splits.slice(),
       settings: {
@@ -427,11 +430,30 @@
     }
   }
 
+  /**
+   * What a paste event carries: the table of its text/html form when Excel or
+   * WPS put one there (merged cells, full precision; see clipboard.js), else
+   * its plain text. `form` says which, for the read-back.
+   */
+  function clipboardText(cd) {
+    var html = '';
+    try {
+      html = cd.getData('text/html') || '';
+    } catch (err) {
+      html = '';
+    }
+    var table = html && window.WuhaoClipboard ? window.WuhaoClipboard.fromHtml(html) : null;
+    if (table) return { text: table.text, form: { form: 'html', merged: table.merged, precise: table.precise } };
+    return { text: cd.getData('text/plain') || cd.getData('text') || '', form: { form: 'text', merged: 0, precise: 0 } };
+  }
+
   /** The park paste: very large text goes to the state directly, not through the box. */
   function onDataPaste(e) {
     var cd = e.clipboardData || window.clipboardData;
     if (!cd) return;
-    var text = cd.getData('text/plain') || cd.getData('text') || '';
+    var clip = clipboardText(cd);
+    var text = clip.text;
+    state.dataForm = clip.form;
     var ta = $('data');
     var collapsed = dataCollapsed();
     var start = collapsed ? 0 : ta.selectionStart;
@@ -486,7 +508,7 @@
   function onPaste(e) {
     var cd = e.clipboardData || window.clipboardData;
     if (!cd) return;
-    var text = cd.getData('text/plain') || cd.getData('text') || '';
+    var text = clipboardText(cd).text;
     if (!text) return;
     e.preventDefault();
     insertText(e.target, text);
@@ -520,6 +542,7 @@
     bindField('data', 'input', function (v) {
       state.data = v;
       showBig = false;
+      if (!v) state.dataForm = null;
     });
     $('data').addEventListener('paste', onDataPaste);
     $('btn-big-show').addEventListener('click', function () {
@@ -782,6 +805,12 @@
       '表格结构：', h('strong', { text: SHAPES[read.shape] || String(read.shape) }),
       read.header_row ? '；表头在第 ' + read.header_row + ' 行' : ''
     ]));
+    var clip = read.clipboard;
+    if (clip && clip.form === 'html') {
+      box.appendChild(h('p', { 'class': 'read-form', text: '已按剪贴板中的表格格式读取（Excel/WPS 的 HTML）' +
+        (clip.merged ? '：合并单元格 ' + clip.merged + ' 处已展开' : '') +
+        (clip.precise ? (clip.merged ? '，' : '：') + clip.precise + ' 个数值按完整精度取值（而非显示的舍入值）' : '') + '。' }));
+    }
     if (read.columns && read.columns.length) {
       box.appendChild(makeTable({
         cls: 'compact',
