@@ -56,8 +56,10 @@
     var full = v * scale;
     var half = 0.5 * Math.pow(10, -decimals(digits));
     if (Math.abs(full - shownNum) > half * (1 + 1e-9) + 1e-12 * Math.abs(full)) return { text: shown, precise: false };
-    var text = clean(full) + m[3];
-    return { text: text, precise: Number(text.replace('%', '')) !== shownNum };
+    var text = clean(full);
+    // A display that is already the exact number (1,200 for 1200) stays as written.
+    if (Number(text) === shownNum) return { text: shown, precise: false };
+    return { text: text + m[3], precise: true };
   }
 
   function quote(cell) {
