@@ -19,6 +19,7 @@ pub mod score;
 pub mod split;
 pub mod table;
 pub mod unit;
+pub mod vocab;
 pub mod xlsx;
 pub mod zip;
 
