@@ -251,6 +251,34 @@ pub fn unit_in_brackets(text: &str) -> (String, Option<Unit>) {
     }
 }
 
+/// Splits off the first bracket, whatever it holds: "年度目标（万元）" →
+/// ("年度目标", Some("万元")), "目标（1-11月）" → ("目标", Some("1-11月")). An
+/// unclosed bracket runs to the end.
+pub fn split_bracket(s: &str) -> (String, Option<String>) {
+    let Some(i) = s.find(OPEN_BRACKETS) else { return (s.to_string(), None) };
+    let after = i + s.get(i..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+    let rest = s.get(after..).unwrap_or("");
+    let (inner, tail) = match rest.find(CLOSE_BRACKETS) {
+        Some(j) => {
+            let cl = rest.get(j..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8);
+            (rest.get(..j).unwrap_or(""), rest.get(j + cl..).unwrap_or(""))
+        }
+        None => (rest, ""),
+    };
+    (format!("{}{}", s.get(..i).unwrap_or(""), tail), Some(inner.to_string()))
+}
+
+/// A title without its unit note: "2024年目标分解表（单位：万元）" → "2024年目标分解表".
+pub fn strip_unit_note(t: &str) -> String {
+    let s = t.trim();
+    let Some(i) = s.find("单位") else { return s.to_string() };
+    if !s.get(i + "单位".len()..).is_some_and(|r| r.starts_with(['：', ':'])) {
+        return s.to_string();
+    }
+    let head = s.get(..i).unwrap_or("");
+    head.trim_end_matches(|c: char| OPEN_BRACKETS.contains(&c) || matches!(c, ' ' | '，' | ',')).trim().to_string()
+}
+
 /// A unit note in a title or a line of its own: 单位：万元, 单位:亿元,
 /// 金额单位：亿元, （单位：万元）, 单位：万元 制表：…; the first that names a known unit.
 pub fn unit_note(text: &str) -> Option<Unit> {
@@ -371,5 +399,15 @@ mod tests {
         assert_eq!(unit_note("单位名称 单位：万元").map(|u| u.label), Some("万元".to_string()));
         assert_eq!(unit_note("单位名称"), None);
         assert_eq!(unit_note("单位：—"), None);
+        assert_eq!(strip_unit_note("2024年目标分解表（单位：万元）"), "2024年目标分解表");
+        assert_eq!(strip_unit_note("2024年目标分解表"), "2024年目标分解表");
+    }
+
+    #[test]
+    fn first_bracket() {
+        assert_eq!(split_bracket("年度目标（万元）"), ("年度目标".to_string(), Some("万元".to_string())));
+        assert_eq!(split_bracket("目标(1-11月)完成"), ("目标完成".to_string(), Some("1-11月".to_string())));
+        assert_eq!(split_bracket("目标【万元"), ("目标".to_string(), Some("万元".to_string())));
+        assert_eq!(split_bracket("目标"), ("目标".to_string(), None));
     }
 }
