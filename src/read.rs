@@ -16,7 +16,7 @@ use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::vocab::{
     blank_unit, fold_text, name_key, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
-    SEQ_WORDS,
+    SEQ_WORDS, UNIT_WORDS,
 };
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -299,7 +299,6 @@ impl Role {
 const PARK_WORDS: &[&str] = &["园区", "园区名称", "园区名", "开发区", "开发区名称", "单位名称", "园区单位", "名称"];
 const NAME_WORDS: &[&str] =
     &["指标", "指标名称", "项目", "指标项目", "主要指标", "指标项", "项目名称", "内容", "指标内容", "统计指标", "二级指标"];
-const UNIT_WORDS: &[&str] = &["单位", "计量单位", "单位:", "计算单位"];
 const COMPUTED_WORDS: &[&str] = &[
     "完成率", "同比", "增速", "增幅", "增长", "增减", "进度", "预计", "排名", "得分", "分值", "权重", "责任", "状态", "差额", "比上年",
     "环比", "总分", "等级", "评分",

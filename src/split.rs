@@ -20,7 +20,7 @@ use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
-use crate::vocab::{fold_name, is_seq_header, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total};
+use crate::vocab::{fold_name, is_seq_header, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total, UNIT_WORDS};
 
 /// Whether a value column holds targets (plans) or actuals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +176,7 @@ fn classify(cell: &str) -> Role {
     if is_seq_header(&base) {
         return Role::Seq;
     }
-    if base == "单位" || base == "计量单位" {
+    if UNIT_WORDS.contains(&base.as_str()) {
         return Role::UnitCol;
     }
     if IGNORE_WORDS.iter().any(|w| base.contains(w)) {

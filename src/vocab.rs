@@ -190,6 +190,9 @@ pub const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "no", "no.", "排序
 /// Header words of a note column, compared with `name_key`.
 pub const NOTE_WORDS: &[&str] = &["备注", "说明", "注", "备注说明", "情况说明", "附注"];
 
+/// Header words of a unit column, compared with `name_key`.
+pub const UNIT_WORDS: &[&str] = &["单位", "计量单位", "单位:", "计算单位"];
+
 /// Whether a header names a sequence-number column.
 pub fn is_seq_header(header: &str) -> bool {
     let k = name_key(header);
@@ -364,6 +367,7 @@ mod tests {
         assert!(is_note_header("备注"));
         assert!(is_note_header("情况说明"));
         assert!(!is_note_header("指标"));
+        assert!(UNIT_WORDS.contains(&name_key("计量 单位").as_str()));
     }
 
     #[test]
