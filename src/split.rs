@@ -20,7 +20,7 @@ use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
-use crate::vocab::{fold_name, is_seq_header, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total, UNIT_WORDS};
+use crate::vocab::{fold_name, is_seq_header, mentions_note, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total, UNIT_WORDS};
 
 /// Whether a value column holds targets (plans) or actuals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,7 +52,8 @@ enum Role {
 }
 
 /// Header words of columns that are derived figures, not inputs to the check.
-const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "备注", "状态", "排名", "序时", "差额", "缺口", "说明", "增减"];
+/// Note columns (备注, 说明 …) are ignored too; their words are `vocab::NOTE_WORDS`.
+const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "状态", "排名", "序时", "差额", "缺口", "增减"];
 
 const MONTH_HEADERS: &[&str] = &["月份", "月度", "月", "时间", "期间", "月次"];
 
@@ -179,7 +180,7 @@ fn classify(cell: &str) -> Role {
     if UNIT_WORDS.contains(&base.as_str()) {
         return Role::UnitCol;
     }
-    if IGNORE_WORDS.iter().any(|w| base.contains(w)) {
+    if mentions_note(&base) || IGNORE_WORDS.iter().any(|w| base.contains(w)) {
         return Role::Ignore;
     }
     if MONTH_HEADERS.contains(&base.as_str()) {

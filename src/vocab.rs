@@ -199,6 +199,13 @@ pub fn is_seq_header(header: &str) -> bool {
     SEQ_WORDS.contains(&k.as_str())
 }
 
+/// Whether a header mentions notes anywhere (情况备注, 完成情况说明): the note
+/// words of two characters or more, contained in the header.
+pub fn mentions_note(header: &str) -> bool {
+    let k = name_key(header);
+    NOTE_WORDS.iter().any(|w| w.chars().count() >= 2 && k.contains(w))
+}
+
 /// Whether a header names a note column.
 pub fn is_note_header(header: &str) -> bool {
     let k = name_key(header);
@@ -367,6 +374,9 @@ mod tests {
         assert!(is_note_header("备注"));
         assert!(is_note_header("情况说明"));
         assert!(!is_note_header("指标"));
+        assert!(mentions_note("完成情况说明"));
+        assert!(mentions_note("情况备注"));
+        assert!(!mentions_note("注册企业数"));
         assert!(UNIT_WORDS.contains(&name_key("计量 单位").as_str()));
     }
 
