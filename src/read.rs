@@ -9,12 +9,16 @@
 
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
-use crate::number::{fold, parse_number, show, CellNumber};
+use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{month_column, period_hint};
 use crate::problem::Problem;
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
+use crate::table::vocab::{
+    blank_unit, fold_text, name_key, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
+    SEQ_WORDS, UNIT_WORDS,
+};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How the paste is laid out.
@@ -158,7 +162,7 @@ impl<'s> NameIndex<'s> {
             let i = idx.items.len();
             idx.items.push(Item { name, unit_label: unit, unit: Unit::parse(unit), formula });
             for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
-                let k = norm_name(n);
+                let k = name_key(n);
                 if k.is_empty() {
                     continue;
                 }
@@ -180,14 +184,14 @@ impl<'s> NameIndex<'s> {
     /// The item a name cell or header refers to, trying looser readings in turn:
     /// as written, without leading numbering (1、 (一) 其中：), without a trailing unit.
     fn lookup(&self, text: &str) -> Option<usize> {
-        let key = norm_name(text);
+        let key = name_key(text);
         if key.is_empty() {
             return None;
         }
         if let Some(&i) = self.by_key.get(&key) {
             return Some(i);
         }
-        let stripped = strip_numbering(&key);
+        let stripped = strip_numbering(strip_breakdown(&key));
         if let Some(&i) = self.by_key.get(stripped) {
             return Some(i);
         }
@@ -201,7 +205,7 @@ impl<'s> NameIndex<'s> {
 
     /// Up to three item names closest to `text`, best first.
     fn suggest(&self, text: &str) -> Vec<String> {
-        let key: Vec<char> = norm_name(text).chars().collect();
+        let key: Vec<char> = name_key(text).chars().collect();
         if key.is_empty() {
             return Vec::new();
         }
@@ -240,72 +244,6 @@ fn similarity(a: &[char], b: &[char]) -> f64 {
     } else {
         dice
     }
-}
-
-/// A name as compared: full-width folded, no spaces, no bracketed parts
-/// (units, explanations), ASCII lowercased, trailing colons and footnote marks dropped.
-fn norm_name(s: &str) -> String {
-    let f = fold(s);
-    let mut out = String::with_capacity(f.len());
-    let mut depth = 0u32;
-    for c in f.chars() {
-        match c {
-            '(' | '[' | '【' | '〔' => depth += 1,
-            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
-            c if c.is_whitespace() || matches!(c, '*' | '"' | '“' | '”' | '\'') => {}
-            c => out.push(c.to_ascii_lowercase()),
-        }
-    }
-    let trimmed = out.trim_end_matches([':', '：']).len();
-    out.truncate(trimmed);
-    out
-}
-
-/// Drops leading numbering such as "1、", "3.", "一、", "其中：".
-fn strip_numbering(key: &str) -> &str {
-    let mut k = key;
-    for p in ["其中:", "其中：", "其中"] {
-        if let Some(r) = k.strip_prefix(p) {
-            k = r;
-        }
-    }
-    let end = k
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_digit() || "一二三四五六七八九十".contains(c)))
-        .map(|(i, _)| i)
-        .unwrap_or(k.len());
-    if end > 0 {
-        let rest = k.get(end..).unwrap_or("");
-        if let Some(r) = rest.strip_prefix(['、', '.', '．', ':', '：']) {
-            return r;
-        }
-    }
-    k
-}
-
-/// A unit given in brackets in a header or name cell: 技工贸总收入（亿元） → 亿元.
-fn bracket_unit(text: &str) -> Option<Unit> {
-    let f = fold(text);
-    let mut found = None;
-    let mut rest = f.as_str();
-    while let Some(open) = rest.find(['(', '[', '【']) {
-        let after = rest.get(open..).unwrap_or("");
-        let close = after.find([')', ']', '】'])?;
-        let inner = after.get(1..close).unwrap_or("").trim();
-        // "（1-11月，亿元）": the unit is the last comma-separated part.
-        let last = inner.rsplit([',', '，', ';', '；']).next().unwrap_or("").trim();
-        if let Some(u) = Unit::parse(last).filter(|u| !blank_unit(u)) {
-            found = Some(u);
-        }
-        rest = after.get(close + 1..).unwrap_or("");
-    }
-    found
-}
-
-/// "—" and "" in a unit column mean "no unit stated", not "dimensionless".
-fn blank_unit(u: &Unit) -> bool {
-    u.label.is_empty() || u.label == "—"
 }
 
 fn same_unit(a: &Unit, b: &Unit) -> bool {
@@ -362,9 +300,6 @@ impl Role {
 const PARK_WORDS: &[&str] = &["园区", "园区名称", "园区名", "开发区", "开发区名称", "单位名称", "园区单位", "名称"];
 const NAME_WORDS: &[&str] =
     &["指标", "指标名称", "项目", "指标项目", "主要指标", "指标项", "项目名称", "内容", "指标内容", "统计指标", "二级指标"];
-const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "no", "no.", "排序"];
-const NOTE_WORDS: &[&str] = &["备注", "说明", "注", "备注说明", "情况说明", "附注"];
-const UNIT_WORDS: &[&str] = &["单位", "计量单位", "单位:", "计算单位"];
 const COMPUTED_WORDS: &[&str] = &[
     "完成率", "同比", "增速", "增幅", "增长", "增减", "进度", "预计", "排名", "得分", "分值", "权重", "责任", "状态", "差额", "比上年",
     "环比", "总分", "等级", "评分",
@@ -372,7 +307,7 @@ const COMPUTED_WORDS: &[&str] = &[
 
 /// The role of an indicators-as-rows header cell.
 fn classify(header: &str) -> Role {
-    let h = norm_name(header);
+    let h = name_key(header);
     let h = h.as_str();
     if h.is_empty() {
         return Role::Unknown;
@@ -423,7 +358,7 @@ type Hint = (Option<i32>, Option<u32>);
 /// A park name in a title row: 衡山高新区2022年1-11月主要指标 → 衡山高新区,
 /// or 填报单位：衡山高新区.
 fn park_from_title(text: &str) -> Option<String> {
-    let f = fold(text);
+    let f = fold_text(text);
     let t = f.trim();
     for p in ["填报单位", "园区名称", "园区", "单位名称"] {
         if let Some(r) = t.strip_prefix(p) {
@@ -449,19 +384,12 @@ fn park_from_title(text: &str) -> Option<String> {
     ((2..=30).contains(&n) && (name.contains('区') || name.contains('园') || name.contains("基地"))).then(|| name.to_string())
 }
 
-/// A table-wide unit line such as "单位：万元" or "金额单位：亿元".
-fn table_unit(text: &str) -> Option<Unit> {
-    let f = fold(text);
-    let pos = f.find("单位")?;
-    let rest = f.get(pos + "单位".len()..)?.trim_start().strip_prefix([':', '：'])?;
-    let label: String = rest.trim().chars().take_while(|c| !c.is_whitespace()).collect();
-    Unit::parse(&label).filter(|u| !blank_unit(u))
-}
-
-/// Park-name cells that are totals, not parks.
+/// Park-name cells that are totals (sums, whole-area rows, averages, subtotals), not parks.
 fn is_total(name: &str) -> bool {
-    let k = norm_name(name);
-    ["合计", "总计", "小计", "全市", "全省", "全县", "平均", "平均值", "汇总"].iter().any(|w| k == *w || k.starts_with(w))
+    matches!(
+        row_kind(name),
+        RowKind::Subtotal | RowKind::Total { of: Total::Sum | Total::Whole | Total::Average, .. }
+    )
 }
 
 struct Reader<'g, 's> {
@@ -508,7 +436,7 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 let role = classify(t);
-                if role == Role::Park || PARK_WORDS.contains(&norm_name(t).as_str()) || (c == 0 && norm_name(t) == "单位") {
+                if role == Role::Park || PARK_WORDS.contains(&name_key(t).as_str()) || (c == 0 && name_key(t) == "单位") {
                     park_word = true;
                 }
                 // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
@@ -558,7 +486,7 @@ impl<'g, 's> Reader<'g, 's> {
                     hints.push(h);
                 }
                 if unit.is_none() {
-                    unit = table_unit(t);
+                    unit = unit_note(t);
                 }
             }
         }
@@ -631,7 +559,7 @@ impl<'g, 's> Reader<'g, 's> {
 
     fn add_unmatched(&mut self, r: usize, c: usize, text: &str, what: &str) {
         let suggestions = if self.unmatched.len() < MAX_SUGGESTED {
-            let key = norm_name(text);
+            let key = name_key(text);
             match self.suggest_cache.get(&key) {
                 Some(s) => s.clone(),
                 None => {
@@ -700,7 +628,7 @@ impl<'g, 's> Reader<'g, 's> {
                     *role_slot = role;
                     if role.numeric() {
                         if let Some(slot) = header_units.get_mut(c) {
-                            *slot = bracket_unit(t);
+                            *slot = unit_in_brackets(t).1;
                         }
                     }
                     if matches!(role, Role::Actual | Role::Target | Role::ThisMonth) {
@@ -838,7 +766,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
             if row_unit.is_none() {
-                row_unit = bracket_unit(name).map(|u| (u, "指标名称"));
+                row_unit = unit_in_brackets(name).1.map(|u| (u, "指标名称"));
             }
             let mut obs = Observation { pos: actual_col.map(|c| (r, c)), ..Observation::default() };
             if has_monthly {
@@ -961,7 +889,7 @@ impl<'g, 's> Reader<'g, 's> {
         let mut seen: HashMap<usize, usize> = HashMap::new();
         for c in 0..width {
             let t = self.cell(h, c);
-            let key = norm_name(t);
+            let key = name_key(t);
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
             } else if park_col.is_none() && (PARK_WORDS.contains(&key.as_str()) || key == "单位" || key == "园区名称") {
@@ -983,8 +911,8 @@ impl<'g, 's> Reader<'g, 's> {
                     if let Some(slot) = item_of.get_mut(c) {
                         *slot = Some(i);
                     }
-                    let hu = bracket_unit(t).or_else(|| {
-                        let k = strip_numbering(&key);
+                    let hu = unit_in_brackets(t).1.or_else(|| {
+                        let k = strip_numbering(strip_breakdown(&key));
                         Unit::suffix_of(k).filter(|(at, _)| *at > 0 && !self.idx.by_key.contains_key(k)).map(|(_, u)| u)
                     });
                     let hint = period_hint(t);
@@ -1087,7 +1015,7 @@ impl<'g, 's> Reader<'g, 's> {
         if r >= self.grid.n_rows() {
             return false;
         }
-        let park_cell = park_col.map(|c| norm_name(self.cell(r, c))).unwrap_or_default();
+        let park_cell = park_col.map(|c| name_key(self.cell(r, c))).unwrap_or_default();
         if !(park_cell.is_empty() || UNIT_WORDS.contains(&park_cell.as_str())) {
             return false;
         }

@@ -7,7 +7,8 @@
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, Problem};
 use crate::unit::Unit;
-use crate::{formula, table};
+use crate::table::{self, vocab};
+use crate::formula;
 use serde::{Deserialize, Serialize};
 
 /// The built-in scheme, a data file shipped in the repo.
@@ -957,31 +958,23 @@ fn split_dim(cell: &str) -> (String, Option<f64>) {
     (t.to_string(), None)
 }
 
-/// "技工贸总收入（亿元）" → (name, Some("亿元")) when the bracket holds a known unit.
+/// "技工贸总收入（亿元）" → (name, Some("亿元")) when the last bracket, closing
+/// the name, holds a known unit (`vocab::unit_in_brackets`).
 fn split_unit(name: &str) -> (String, Option<String>) {
     let t = name.trim();
-    if let Some(open) = t.rfind(['(', '（']) {
-        let inner = t.get(open..).unwrap_or("").trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
-        if t.ends_with([')', '）']) && Unit::parse(inner).is_some() {
-            return (t.get(..open).unwrap_or("").trim().to_string(), Some(inner.to_string()));
+    if t.ends_with([')', '）']) {
+        if let (rest, Some(u)) = vocab::unit_in_brackets(t) {
+            if t.starts_with(&rest) {
+                return (rest, Some(u.label));
+            }
         }
     }
     (t.to_string(), None)
 }
 
-/// "一、规划定位好" / "（一）规划定位好" / "1. 规划定位好" → "规划定位好"; other text unchanged.
-fn strip_ordinal(text: &str) -> &str {
-    let t = text.trim();
-    let marks = |c: char| "一二三四五六七八九十0123456789".contains(c);
-    let body = t.trim_start_matches(['(', '（']).trim_start_matches(marks);
-    let rest = body.trim_start_matches([')', '）', '、', '.', '．', ' ']);
-    // Only a real ordinal (some marks then a separator) is stripped.
-    if body.len() < t.len() && rest.len() < body.len() { rest } else { t }
-}
-
+/// A 合计/总计/总分/满分 cell, alone: the scheme's total row.
 fn is_total(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    matches!(t.as_str(), "合计" | "总计" | "总分" | "满分")
+    matches!(vocab::row_kind(text), vocab::RowKind::Total { of: vocab::Total::Sum | vocab::Total::FullMarks, exact: true })
 }
 
 /// Reads a scheme table pasted from a document. Merged-cell blanks in the 维度
@@ -1045,7 +1038,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         // A heading row inside the 指标 column (一、规划定位好（20分）), with no
         // weight and no method, opens a dimension as a 维度 cell would.
         let bare = weight_text.is_empty() && cell(row, Role::Method).is_empty() && cell(row, Role::Unit).is_empty();
-        let ordinal = strip_ordinal(name_cell);
+        let ordinal = vocab::strip_numbering(name_cell);
         let heading_in_name = dim_cell.is_empty() && bare && !name_cell.is_empty() && (ordinal.len() < name_cell.len() || split_dim(name_cell).1.is_some());
         let heading = if !dim_cell.is_empty() {
             let (name, w) = split_dim(dim_cell);

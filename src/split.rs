@@ -21,6 +21,7 @@ use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
+use crate::table::vocab::{fold_name, is_seq_header, mentions_note, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total, UNIT_WORDS};
 
 /// Whether a value column holds targets (plans) or actuals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,11 +52,9 @@ enum Role {
     Other(String),
 }
 
-/// Header words of a sequence-number column.
-const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "排序"];
-
 /// Header words of columns that are derived figures, not inputs to the check.
-const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "备注", "状态", "排名", "序时", "差额", "缺口", "说明", "增减"];
+/// Note columns (备注, 说明 …) are ignored too; their words are `vocab::NOTE_WORDS`.
+const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "状态", "排名", "序时", "差额", "缺口", "增减"];
 
 const MONTH_HEADERS: &[&str] = &["月份", "月度", "月", "时间", "期间", "月次"];
 
@@ -102,53 +101,13 @@ const NAME_KINDS: &[(&str, &str)] = &[
     ("名称", "分项"),
 ];
 
-/// Removes all whitespace, including the ideographic space.
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
-}
-
-/// Splits "年度目标（万元）" into ("年度目标", Some("万元")).
-fn split_bracket(s: &str) -> (String, Option<String>) {
-    let open = s.char_indices().find(|(_, c)| matches!(c, '(' | '（' | '[' | '【'));
-    let Some((i, oc)) = open else { return (s.to_string(), None) };
-    let after = i + oc.len_utf8();
-    let rest = s.get(after..).unwrap_or("");
-    let close = rest.char_indices().find(|(_, c)| matches!(c, ')' | '）' | ']' | '】'));
-    let (inner, tail) = match close {
-        Some((j, cc)) => (rest.get(..j).unwrap_or(""), rest.get(j + cc.len_utf8()..).unwrap_or("")),
-        None => (rest, ""),
-    };
-    let base = format!("{}{}", s.get(..i).unwrap_or(""), tail);
-    (base, Some(inner.to_string()))
-}
-
-/// A unit written as 万元, 单位：万元 or 单位:万元; `None` for empty or unknown labels.
-fn unit_label(text: &str) -> Option<Unit> {
-    let t = squash(text);
-    let t = t.strip_prefix("单位").map(|r| r.trim_start_matches([':', '：'])).unwrap_or(&t);
-    if t.is_empty() {
-        return None;
-    }
-    Unit::parse(t).filter(|u| !u.label.is_empty())
-}
-
-/// The unit announced by 单位：X anywhere in `text`, if any.
-fn unit_note_in(text: &str) -> Option<Unit> {
-    let t = squash(text);
-    let i = t.find("单位")?;
-    let rest = t.get(i + "单位".len()..)?;
-    let rest = rest.strip_prefix(['：', ':'])?;
-    let end = rest.find([')', '）', ']', '】', '，', ',', ';', '；']).unwrap_or(rest.len());
-    unit_label(rest.get(..end)?)
-}
-
 fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
     words.iter().copied().find(|w| base.contains(w))
 }
 
 /// Reads one header cell.
 fn classify(cell: &str) -> Role {
-    let s = squash(cell);
+    let s = fold_name(cell);
     if s.is_empty() {
         return Role::Empty;
     }
@@ -157,13 +116,13 @@ fn classify(cell: &str) -> Role {
     }
     let (base, inner) = split_bracket(&s);
     let unit = inner.as_deref().and_then(unit_label);
-    if SEQ_WORDS.contains(&base.as_str()) {
+    if is_seq_header(&base) {
         return Role::Seq;
     }
-    if base == "单位" || base == "计量单位" {
+    if UNIT_WORDS.contains(&base.as_str()) {
         return Role::UnitCol;
     }
-    if IGNORE_WORDS.iter().any(|w| base.contains(w)) {
+    if mentions_note(&base) || IGNORE_WORDS.iter().any(|w| base.contains(w)) {
         return Role::Ignore;
     }
     if MONTH_HEADERS.contains(&base.as_str()) {
@@ -188,11 +147,6 @@ fn classify(cell: &str) -> Role {
         }
     }
     Role::Other(base)
-}
-
-fn is_total_name(name: &str) -> bool {
-    let n = squash(name);
-    n.contains("合计") || n.contains("总计") || matches!(n.as_str(), "全区" | "全园" | "全园区" | "总体" | "全县" | "全市")
 }
 
 /// Half a unit in the last written decimal place of a cell (0.005 for 12.34):
@@ -329,7 +283,7 @@ impl Ctx<'_> {
 /// Finds the scheme item a written indicator name means: an exact name or
 /// alias first, else the longest name or alias contained in the text.
 fn resolve(items: &[SchemeItem], raw: &str) -> Option<usize> {
-    let (base, _) = split_bracket(&squash(raw));
+    let (base, _) = split_bracket(&fold_name(raw));
     let base = strip_period(&base);
     if base.is_empty() {
         return None;
@@ -461,7 +415,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
                 continue;
             }
             let above = (key_col + 1..=*c).rev().find_map(|cc| {
-                let t = squash(grid.cell(h - 1, cc));
+                let t = fold_name(grid.cell(h - 1, cc));
                 (!t.is_empty()).then_some(t)
             });
             if let Some(t) = above {
@@ -493,7 +447,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if t.is_empty() {
                 continue;
             }
-            if let Some(u) = unit_note_in(t) {
+            if let Some(u) = unit_note(t) {
                 title_unit.get_or_insert(u);
             }
             let cleaned = strip_unit_note(t);
@@ -568,11 +522,14 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             continue;
         };
         last_name = Some(name.clone());
-        if squash(&name).contains("小计") {
-            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
-            continue;
-        }
-        let total = is_total_name(&name);
+        let total = match row_kind(&name) {
+            RowKind::Subtotal => {
+                cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
+                continue;
+            }
+            RowKind::Total { of: Total::Sum | Total::Whole, .. } => true,
+            _ => false,
+        };
         let month = if total { None } else { parse_month(&name) };
         let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim().to_string()).unwrap_or_default();
         let mut row_unit = None;
@@ -587,7 +544,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             }
         }
         if row_unit.is_none() && indicator_col.is_some() {
-            row_unit = split_bracket(&squash(&ind_cell)).1.as_deref().and_then(unit_label);
+            row_unit = split_bracket(&fold_name(&ind_cell)).1.as_deref().and_then(unit_label);
         }
         for g in &groups {
             let indicator = if !g.prefix.is_empty() {
@@ -678,17 +635,6 @@ fn header_roles(grid: &Grid, r: usize) -> Vec<Role> {
         .collect()
 }
 
-/// Removes a 单位：X note (with its brackets) from a title.
-fn strip_unit_note(t: &str) -> String {
-    let s = t.trim();
-    let Some(i) = s.find("单位") else { return s.to_string() };
-    if !s.get(i + "单位".len()..).is_some_and(|r| r.starts_with(['：', ':'])) {
-        return s.to_string();
-    }
-    let head = s.get(..i).unwrap_or("");
-    head.trim_end_matches(['(', '（', '[', '【', ' ', '，', ',']).trim().to_string()
-}
-
 struct IndicatorOutcome {
     name: String,
     unit: Option<Unit>,
@@ -724,7 +670,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
     let name = match &item {
         Some(it) => it.name.clone(),
         None => {
-            let n = strip_period(&split_bracket(&squash(raw)).0);
+            let n = strip_period(&split_bracket(&fold_name(raw)).0);
             if !n.is_empty() {
                 cx.diags.push(
                     Diagnostic::reader_warning(cx.source.clone(), format!("方案中没有指标“{n}”，只核对分项之间")).at_row(first_row).cell(raw),

@@ -170,6 +170,18 @@ fn seed_reads_every_row() {
     assert_eq!((user.period, user.period_source), (Period { year: 2022, month: 10 }, PeriodSource::User));
 }
 
+/// Invisible characters and full-width letters pasted from documents do not
+/// break names: the folded name matches the scheme's.
+#[test]
+fn invisible_characters_do_not_break_names() {
+    let text = "指标名称\t单位\t1-11月累计\n\u{feff}技工贸\u{200b}总收入\t亿元\t148.2\n上交\u{00ad}税金\u{200e}\t亿元\t3.5\n全区\t\t\n";
+    let out = read_data(text, &default_scheme(), None, DEFAULT_TODAY);
+    assert_eq!(out.parks.len(), 1);
+    assert_eq!(out.parks[0].value("技工贸总收入"), Some(148.2));
+    assert_eq!(out.parks[0].value("上交税金"), Some(3.5));
+    assert!(out.unmatched.iter().all(|u| !u.text.contains("总收入") && !u.text.contains("税金")), "{:?}", out.unmatched);
+}
+
 const PIECES: &[&str] = &[
     "\t", "\t", "\t", "\n", "\r\n", "\r", "\"", "\"\"", "1", "0", "9", ".", ",", "-", "−", "—", "%", "％", "６３．７", "（", "）", "(",
     ")", "亿元", "万元", "亿美元", "亩", "公顷", "个", "件", "约", "余", "→", "->", "～", "空", "无", "N/A", "#N/A", "/", "NaN",

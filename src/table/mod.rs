@@ -1,9 +1,11 @@
 //! The table layer: how pasted tables look, shared by the data, split and scheme readers.
 //!
 //! `grid` turns clipboard text into cells (spans of one buffer, no `String` per
-//! cell); `period` reads the period a header or title names, and month labels.
+//! cell); `period` reads the period a header or title names, and month labels;
+//! `vocab` is the one vocabulary of names, row kinds, units and column words.
 
 pub mod grid;
 pub mod period;
+pub mod vocab;
 
 pub use grid::{parse_grid, Grid};

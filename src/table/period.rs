@@ -3,7 +3,7 @@
 //! The one period resolver of the table layer: the data reader and the split
 //! reader both ask it, so a header reads the same period in either box.
 
-use crate::number::fold;
+use crate::table::vocab::{fold_name, fold_text};
 
 /// "3月", "3月份", "上年3月": a single month's column (not a range like 1-3月).
 pub fn month_column(h: &str) -> Option<(bool, u32)> {
@@ -20,7 +20,7 @@ pub fn month_column(h: &str) -> Option<(bool, u32)> {
 /// The (year, month) a header or title names: 2022年, 1-11月, 1—11月, 截至11月,
 /// 2022年11月, 上半年 …. A lone "11月" is a month's column, not a period.
 pub fn period_hint(text: &str) -> (Option<i32>, Option<u32>) {
-    let f = fold(text);
+    let f = fold_text(text);
     let chars: Vec<char> = f.chars().filter(|c| !c.is_whitespace()).collect();
     let mut year = None;
     let mut month = None;
@@ -125,7 +125,7 @@ pub fn strip_period(s: &str) -> String {
 /// Reads a month label: 1月, 01月, 一月, 十二月份, 2022年3月, 2022-03, or a bare 1..12.
 /// A range such as 1-3月 is not a month.
 pub fn parse_month(text: &str) -> Option<u32> {
-    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = fold_name(text);
     let s = s.trim_end_matches('份');
     let s = s.trim_end_matches('月');
     let s = match s.rfind('年') {
