@@ -9,6 +9,7 @@
 //! with “”, one wording per condition, and a message about a value says what
 //! was done with it (此值未采用, 按 … 计).
 
+use crate::model::Period;
 use crate::number::show;
 use crate::scheme::fmt_num;
 
@@ -53,6 +54,61 @@ pub enum MethodFault {
     DeductEmpty,
     DeductUnknownInput { input: String },
     DeductPer { input: String, per: f64 },
+}
+
+/// Which pasted table a reader condition concerns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableOf {
+    /// The parks' data (`read`).
+    Data,
+    /// A decomposition table (`split`).
+    Split,
+    /// A scheme pasted as a table (`scheme::from_table`).
+    Scheme,
+}
+
+/// A row or a column of a pasted table: what a reader leaves out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Line {
+    Row,
+    Column,
+}
+
+/// Where a data cell's unit was stated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitFrom {
+    /// The row's cell in the 单位 column.
+    UnitColumn,
+    /// A bracket in the indicator's name cell: 技工贸总收入（亿元）.
+    NameCell,
+    /// The column header: 1-11月累计（万元）.
+    Header,
+    /// The value cell itself: 3.5亿元.
+    Cell,
+}
+
+/// What a reader does with a unit label it does not know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitFallback {
+    /// The row's values are not used (data).
+    RowSkipped,
+    /// The row is read in the whole's unit (decomposition tables).
+    WholeUnit,
+}
+
+/// Why a scheme table's 计分方法 / 参数 cell could not be read (`scheme::parse_method`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum MethodSyntax {
+    /// A method name none of the known ones (the method cell).
+    UnknownMethod { text: String },
+    /// A parameter label the method does not take.
+    UnknownParam { label: String },
+    /// A 分档 segment not written as ≥下限:得分.
+    Tier { segment: String },
+    /// A 扣分 segment not written as 名称:每单位扣分.
+    Deduct { segment: String },
+    /// 标杆值 without its value.
+    NoBenchmark,
 }
 
 /// Every problem the tool reports. `kind()` is the stable key, `message()` the wording.
@@ -122,9 +178,77 @@ pub enum Problem {
     MinMaxNeedsPeers { indicator: String },
     DirectOutOfRange { park: String, indicator: String, value: f64, weight: f64 },
 
-    // ── the table readers (data, split, scheme table) ──
-    /// A reader's message not yet given a kind of its own: the one table layer
-    /// (issue 12) turns these into kinds as it rewrites the three readers.
+    // ── conditions any of the three table readers (data, split, scheme table) reports ──
+    /// No header row found: the table is not read.
+    NoHeader { table: TableOf },
+    /// A unit label (in a 单位 column) the tool does not know.
+    UnknownUnitLabel { text: String, fallback: UnitFallback },
+    /// A row naming what an earlier row already gave; `first_row` is 1-based.
+    DuplicateRow { name: String, first_row: Option<usize> },
+    /// A column giving what an earlier column already gives; `first_col` is 1-based.
+    DuplicateColumn { name: String, first_col: usize },
+    /// A row with values but no indicator name: skipped.
+    NoIndicatorName,
+
+    // ── the data reader (`read`) ──
+    /// More diagnostics than are listed; `more` were left out.
+    MoreProblems { more: usize },
+    /// Headers stating different months; read through `month`.
+    PeriodMixed { months: Vec<u32>, month: u32 },
+    /// The table's period differs from the one chosen, which is used.
+    PeriodOverridden { table: Period, chosen: Period },
+    /// A name (row or column header) matching no scheme item, with close names.
+    Unmatched { text: String, suggestions: Vec<String>, line: Line },
+    /// A header cell the reader does not know: the column is left out.
+    UnknownHeader { text: String },
+    /// No 累计完成 column: the column `header` (the first of numbers) is read as it.
+    ActualGuessed { header: String },
+    /// No column of values at all.
+    NoValueColumn,
+    /// A table without a header, read by its shape.
+    Headerless,
+    /// A cell whose unit, stated in two places, disagrees: not used.
+    UnitConflict { first: UnitFrom, first_unit: String, second: UnitFrom, second_unit: String, currency: bool },
+    /// A value out of range once converted to the scheme's unit: not used.
+    ConvertedOutOfRange,
+    /// A 合计 row among the parks: not scored as a park.
+    TotalRow { name: String },
+    /// A park row without a name, given `name`.
+    NoParkName { name: String },
+
+    // ── decomposition tables (`split`) ──
+    /// A header without a name or month column.
+    NoKeyColumn,
+    /// Neither title nor header names the indicator decomposed.
+    IndicatorUnknown,
+    /// A row without a part name: skipped.
+    NoPartName,
+    /// A 小计 row: not added to the parts' sum.
+    Subtotal,
+    /// The table's indicator is not in the scheme.
+    IndicatorNotInScheme { name: String },
+    /// The parks' data has no value for the indicator.
+    NoWholeValue { indicator: String },
+    /// More than one 合计 row: the first is used.
+    ManyTotals,
+    /// A row of a monthly table whose month is not recognised (`text` its name cell).
+    UnknownMonth { text: String },
+    /// Months of the period that the monthly table lacks.
+    MonthsMissing { months: Vec<u32> },
+    /// An actual figure for a month after the period's month: not added up.
+    MonthAfterPeriod { month: u32, period_month: u32 },
+    /// A rate indicator: parts (or months) are not summed.
+    RateNotSummed { indicator: String, by_month: bool },
+
+    // ── a scheme pasted as a table (`scheme::from_table`) ──
+    /// A weight that is no number; `indicator` is `None` on the 合计 row.
+    WeightNotNumber { indicator: Option<String>, text: String },
+    NoMethod { indicator: String },
+    MethodSyntax { indicator: String, fault: MethodSyntax },
+    UnknownDirection { indicator: String, text: String },
+    NoDimension { indicator: String },
+
+    /// A reader's message not yet given a kind of its own.
     Reader { message: String },
 }
 
@@ -188,6 +312,45 @@ impl Problem {
             P::NoGrades => "scheme.no_grades",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
             P::DirectOutOfRange { .. } => "score.direct_out_of_range",
+            P::NoHeader { .. } => "table.no_header",
+            P::UnknownUnitLabel { .. } => "table.unknown_unit",
+            P::DuplicateRow { .. } => "table.duplicate_row",
+            P::DuplicateColumn { .. } => "table.duplicate_column",
+            P::NoIndicatorName => "table.no_indicator_name",
+            P::MoreProblems { .. } => "read.more_problems",
+            P::PeriodMixed { .. } => "read.period_mixed",
+            P::PeriodOverridden { .. } => "read.period_overridden",
+            P::Unmatched { .. } => "read.unmatched",
+            P::UnknownHeader { .. } => "read.unknown_header",
+            P::ActualGuessed { .. } => "read.actual_guessed",
+            P::NoValueColumn => "read.no_value_column",
+            P::Headerless => "read.headerless",
+            P::UnitConflict { .. } => "read.unit_conflict",
+            P::ConvertedOutOfRange => "unit.out_of_range",
+            P::TotalRow { .. } => "read.total_row",
+            P::NoParkName { .. } => "read.no_park_name",
+            P::NoKeyColumn => "split.no_key_column",
+            P::IndicatorUnknown => "split.indicator_unknown",
+            P::NoPartName => "split.no_part_name",
+            P::Subtotal => "split.subtotal",
+            P::IndicatorNotInScheme { .. } => "split.indicator_not_in_scheme",
+            P::NoWholeValue { .. } => "split.no_whole_value",
+            P::ManyTotals => "split.many_totals",
+            P::UnknownMonth { .. } => "split.unknown_month",
+            P::MonthsMissing { .. } => "split.months_missing",
+            P::MonthAfterPeriod { .. } => "split.month_after_period",
+            P::RateNotSummed { .. } => "split.rate_not_summed",
+            P::WeightNotNumber { .. } => "scheme_table.weight_not_number",
+            P::NoMethod { .. } => "scheme_table.no_method",
+            P::MethodSyntax { fault, .. } => match fault {
+                MethodSyntax::UnknownMethod { .. } => "scheme_table.unknown_method",
+                MethodSyntax::UnknownParam { .. } => "scheme_table.unknown_param",
+                MethodSyntax::Tier { .. } => "scheme_table.tier_syntax",
+                MethodSyntax::Deduct { .. } => "scheme_table.deduct_syntax",
+                MethodSyntax::NoBenchmark => "scheme_table.no_benchmark",
+            },
+            P::UnknownDirection { .. } => "scheme_table.unknown_direction",
+            P::NoDimension { .. } => "scheme_table.no_dimension",
             P::Reader { .. } => "read.text",
         }
     }
@@ -280,6 +443,104 @@ impl Problem {
                 n(*value),
                 n(*weight)
             ),
+            P::NoHeader { table } => {
+                let (what, need) = match table {
+                    TableOf::Data => (
+                        "数据表格",
+                        "需要表头（如“指标名称 | 单位 | 1-11月累计”或“园区 | 技工贸总收入 …”）或与方案相符的指标名称",
+                    ),
+                    TableOf::Split => ("分解表", "需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列"),
+                    TableOf::Scheme => (
+                        "方案表格",
+                        "至少需要“指标”和“分值”两列（可选：维度、单位、方向、计分方法、参数、公式、别名），或粘贴方案 JSON",
+                    ),
+                };
+                format!("{what}缺少表头，此表未读取：{need}")
+            }
+            P::UnknownUnitLabel { text, fallback } => {
+                let then = match fallback {
+                    UnitFallback::RowSkipped => "此行数值未采用",
+                    UnitFallback::WholeUnit => "按整体的单位计",
+                };
+                format!("单位“{}”无法识别，{then}", short(text))
+            }
+            P::DuplicateRow { name, first_row } => {
+                let at = first_row.map(|r| format!("第{r}行")).unwrap_or_else(|| "前面".into());
+                format!("“{name}”重复出现，已按{at}读取，此行忽略")
+            }
+            P::DuplicateColumn { name, first_col } => format!("“{name}”与第{first_col}列重复，此列忽略"),
+            P::NoIndicatorName => "此行没有指标名称，已跳过".into(),
+            P::MoreProblems { more } => format!("另有 {more} 条问题未列出，请先改正上面的问题"),
+            P::PeriodMixed { months, month } => {
+                let list: Vec<String> = months.iter().map(|m| format!("{m}月")).collect();
+                format!("表头中的期间不一致（{}），按 1-{month}月 读取", list.join("、"))
+            }
+            P::PeriodOverridden { table, chosen } => format!(
+                "表格写的是 {}年1-{}月，已按所选期间 {}年1-{}月 计算",
+                table.year, table.month, chosen.year, chosen.month
+            ),
+            P::Unmatched { text, suggestions, line } => {
+                let what = match line {
+                    Line::Row => "此行",
+                    Line::Column => "此列",
+                };
+                let hint = if suggestions.is_empty() { String::new() } else { format!("；是否为：{}？", suggestions.join("、")) };
+                format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", short(text))
+            }
+            P::UnknownHeader { text } => format!("表头“{}”未识别，此列已忽略", short(text)),
+            P::ActualGuessed { .. } => {
+                "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取".into()
+            }
+            P::NoValueColumn => "未找到数值列：请保留表头（如“指标名称 | 单位 | 1-11月累计”）".into(),
+            P::Headerless => {
+                "没有找到表头，已按第1列为指标名称、第一个数字列为累计完成值读取，请核对“读取方式”".into()
+            }
+            P::UnitConflict { first, first_unit, second, second_unit, currency } => {
+                let verb = if *second == UnitFrom::Cell { "写" } else { "为" };
+                let currency = if *currency { "（美元与人民币不自动换算）" } else { "" };
+                format!(
+                    "单位冲突：{}为“{first_unit}”，{}{verb}“{second_unit}”{currency}，此值未采用，请核对",
+                    unit_from(*first),
+                    unit_from(*second)
+                )
+            }
+            P::ConvertedOutOfRange => "换算后数值超出范围，此值未采用".into(),
+            P::TotalRow { name } => format!("“{name}”是合计行，不作为园区计分"),
+            P::NoParkName { name } => format!("此行没有园区名称，暂称“{name}”"),
+            P::NoKeyColumn => "分解表未找到名称列（片区/责任单位/企业/部门）或月份列".into(),
+            P::IndicatorUnknown => {
+                "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间".into()
+            }
+            P::NoPartName => "此行没有名称，已跳过".into(),
+            P::Subtotal => "小计行不计入分项合计".into(),
+            P::IndicatorNotInScheme { name } => format!("方案中没有指标“{name}”，只核对分项之间"),
+            P::NoWholeValue { indicator } => format!("园区数据中没有“{indicator}”，只核对分项之间"),
+            P::ManyTotals => "有多个合计行，只用第一行核对".into(),
+            P::UnknownMonth { .. } => "无法识别的月份，此行已跳过".into(),
+            P::MonthsMissing { months } => {
+                let list: Vec<String> = months.iter().map(|m| format!("{m}月")).collect();
+                format!("分月表缺少{}", list.join("、"))
+            }
+            P::MonthAfterPeriod { month, period_month } => {
+                format!("{month}月已填实际数，但统计期为 {period_month} 月，未计入累计")
+            }
+            P::RateNotSummed { indicator, by_month } => {
+                if *by_month {
+                    format!("“{indicator}”是比率类指标，分月数不做加总核对")
+                } else {
+                    format!("“{indicator}”是比率类指标，分项不做加总核对，只比较各分项与其目标")
+                }
+            }
+            P::WeightNotNumber { indicator, .. } => match indicator {
+                Some(i) => format!("指标“{i}”的分值无法识别为数字"),
+                None => "合计行的分值无法识别为数字".into(),
+            },
+            P::NoMethod { indicator } => format!("指标“{indicator}”没有计分方法"),
+            P::MethodSyntax { indicator, fault } => format!("指标“{indicator}”：{}", method_syntax(fault)),
+            P::UnknownDirection { indicator, text } => {
+                format!("指标“{indicator}”的方向“{}”无法识别（正向/负向）", short(text))
+            }
+            P::NoDimension { indicator } => format!("指标“{indicator}”之前没有维度"),
             P::Reader { message } => message.clone(),
         }
     }
@@ -305,6 +566,29 @@ fn method_fault(f: &MethodFault) -> String {
         MethodFault::DeductEmpty => "扣分法没有扣分项".into(),
         MethodFault::DeductUnknownInput { input } => format!("扣分项“{input}”不在方案的指标或基础数据中"),
         MethodFault::DeductPer { input, per } => format!("扣分项“{input}”每单位扣分 {} 应大于 0", n(*per)),
+    }
+}
+
+fn method_syntax(f: &MethodSyntax) -> String {
+    match f {
+        MethodSyntax::UnknownMethod { text } => format!(
+            "计分方法“{}”无法识别（可用：完成率、标杆值、功效系数、极值、分档、基期、增速对比、直接打分、扣分）",
+            short(text)
+        ),
+        MethodSyntax::UnknownParam { label } => format!("参数“{}”无法识别", short(label)),
+        MethodSyntax::Tier { segment } => format!("分档“{}”应写成 ≥下限:得分", short(segment)),
+        MethodSyntax::Deduct { segment } => format!("扣分项“{}”应写成 名称:每单位扣分", short(segment)),
+        MethodSyntax::NoBenchmark => "标杆值法缺少标杆值（参数写成 标杆值 70）".into(),
+    }
+}
+
+/// Where a unit was stated, as the unit-conflict message names it.
+fn unit_from(f: UnitFrom) -> &'static str {
+    match f {
+        UnitFrom::UnitColumn => "单位列",
+        UnitFrom::NameCell => "指标名称",
+        UnitFrom::Header => "表头",
+        UnitFrom::Cell => "单元格",
     }
 }
 

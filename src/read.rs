@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{month_column, period_hint};
-use crate::problem::Problem;
+use crate::problem::{Line, Problem, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
@@ -110,10 +110,7 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
             if r.headerless_names() > 0 {
                 r.indicator_rows(None, period, today, &mut out);
             } else if (0..grid.n_rows()).any(|r| !grid.is_blank_row(r)) {
-                r.diags.push(Diagnostic::reader_error(
-                    Source::Data,
-                    "未能识别表格：没有找到表头（如“指标名称 | 单位 | 1-11月累计”或“园区 | 技工贸总收入 …”），也没有与方案相符的指标名称",
-                ));
+                r.diags.push(Diagnostic::error(Source::Data, Problem::NoHeader { table: TableOf::Data }));
             }
         }
     }
@@ -130,7 +127,7 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
-        diags.push(Diagnostic::reader_warning(Source::Data, format!("另有 {more} 条问题未列出，请先改正上面的问题")));
+        diags.push(Diagnostic::warning(Source::Data, Problem::MoreProblems { more }));
     }
     out.diagnostics = diags;
     out
@@ -507,11 +504,7 @@ impl<'g, 's> Reader<'g, 's> {
         if months.len() > 1 {
             let mut ms: Vec<u32> = months.into_iter().collect();
             ms.sort_unstable();
-            let list: Vec<String> = ms.iter().map(|m| format!("{m}月")).collect();
-            self.diags.push(Diagnostic::reader_warning(
-                Source::Data,
-                format!("表头中的期间不一致（{}），按 1-{}月 读取", list.join("、"), month.unwrap_or(0)),
-            ));
+            self.diags.push(Diagnostic::warning(Source::Data, Problem::PeriodMixed { months: ms, month: month.unwrap_or(0) }));
         }
         let header = match (year, month) {
             // Without a year, a month after today's is last year's (1-11月 pasted in February).
@@ -528,13 +521,7 @@ impl<'g, 's> Reader<'g, 's> {
                 out.period = u;
                 out.period_source = PeriodSource::User;
                 if let Some(h) = h.filter(|h| h.month != u.month || (year.is_some() && h.year != u.year)) {
-                    self.diags.push(Diagnostic::reader_warning(
-                        Source::Data,
-                        format!(
-                            "表格写的是 {}年1-{}月，已按所选期间 {}年1-{}月 计算",
-                            h.year, h.month, u.year, u.month
-                        ),
-                    ));
+                    self.diags.push(Diagnostic::warning(Source::Data, Problem::PeriodOverridden { table: h, chosen: u }));
                 }
             }
             (None, Some(h)) => {
@@ -551,13 +538,13 @@ impl<'g, 's> Reader<'g, 's> {
     /// Reads one value cell into the scheme's unit for item `item`.
     /// `declared` is the unit given for the cell by the unit column, the name
     /// cell or the column header (in that order), with where it came from.
-    fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, &str)>, table: Option<&Unit>) -> Option<f64> {
+    fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, UnitFrom)>, table: Option<&Unit>) -> Option<f64> {
         let raw = self.grid.cell(r, c).trim();
         let it = self.idx.items.get(item)?;
         read_value(it, raw, r, c, declared, table, &mut self.diags)
     }
 
-    fn add_unmatched(&mut self, r: usize, c: usize, text: &str, what: &str) {
+    fn add_unmatched(&mut self, r: usize, c: usize, text: &str, line: Line) {
         let suggestions = if self.unmatched.len() < MAX_SUGGESTED {
             let key = name_key(text);
             match self.suggest_cache.get(&key) {
@@ -571,12 +558,8 @@ impl<'g, 's> Reader<'g, 's> {
         } else {
             Vec::new()
         };
-        let hint = if suggestions.is_empty() { String::new() } else { format!("；是否为：{}？", suggestions.join("、")) };
-        self.diags.push(
-            Diagnostic::reader_warning(Source::Data, format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", crate::diag::shorten(text, 30)))
-                .at(r, c)
-                .cell(text),
-        );
+        let problem = Problem::Unmatched { text: text.to_string(), suggestions: suggestions.clone(), line };
+        self.diags.push(Diagnostic::warning(Source::Data, problem).at(r, c).cell(text));
         self.unmatched.push(Unmatched { row: r, col: c, text: text.to_string(), suggestions });
     }
 
@@ -613,15 +596,16 @@ impl<'g, 's> Reader<'g, 's> {
                     let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
                     let single = !matches!(role, Role::Unknown | Role::Computed);
                     if single && seen.contains(&role) {
+                        let first_col = seen.iter().position(|r| *r == role).unwrap_or(0) + 1;
                         self.diags.push(
-                            Diagnostic::reader_warning(Source::Data, format!("“{t}”与前面的列作用相同，此列已忽略"))
+                            Diagnostic::warning(Source::Data, Problem::DuplicateColumn { name: t.to_string(), first_col })
                                 .at(h, c)
                                 .cell(t),
                         );
                         role = Role::Unknown;
                     } else if role == Role::Unknown && !t.is_empty() {
                         self.diags.push(
-                            Diagnostic::reader_warning(Source::Data, format!("表头“{t}”未识别，此列已忽略")).at(h, c).cell(t),
+                            Diagnostic::warning(Source::Data, Problem::UnknownHeader { text: t.to_string() }).at(h, c).cell(t),
                         );
                     }
                     seen.push(role);
@@ -660,16 +644,13 @@ impl<'g, 's> Reader<'g, 's> {
                         *slot = Role::Actual;
                     }
                     self.diags.push(
-                        Diagnostic::reader_warning(Source::Data, "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取")
+                        Diagnostic::warning(Source::Data, Problem::ActualGuessed { header: self.cell(header.unwrap_or(0), c).to_string() })
                             .at(header.unwrap_or(0), c)
                             .cell(self.cell(header.unwrap_or(0), c)),
                     );
                 }
                 None if !roles.iter().any(|r| r.numeric()) => {
-                    self.diags.push(Diagnostic::reader_error(
-                        Source::Data,
-                        "未找到数值列：请保留表头（如“指标名称 | 单位 | 1-11月累计”）",
-                    ));
+                    self.diags.push(Diagnostic::error(Source::Data, Problem::NoValueColumn));
                 }
                 None => {}
             }
@@ -718,14 +699,14 @@ impl<'g, 's> Reader<'g, 's> {
                 .any(|(c, role)| role.numeric() && matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }));
             if name.is_empty() {
                 if has_numbers {
-                    self.diags.push(Diagnostic::reader_warning(Source::Data, "此行没有指标名称，已跳过").at(r, name_col));
+                    self.diags.push(Diagnostic::warning(Source::Data, Problem::NoIndicatorName).at(r, name_col));
                 }
                 continue;
             }
             let Some(item) = self.idx.lookup(name) else {
                 // Section headings (一、规划定位好) and repeated headers carry no numbers.
                 if has_numbers {
-                    self.add_unmatched(r, name_col, name, "此行");
+                    self.add_unmatched(r, name_col, name, Line::Row);
                 }
                 continue;
             };
@@ -738,25 +719,28 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             };
             if let Some(prev) = parks.get(pi).and_then(|p| p.items.get(item_name)) {
-                let at = prev.pos.map(|(pr, _)| format!("第{}行", pr + 1)).unwrap_or_else(|| "前面".to_string());
+                let first_row = prev.pos.map(|(pr, _)| pr + 1);
                 self.diags.push(
-                    Diagnostic::reader_warning(Source::Data, format!("“{item_name}”重复出现，已按{at}读取，此行忽略"))
+                    Diagnostic::warning(Source::Data, Problem::DuplicateRow { name: item_name.to_string(), first_row })
                         .at(r, name_col)
                         .cell(name),
                 );
                 continue;
             }
             // The row's unit: the unit column, else a bracket in the name cell.
-            let mut row_unit: Option<(Unit, &str)> = None;
+            let mut row_unit: Option<(Unit, UnitFrom)> = None;
             if let Some(uc) = unit_col {
                 let ut = self.cell(r, uc);
                 if !ut.is_empty() {
                     match Unit::parse(ut) {
                         Some(u) if blank_unit(&u) => {}
-                        Some(u) => row_unit = Some((u, "单位列")),
+                        Some(u) => row_unit = Some((u, UnitFrom::UnitColumn)),
                         None => {
                             self.diags.push(
-                                Diagnostic::reader_error(Source::Data, format!("单位“{ut}”无法识别，此行数值未采用"))
+                                Diagnostic::error(
+                                    Source::Data,
+                                    Problem::UnknownUnitLabel { text: ut.to_string(), fallback: UnitFallback::RowSkipped },
+                                )
                                     .at(r, uc)
                                     .cell(ut),
                             );
@@ -766,7 +750,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
             if row_unit.is_none() {
-                row_unit = unit_in_brackets(name).1.map(|u| (u, "指标名称"));
+                row_unit = unit_in_brackets(name).1.map(|u| (u, UnitFrom::NameCell));
             }
             let mut obs = Observation { pos: actual_col.map(|c| (r, c)), ..Observation::default() };
             if has_monthly {
@@ -786,10 +770,7 @@ impl<'g, 's> Reader<'g, 's> {
                         let raw = self.cell(r, c);
                         if !matches!(parse_number(raw), CellNumber::Missing) {
                             self.diags.push(
-                                Diagnostic::reader_error(
-                                    Source::Data,
-                                    format!("单位冲突：{from}为“{}”，表头为“{}”，此值未采用，请核对", ru.label, hu.label),
-                                )
+                                Diagnostic::error(Source::Data, unit_conflict((ru, *from), (hu, UnitFrom::Header)))
                                 .at(r, c)
                                 .cell(raw),
                             );
@@ -797,7 +778,7 @@ impl<'g, 's> Reader<'g, 's> {
                         continue;
                     }
                     (Some((ru, from)), _) => Some((ru.clone(), *from)),
-                    (None, Some(hu)) => Some((hu.clone(), "表头")),
+                    (None, Some(hu)) => Some((hu.clone(), UnitFrom::Header)),
                     (None, None) => None,
                 };
                 let v = self.value(item, r, c, declared.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
@@ -870,10 +851,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
-        self.diags.push(Diagnostic::reader_warning(
-            Source::Data,
-            "没有找到表头，已按第1列为指标名称、第一个数字列为累计完成值读取，请核对“读取方式”",
-        ));
+        self.diags.push(Diagnostic::warning(Source::Data, Problem::Headerless));
     }
 
     /// Parks as rows, indicators as columns.
@@ -901,7 +879,7 @@ impl<'g, 's> Reader<'g, 's> {
                 let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
                 if let Some(&first) = seen.get(&i) {
                     self.diags.push(
-                        Diagnostic::reader_warning(Source::Data, format!("“{name}”列重复，已按第{}列读取，此列忽略", first + 1))
+                        Diagnostic::warning(Source::Data, Problem::DuplicateColumn { name: name.to_string(), first_col: first + 1 })
                             .at(h, c)
                             .cell(t),
                     );
@@ -930,7 +908,7 @@ impl<'g, 's> Reader<'g, 's> {
             } else if NOTE_WORDS.contains(&key.as_str()) || COMPUTED_WORDS.iter().any(|w| key.contains(w)) {
                 "忽略".to_string()
             } else {
-                self.add_unmatched(h, c, t, "此列");
+                self.add_unmatched(h, c, t, Line::Column);
                 "忽略（未匹配）".to_string()
             };
             out.columns.push(ColumnInfo { col: c, header: t.to_string(), role });
@@ -975,19 +953,19 @@ impl<'g, 's> Reader<'g, 's> {
             let mut name = park_col.map(|c| self.cell(r, c).to_string()).unwrap_or_default();
             if is_total(&name) {
                 self.diags.push(
-                    Diagnostic::reader_warning(Source::Data, format!("“{name}”是合计行，不作为园区计分")).at(r, pc).cell(&name),
+                    Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.clone() }).at(r, pc).cell(&name),
                 );
                 continue;
             }
             if name.is_empty() {
                 name = format!("园区{}", parks.len() + 1);
                 self.diags.push(
-                    Diagnostic::reader_warning(Source::Data, format!("此行没有园区名称，暂称“{name}”")).at(r, pc),
+                    Diagnostic::warning(Source::Data, Problem::NoParkName { name: name.clone() }).at(r, pc),
                 );
             }
             if let Some(&first) = names.get(&name) {
                 self.diags.push(
-                    Diagnostic::reader_warning(Source::Data, format!("园区“{name}”重复，已按第{}行读取，此行忽略", first + 1))
+                    Diagnostic::warning(Source::Data, Problem::DuplicateRow { name: name.clone(), first_row: Some(first + 1) })
                         .at(r, pc)
                         .cell(&name),
                 );
@@ -998,7 +976,7 @@ impl<'g, 's> Reader<'g, 's> {
             vals.clear();
             for &(c, item) in &cols {
                 let hu = units.get(c).and_then(Option::as_ref);
-                vals.push(self.value(item, r, c, hu.map(|u| (u, "表头")), table.as_ref()));
+                vals.push(self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref()));
             }
             let items: Vec<(String, Observation)> = by_name
                 .iter()
@@ -1043,7 +1021,7 @@ fn read_value(
     raw: &str,
     r: usize,
     c: usize,
-    declared: Option<(&Unit, &str)>,
+    declared: Option<(&Unit, UnitFrom)>,
     table: Option<&Unit>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<f64> {
@@ -1062,15 +1040,7 @@ fn read_value(
     let scheme_unit = it.unit.as_ref();
     let given: Option<&Unit> = match (&cell_unit, declared) {
         (Some(cu), Some((du, from))) if !same_unit(cu, du) => {
-            let currency = if cu.dims.usd != du.dims.usd { "（美元与人民币不自动换算）" } else { "" };
-            diags.push(
-                Diagnostic::reader_error(
-                    Source::Data,
-                    format!("单位冲突：{from}为“{}”，单元格写“{}”{currency}，此值未采用，请核对", du.label, cu.label),
-                )
-                .at(r, c)
-                .cell(raw),
-            );
+            diags.push(Diagnostic::error(Source::Data, unit_conflict((du, from), (cu, UnitFrom::Cell))).at(r, c).cell(raw));
             return None;
         }
         (Some(cu), _) => Some(cu),
@@ -1083,7 +1053,7 @@ fn read_value(
     match given.convert(value, su) {
         Some(v) if v.is_finite() => Some(v),
         Some(_) => {
-            diags.push(Diagnostic::reader_error(Source::Data, "换算后数值超出范围，此值未采用").at(r, c).cell(raw));
+            diags.push(Diagnostic::error(Source::Data, Problem::ConvertedOutOfRange).at(r, c).cell(raw));
             None
         }
         None => {
@@ -1096,6 +1066,17 @@ fn read_value(
             diags.push(Diagnostic::error(Source::Data, problem).at(r, c).cell(raw));
             None
         }
+    }
+}
+
+/// Two statements of a cell's unit that disagree; dollars against yuan are said so.
+fn unit_conflict(first: (&Unit, UnitFrom), second: (&Unit, UnitFrom)) -> Problem {
+    Problem::UnitConflict {
+        first: first.1,
+        first_unit: first.0.label.clone(),
+        second: second.1,
+        second_unit: second.0.label.clone(),
+        currency: first.0.dims.usd != second.0.dims.usd,
     }
 }
 
