@@ -16,7 +16,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, parse_month, strip_period};
-use crate::problem::Problem;
+use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
@@ -365,10 +365,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         (filled >= 2 && has_value && has_key).then_some((r, roles))
     });
     let Some((h, roles)) = header else {
-        cx.diags.push(Diagnostic::reader_error(
-            cx.source.clone(),
-            "分解表未找到表头：需要 片区/责任单位/企业/部门 或 月份 列，以及 目标/计划 和 完成/实际 列",
-        ));
+        cx.diags.push(Diagnostic::error(cx.source.clone(), Problem::NoHeader { table: TableOf::Split }));
         return;
     };
 
@@ -393,7 +390,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         });
     }
     let Some((key_col, mut kind, mut by_month)) = key else {
-        cx.diags.push(Diagnostic::reader_error(cx.source.clone(), "分解表未找到名称列（片区/责任单位/企业/部门）或月份列").at_row(h));
+        cx.diags.push(Diagnostic::error(cx.source.clone(), Problem::NoKeyColumn).at_row(h));
         return;
     };
     let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
@@ -472,14 +469,11 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             What::Target => &mut g.target,
             What::Actual => &mut g.actual,
         };
-        if slot.is_some() {
-            let label = if prefix.is_empty() { String::new() } else { format!("“{prefix}”的") };
-            let d = Diagnostic::reader_warning(
-                cx.source.clone(),
-                format!("{label}{}有多列，只用第一列", if what == What::Target { "目标" } else { "完成" }),
-            )
-            .at(h, c)
-            .cell(grid.cell(h, c));
+        if let Some((first, _)) = slot {
+            let name = grid.cell(h, c).trim().to_string();
+            let d = Diagnostic::warning(cx.source.clone(), Problem::DuplicateColumn { name, first_col: *first + 1 })
+                .at(h, c)
+                .cell(grid.cell(h, c));
             cx.diags.push(d);
         } else {
             *slot = Some((c, unit));
@@ -494,10 +488,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     let title_indicator = resolve(&cx.items, &title_text).and_then(|i| cx.items.get(i)).map(|it| it.name.clone());
     let needs_title_indicator = indicator_col.is_none() && groups.iter().any(|g| g.prefix.is_empty());
     if needs_title_indicator && title_indicator.is_none() {
-        cx.diags.push(Diagnostic::reader_warning(
-            cx.source.clone(),
-            "未能从标题或表头看出分解的是哪个指标（可在标题或表头写明指标名称），只核对分项之间",
-        ));
+        cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::IndicatorUnknown));
     }
 
     // Data rows.
@@ -518,13 +509,13 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             // Merged name cells arrive as blanks under the first row of the block.
             prev.clone()
         } else {
-            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "此行没有名称，已跳过").at(r, key_col));
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::NoPartName).at(r, key_col));
             continue;
         };
         last_name = Some(name.clone());
         let total = match row_kind(&name) {
             RowKind::Subtotal => {
-                cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "小计行不计入分项合计").at(r, key_col).cell(&name));
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(&name));
                 continue;
             }
             RowKind::Total { of: Total::Sum | Total::Whole, .. } => true,
@@ -538,8 +529,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if !t.is_empty() {
                 row_unit = unit_label(t);
                 if row_unit.is_none() && Unit::parse(t).is_none() {
-                    cx.diags
-                        .push(Diagnostic::reader_warning(cx.source.clone(), format!("无法识别的单位“{t}”，按整体的单位计")).at(r, c).cell(t));
+                    let problem = Problem::UnknownUnitLabel { text: t.to_string(), fallback: UnitFallback::WholeUnit };
+                    cx.diags.push(Diagnostic::warning(cx.source.clone(), problem).at(r, c).cell(t));
                 }
             }
         }
@@ -552,7 +543,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             } else if indicator_col.is_some() {
                 if ind_cell.is_empty() {
                     if let Some(c) = indicator_col {
-                        cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "此行没有指标名称，已跳过").at(r, c));
+                        cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::NoIndicatorName).at(r, c));
                     }
                     continue;
                 }
@@ -673,7 +664,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             let n = strip_period(&split_bracket(&fold_name(raw)).0);
             if !n.is_empty() {
                 cx.diags.push(
-                    Diagnostic::reader_warning(cx.source.clone(), format!("方案中没有指标“{n}”，只核对分项之间")).at_row(first_row).cell(raw),
+                    Diagnostic::warning(cx.source.clone(), Problem::IndicatorNotInScheme { name: n.clone() }).at_row(first_row).cell(raw),
                 );
             }
             n
@@ -700,7 +691,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             let o = p.items.get(&it.name).filter(|o| o.value.is_some() || o.target.is_some());
             if o.is_none() {
                 cx.diags.push(
-                    Diagnostic::reader_warning(cx.source.clone(), format!("园区数据中没有“{}”，只核对分项之间", it.name)).at_row(first_row),
+                    Diagnostic::warning(cx.source.clone(), Problem::NoWholeValue { indicator: it.name.clone() }).at_row(first_row),
                 );
             }
             o
@@ -729,7 +720,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
     let totals: Vec<&Conv> = conv.iter().filter(|c| c.rec.total).collect();
     if totals.len() > 1 {
         if let Some(t) = totals.get(1) {
-            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "有多个合计行，只用第一行核对").at_row(t.rec.row));
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::ManyTotals).at_row(t.rec.row));
         }
     }
     let table_total = totals.first().map(|c| (c.t, c.a));
@@ -771,20 +762,23 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
         let mut months: Vec<&Conv> = Vec::new();
         for c in conv.iter().filter(|c| !c.rec.total) {
             match c.rec.month {
-                None => {
-                    cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), "无法识别的月份，此行已跳过").at_row(c.rec.row).cell(&c.rec.name))
-                }
-                Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => cx.diags.push(
-                    Diagnostic::reader_warning(cx.source.clone(), format!("{mo}月重复出现，只用第一行")).at_row(c.rec.row).cell(&c.rec.name),
+                None => cx.diags.push(
+                    Diagnostic::warning(cx.source.clone(), Problem::UnknownMonth { text: c.rec.name.clone() })
+                        .at_row(c.rec.row)
+                        .cell(&c.rec.name),
                 ),
+                Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => {
+                    let first_row = months.iter().find(|x| x.rec.month == Some(mo)).map(|x| x.rec.row + 1);
+                    let problem = Problem::DuplicateRow { name: c.rec.name.clone(), first_row };
+                    cx.diags.push(Diagnostic::warning(cx.source.clone(), problem).at_row(c.rec.row).cell(&c.rec.name))
+                }
                 Some(_) => months.push(c),
             }
         }
         months.sort_by_key(|c| c.rec.month);
-        let missing: Vec<String> =
-            (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).map(|mo| format!("{mo}月")).collect();
+        let missing: Vec<u32> = (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).collect();
         if !missing.is_empty() {
-            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), format!("分月表缺少{}", missing.join("、"))));
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::MonthsMissing { months: missing }));
         }
         let total_short: f64 =
             months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).filter_map(|c| shortfall(c.t.v, c.a.v, 1.0)).sum();
@@ -793,7 +787,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             if mo > m {
                 if c.a.v.is_some() {
                     cx.diags.push(
-                        Diagnostic::reader_warning(cx.source.clone(), format!("{mo}月已填实际数，但统计期为 {m} 月，未计入累计"))
+                        Diagnostic::warning(cx.source.clone(), Problem::MonthAfterPeriod { month: mo, period_month: m })
                             .at_row(c.rec.row)
                             .cell(&c.rec.name),
                     );
@@ -847,7 +841,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             });
         }
         if kind.rate {
-            cx.diags.push(Diagnostic::reader_warning(cx.source.clone(), format!("“{label}”是比率类指标，分月数不做加总核对")));
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::RateNotSummed { indicator: label.clone(), by_month: true }));
         } else {
             // The 12 plans add up to the annual target.
             if has_target {
@@ -918,8 +912,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             report.parts.push(part_row(c, tp, total_short, &mut laggards));
         }
         if kind.rate {
-            cx.diags
-                .push(Diagnostic::reader_warning(cx.source.clone(), format!("“{label}”是比率类指标，分项不做加总核对，只比较各分项与其目标")));
+            cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::RateNotSummed { indicator: label.clone(), by_month: false }));
         } else {
             for (what, present, key) in [(What::Target, has_target, "target"), (What::Actual, has_actual, "actual")] {
                 if !present {
