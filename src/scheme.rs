@@ -5,7 +5,7 @@
 //! diagnostics and the caller keeps the previous one.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::problem::{MethodFault, Problem};
+use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
 use crate::unit::Unit;
 use crate::table::{self, vocab};
 use crate::formula;
@@ -825,15 +825,15 @@ fn segments(text: &str) -> impl Iterator<Item = &str> {
 ///   cell also says `按数值`.
 /// - 基期: `基准 80% 每增 5% 加 1 加分上限 50%` (these are the defaults).
 /// - 扣分: `一般生产安全事故:2;环保督察问题:1` — points per unit of each item.
-fn parse_method(method: &str, params: &str) -> Result<Method, String> {
+fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
     let m = method.trim().to_lowercase();
     let has = |k: &str| m.contains(k);
     // Parameters may also sit in the method cell itself: 完成率（封顶120%）.
     let kv = pairs(if params.trim().is_empty() { method } else { params });
     let pick = |keys: &[&str]| kv.iter().find(|(l, _, _)| keys.iter().any(|k| l.eq_ignore_ascii_case(k)));
-    let unknown = |known: &[&str]| -> Result<(), String> {
+    let unknown = |known: &[&str]| -> Result<(), MethodSyntax> {
         match kv.iter().find(|(l, _, _)| !l.is_empty() && !known.iter().any(|k| l.eq_ignore_ascii_case(k))) {
-            Some((l, _, _)) => Err(format!("参数“{l}”无法识别")),
+            Some((l, _, _)) => Err(MethodSyntax::UnknownParam { label: l.clone() }),
             None => Ok(()),
         }
     };
@@ -852,7 +852,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
             let body = seg.trim_start_matches(['≥', '>', '=', '＞', '＝', '大', '于', '等', ' ']);
             let mut parts = body.splitn(2, [':', '：', '→', '得']);
             let (Some(a), Some(b)) = (parts.next().and_then(num_of), parts.next().and_then(num_of)) else {
-                return Err(format!("分档“{seg}”应写成 ≥下限:得分"));
+                return Err(MethodSyntax::Tier { segment: seg.to_string() });
             };
             tiers.push(Tier { min: a, points: b });
         }
@@ -864,7 +864,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
             let name: String = seg.chars().take_while(|c| !matches!(c, ':' | '：' | '每' | ' ' | '=')).collect();
             let per = pairs(seg).last().map(|p| p.1);
             match (name.trim(), per) {
-                ("", _) | (_, None) => return Err(format!("扣分项“{seg}”应写成 名称:每单位扣分")),
+                ("", _) | (_, None) => return Err(MethodSyntax::Deduct { segment: seg.to_string() }),
                 (n, Some(p)) => items.push(DeductItem { input: n.to_string(), per: p }),
             }
         }
@@ -897,7 +897,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
         unknown(&["标杆值", "标杆", "benchmark", "基准值"])?;
         return match pick(&["标杆值", "标杆", "benchmark", "基准值"]).map(|p| p.1).or(bare) {
             Some(value) => Ok(Method::Benchmark { value }),
-            None => Err("标杆值法缺少标杆值（参数写成 标杆值 70）".into()),
+            None => Err(MethodSyntax::NoBenchmark),
         };
     }
     if has("完成率") || has("completion") {
@@ -908,7 +908,7 @@ fn parse_method(method: &str, params: &str) -> Result<Method, String> {
     if has("直接") || has("打分") || has("评分") || has("direct") {
         return Ok(Method::Direct);
     }
-    Err(format!("计分方法“{}”无法识别（可用：完成率、标杆值、功效系数、极值、分档、基期、增速对比、直接打分、扣分）", method.trim()))
+    Err(MethodSyntax::UnknownMethod { text: method.trim().to_string() })
 }
 
 /// The parameter cell for a method, in the grammar `parse_method` reads.
@@ -988,10 +988,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         roles.contains(&Role::Name) && roles.contains(&Role::Weight)
     });
     let Some(h) = header else {
-        diags.push(Diagnostic::reader_error(
-            Source::Scheme,
-            "方案表格缺少表头：至少需要“指标”和“分值”两列（可选：维度、单位、方向、计分方法、参数、公式、别名），或粘贴方案 JSON",
-        ));
+        diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
         return (None, diags);
     };
     let mut cols: Vec<(Role, usize)> = Vec::new();
@@ -1012,9 +1009,9 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let mut stated: Vec<Option<f64>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut total_row = false;
-    let bad = |row: usize, r: Role, msg: String, diags: &mut Vec<Diagnostic>| {
+    let bad = |row: usize, r: Role, problem: Problem, diags: &mut Vec<Diagnostic>| {
         let c = col(r).unwrap_or(0);
-        diags.push(Diagnostic::reader_error(Source::Scheme, msg).at(row, c).cell(grid.cell(row, c)));
+        diags.push(Diagnostic::error(Source::Scheme, problem).at(row, c).cell(grid.cell(row, c)));
     };
 
     for row in h + 1..grid.n_rows() {
@@ -1031,7 +1028,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     s.cap_total = Some(t);
                     total_row = true;
                 }
-                None => bad(row, Role::Weight, "合计行的分值无法识别为数字".into(), &mut diags),
+                None => bad(row, Role::Weight, Problem::WeightNotNumber { indicator: None, text: weight_text.to_string() }, &mut diags),
             }
             continue;
         }
@@ -1068,7 +1065,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if name_cell.is_empty() {
             // A dimension's own row (维度 and its weight, no indicator) is fine.
             if dim_cell.is_empty() && !heading_in_name {
-                bad(row, Role::Name, "这一行没有指标名称".into(), &mut diags);
+                bad(row, Role::Name, Problem::NoIndicatorName, &mut diags);
             }
             continue;
         }
@@ -1120,14 +1117,14 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
             RowKind::Indicator(method_text) => {
                 if method_text.is_empty() {
-                    bad(row, Role::Method, format!("指标“{name}”没有计分方法"), &mut diags);
+                    bad(row, Role::Method, Problem::NoMethod { indicator: name }, &mut diags);
                     continue;
                 }
                 let method = match parse_method(&method_text, params) {
                     Ok(m) => m,
-                    Err(m) => {
-                        let r = if m.contains("计分方法") { Role::Method } else { Role::Params };
-                        bad(row, r, format!("指标“{name}”：{m}"), &mut diags);
+                    Err(fault) => {
+                        let r = if matches!(fault, MethodSyntax::UnknownMethod { .. }) { Role::Method } else { Role::Params };
+                        bad(row, r, Problem::MethodSyntax { indicator: name, fault }, &mut diags);
                         continue;
                     }
                 };
@@ -1135,20 +1132,21 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     "" | "正" | "正向" | "+" | "↑" | "正向指标" | "越大越好" | "positive" => Direction::Positive,
                     "负" | "负向" | "逆向" | "-" | "−" | "↓" | "负向指标" | "逆向指标" | "越小越好" | "negative" => Direction::Negative,
                     other => {
-                        bad(row, Role::Direction, format!("指标“{name}”的方向“{other}”无法识别（正向/负向）"), &mut diags);
+                        bad(row, Role::Direction, Problem::UnknownDirection { indicator: name.clone(), text: other.to_string() }, &mut diags);
                         Direction::Positive
                     }
                 };
                 let weight = match num_of(weight_text) {
                     Some(w) => w,
                     None => {
-                        bad(row, Role::Weight, format!("指标“{name}”的分值无法识别为数字"), &mut diags);
+                        let problem = Problem::WeightNotNumber { indicator: Some(name.clone()), text: weight_text.to_string() };
+                        bad(row, Role::Weight, problem, &mut diags);
                         0.0
                     }
                 };
                 if current.is_none() {
                     if col(Role::Dim).is_some() {
-                        bad(row, Role::Dim, format!("指标“{name}”之前没有维度"), &mut diags);
+                        bad(row, Role::Dim, Problem::NoDimension { indicator: name }, &mut diags);
                         continue;
                     }
                     // A table with no 维度 column puts everything in one dimension.

@@ -137,7 +137,7 @@ fn table_errors_point_at_cells() {
     check(&format!("{head}甲\tA\t个\t10\t正向\t完成率\t\n\tB\t个\t5\t正向\t完成率\t\n合计\t\t\t100\n"), &["指标分值合计 15，与方案总分 100 不符"]);
     check(&format!("{head}甲\tA = B * 2\t个\t100\t正向\t完成率\t\n"), &["2:2 指标“A”的公式引用了“B”"]);
     check("指标\t说明\nA\t随便\n", &["方案表格缺少表头"]);
-    check("指标\t分值\t计分方法\n\tB\t完成率\n", &["2:1 这一行没有指标名称"]);
+    check("指标\t分值\t计分方法\n\tB\t完成率\n", &["2:1 此行没有指标名称，已跳过"]);
     // Without 维度 everything sits in one dimension, and the weights then only need to reach the total.
     check("指标\t分值\t计分方法及参数\nA\t60\t完成率 封顶 1.2\nB\t40\t直接打分\n", &[]);
 }
