@@ -48,17 +48,6 @@ impl Diagnostic {
         Diagnostic { level: Level::Warning, ..Diagnostic::error(source, problem) }
     }
 
-    /// An error worded by one of the three table readers (`Problem::Reader`),
-    /// until the table layer gives each of their conditions a kind.
-    pub fn reader_error(source: Source, message: impl Into<String>) -> Self {
-        Diagnostic::error(source, Problem::Reader { message: message.into() })
-    }
-
-    /// A warning worded by one of the three table readers; see `reader_error`.
-    pub fn reader_warning(source: Source, message: impl Into<String>) -> Self {
-        Diagnostic::warning(source, Problem::Reader { message: message.into() })
-    }
-
     /// The message in Chinese.
     pub fn message(&self) -> String {
         self.problem.message()

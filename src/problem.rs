@@ -247,9 +247,6 @@ pub enum Problem {
     MethodSyntax { indicator: String, fault: MethodSyntax },
     UnknownDirection { indicator: String, text: String },
     NoDimension { indicator: String },
-
-    /// A reader's message not yet given a kind of its own.
-    Reader { message: String },
 }
 
 impl Problem {
@@ -351,7 +348,6 @@ impl Problem {
             },
             P::UnknownDirection { .. } => "scheme_table.unknown_direction",
             P::NoDimension { .. } => "scheme_table.no_dimension",
-            P::Reader { .. } => "read.text",
         }
     }
 
@@ -541,7 +537,6 @@ impl Problem {
                 format!("指标“{indicator}”的方向“{}”无法识别（正向/负向）", short(text))
             }
             P::NoDimension { indicator } => format!("指标“{indicator}”之前没有维度"),
-            P::Reader { message } => message.clone(),
         }
     }
 }
@@ -607,6 +602,9 @@ mod tests {
             Problem::BadNumber { text: "12斤".into(), fault: NumberFault::UnknownUnit("斤".into()) },
             Problem::NameShared { name: "a".into(), owner: "b".into(), other: "c".into() },
             Problem::DirectOutOfRange { park: "甲".into(), indicator: "乙".into(), value: 12.0, weight: 10.0 },
+            Problem::UnknownUnitLabel { text: "斤".into(), fallback: UnitFallback::WholeUnit },
+            Problem::DuplicateRow { name: "甲".into(), first_row: None },
+            Problem::MethodSyntax { indicator: "A".into(), fault: MethodSyntax::UnknownParam { label: "满分".into() } },
         ];
         for p in &all {
             let m = p.message();
@@ -614,5 +612,8 @@ mod tests {
             assert!(p.kind().contains('.'));
         }
         assert_eq!(all[0].message(), "“12斤”的单位“斤”无法识别，此值未采用");
+        assert_eq!(all[3].message(), "单位“斤”无法识别，按整体的单位计");
+        assert_eq!(all[4].message(), "“甲”重复出现，已按前面读取，此行忽略");
+        assert_eq!(all[5].kind(), "scheme_table.unknown_param");
     }
 }
