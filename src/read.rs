@@ -10,7 +10,8 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
-use crate::table::period::{month_column, period_hint};
+use crate::table::period::{period_hint, Hint};
+use crate::table::roles::{self, Key, Role, What};
 use crate::problem::Problem;
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
@@ -250,110 +251,18 @@ fn same_unit(a: &Unit, b: &Unit) -> bool {
     a.dims == b.dims && (a.factor - b.factor).abs() <= 1e-12 * a.factor.abs().max(b.factor.abs())
 }
 
-/// What a column of an indicators-as-rows table holds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Role {
-    Seq,
-    Name,
-    Unit,
-    Park,
-    Target,
-    Actual,
-    LastYear,
-    ThisMonth,
-    Month(u32),
-    LastYearMonth(u32),
-    Note,
-    /// A figure this tool computes itself (完成率, 同比 …).
-    Computed,
-    Unknown,
-}
-
-impl Role {
-    fn label(self) -> String {
-        match self {
-            Role::Seq => "序号（忽略）".into(),
-            Role::Name => "指标".into(),
-            Role::Unit => "单位".into(),
-            Role::Park => "园区".into(),
-            Role::Target => "年度目标".into(),
-            Role::Actual => "累计完成".into(),
-            Role::LastYear => "上年同期".into(),
-            Role::ThisMonth => "本月".into(),
-            Role::Month(m) => format!("{m}月"),
-            Role::LastYearMonth(m) => format!("上年{m}月"),
-            Role::Note => "备注".into(),
-            Role::Computed => "忽略（由本工具计算）".into(),
-            Role::Unknown => "忽略（未识别）".into(),
-        }
-    }
-
-    /// Whether the column holds numbers to read.
-    fn numeric(self) -> bool {
-        matches!(
-            self,
-            Role::Target | Role::Actual | Role::LastYear | Role::ThisMonth | Role::Month(_) | Role::LastYearMonth(_)
-        )
-    }
-}
-
-const PARK_WORDS: &[&str] = &["园区", "园区名称", "园区名", "开发区", "开发区名称", "单位名称", "园区单位", "名称"];
-const NAME_WORDS: &[&str] =
-    &["指标", "指标名称", "项目", "指标项目", "主要指标", "指标项", "项目名称", "内容", "指标内容", "统计指标", "二级指标"];
-const COMPUTED_WORDS: &[&str] = &[
-    "完成率", "同比", "增速", "增幅", "增长", "增减", "进度", "预计", "排名", "得分", "分值", "权重", "责任", "状态", "差额", "比上年",
-    "环比", "总分", "等级", "评分",
-];
-
-/// The role of an indicators-as-rows header cell.
+/// A header cell's role as the data reader takes it: the shared vocabulary's
+/// role (`table::roles`), with park and unit-name columns as the park column,
+/// 项目 and 名称 as the indicator column, and the name columns of other kinds
+/// (片区, 企业 …), month labels and unit notes set aside.
 fn classify(header: &str) -> Role {
-    let h = name_key(header);
-    let h = h.as_str();
-    if h.is_empty() {
-        return Role::Unknown;
+    match roles::classify(header).role {
+        Role::Key(Key::Park | Key::Unit) => Role::Key(Key::Park),
+        Role::Key(Key::Project | Key::Name) => Role::Indicator,
+        Role::Key(_) | Role::MonthLabel | Role::UnitNote | Role::Empty => Role::Unknown,
+        r => r,
     }
-    if SEQ_WORDS.contains(&h) {
-        return Role::Seq;
-    }
-    if NOTE_WORDS.contains(&h) {
-        return Role::Note;
-    }
-    if UNIT_WORDS.contains(&h) {
-        return Role::Unit;
-    }
-    if PARK_WORDS.contains(&h) && h != "名称" {
-        return Role::Park;
-    }
-    if NAME_WORDS.contains(&h) || h == "名称" || (h.ends_with("指标") && h.chars().count() <= 6) {
-        return Role::Name;
-    }
-    if COMPUTED_WORDS.iter().any(|w| h.contains(w)) {
-        return Role::Computed;
-    }
-    if let Some((last_year, m)) = month_column(h) {
-        return if last_year { Role::LastYearMonth(m) } else { Role::Month(m) };
-    }
-    if ["上年", "去年", "同期", "上期"].iter().any(|w| h.contains(w)) {
-        return Role::LastYear;
-    }
-    if ["目标", "计划", "任务"].iter().any(|w| h.contains(w)) {
-        return Role::Target;
-    }
-    if h.contains("本月") || h.contains("当月") {
-        return Role::ThisMonth;
-    }
-    if ["累计", "完成", "实际", "本年", "本期", "截至", "截止", "数值", "数据", "完成值"].iter().any(|w| h.contains(w))
-        || matches!(h, "值" | "数量" | "金额")
-        || period_hint(h).1.is_some()
-        || (period_hint(h).0.is_some() && h.trim_end_matches('度').ends_with('年'))
-    {
-        return Role::Actual;
-    }
-    Role::Unknown
 }
-
-/// A (year, month) read from a header or title; either may be absent.
-type Hint = (Option<i32>, Option<u32>);
 
 /// A park name in a title row: 衡山高新区2022年1-11月主要指标 → 衡山高新区,
 /// or 填报单位：衡山高新区.
@@ -436,16 +345,16 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 let role = classify(t);
-                if role == Role::Park || PARK_WORDS.contains(&name_key(t).as_str()) || (c == 0 && name_key(t) == "单位") {
+                if role == Role::Key(Key::Park) || roles::is_park_word(&name_key(t)) || (c == 0 && name_key(t) == "单位") {
                     park_word = true;
                 }
                 // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
                 // cell naming a scheme item counts as an item, not as a role.
-                if !matches!(role, Role::Name | Role::Park | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
+                if !matches!(role, Role::Indicator | Role::Key(Key::Park) | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
                     items += 1;
                     continue;
                 }
-                if role == Role::Name {
+                if role == Role::Indicator {
                     name_role = true;
                 }
                 if role != Role::Unknown {
@@ -598,12 +507,12 @@ impl<'g, 's> Reader<'g, 's> {
                 // Two period columns such as 2022年1-11月 and 2021年1-11月: the
                 // earlier year is last year's figure, not a duplicate.
                 let years: Vec<Option<i32>> = (0..width)
-                    .map(|c| if raw.get(c) == Some(&Role::Actual) { period_hint(self.cell(h, c)).0 } else { None })
+                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(self.cell(h, c)).0 } else { None })
                     .collect();
                 if let Some(latest) = years.iter().flatten().max().copied() {
                     for (role, y) in raw.iter_mut().zip(&years) {
                         if y.is_some_and(|y| y < latest) {
-                            *role = Role::LastYear;
+                            *role = Role::Value(What::LastYear);
                         }
                     }
                 }
@@ -611,7 +520,7 @@ impl<'g, 's> Reader<'g, 's> {
                 for (c, role_slot) in roles.iter_mut().enumerate() {
                     let t = self.cell(h, c);
                     let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
-                    let single = !matches!(role, Role::Unknown | Role::Computed);
+                    let single = !matches!(role, Role::Unknown | Role::Computed(_));
                     if single && seen.contains(&role) {
                         self.diags.push(
                             Diagnostic::reader_warning(Source::Data, format!("“{t}”与前面的列作用相同，此列已忽略"))
@@ -631,11 +540,11 @@ impl<'g, 's> Reader<'g, 's> {
                             *slot = unit_in_brackets(t).1;
                         }
                     }
-                    if matches!(role, Role::Actual | Role::Target | Role::ThisMonth) {
+                    if matches!(role, Role::Value(What::Actual) | Role::Value(What::Target) | Role::Value(What::ThisMonth)) {
                         let hint = period_hint(t);
                         if hint.0.is_some() || hint.1.is_some() {
                             // The actual column's period outranks a target's year.
-                            if role == Role::Actual {
+                            if role == Role::Value(What::Actual) {
                                 hints.insert(0, hint);
                             } else {
                                 hints.push(hint);
@@ -646,8 +555,8 @@ impl<'g, 's> Reader<'g, 's> {
             }
             None => self.guess_headerless(&mut roles),
         }
-        let name_col = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
-        if !roles.contains(&Role::Actual) {
+        let name_col = roles.iter().position(|&r| r == Role::Indicator).unwrap_or(0);
+        if !roles.contains(&Role::Value(What::Actual)) {
             // A header the tool did not know, over numbers, is most likely the value.
             let guess = (0..width).find(|&c| {
                 roles.get(c) == Some(&Role::Unknown)
@@ -657,7 +566,7 @@ impl<'g, 's> Reader<'g, 's> {
             match guess {
                 Some(c) => {
                     if let Some(slot) = roles.get_mut(c) {
-                        *slot = Role::Actual;
+                        *slot = Role::Value(What::Actual);
                     }
                     self.diags.push(
                         Diagnostic::reader_warning(Source::Data, "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取")
@@ -689,14 +598,14 @@ impl<'g, 's> Reader<'g, 's> {
         }
         self.resolve_period(&hints, user, today, out);
         let month = out.period.month;
-        let has_monthly = roles.iter().any(|r| matches!(r, Role::Month(_) | Role::ThisMonth));
-        let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::LastYearMonth(_)));
+        let has_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::Month(_)) | Role::Value(What::ThisMonth)));
+        let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::LastYearMonth(_))));
 
         let default_park = title_park.unwrap_or_else(|| DEFAULT_PARK.to_string());
-        let park_col = roles.iter().position(|&r| r == Role::Park);
+        let park_col = roles.iter().position(|&r| r == Role::Key(Key::Park));
         let unit_col = roles.iter().position(|&r| r == Role::Unit);
         let note_col = roles.iter().position(|&r| r == Role::Note);
-        let actual_col = roles.iter().position(|&r| r == Role::Actual);
+        let actual_col = roles.iter().position(|&r| r == Role::Value(What::Actual));
         let mut parks: Vec<ParkData> = Vec::new();
         let mut park_of_row = default_park.clone();
 
@@ -802,22 +711,22 @@ impl<'g, 's> Reader<'g, 's> {
                 };
                 let v = self.value(item, r, c, declared.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
                 match role {
-                    Role::Actual => obs.value = v,
-                    Role::Target => obs.target = v,
-                    Role::LastYear => obs.last_year = v,
-                    Role::ThisMonth => {
+                    Role::Value(What::Actual) => obs.value = v,
+                    Role::Value(What::Target) => obs.target = v,
+                    Role::Value(What::LastYear) => obs.last_year = v,
+                    Role::Value(What::ThisMonth) => {
                         if let Some(slot) = obs.monthly.get_mut((month as usize).wrapping_sub(1)) {
                             if slot.is_none() {
                                 *slot = v;
                             }
                         }
                     }
-                    Role::Month(m) => {
+                    Role::Value(What::Month(m)) => {
                         if let Some(slot) = obs.monthly.get_mut((m as usize).wrapping_sub(1)) {
                             *slot = v;
                         }
                     }
-                    Role::LastYearMonth(m) => {
+                    Role::Value(What::LastYearMonth(m)) => {
                         if let Some(slot) = obs.last_year_monthly.get_mut((m as usize).wrapping_sub(1)) {
                             *slot = v;
                         }
@@ -843,7 +752,7 @@ impl<'g, 's> Reader<'g, 's> {
     fn guess_headerless(&mut self, roles: &mut [Role]) {
         let rows: Vec<usize> = (0..self.grid.n_rows()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).collect();
         if let Some(first) = roles.first_mut() {
-            *first = Role::Name;
+            *first = Role::Indicator;
         }
         let mut have_value = false;
         for c in 1..roles.len() {
@@ -865,7 +774,7 @@ impl<'g, 's> Reader<'g, 's> {
                 if is_unit {
                     *slot = Role::Unit;
                 } else if numbers > 0 && !have_value {
-                    *slot = Role::Actual;
+                    *slot = Role::Value(What::Actual);
                     have_value = true;
                 }
             }
@@ -892,7 +801,7 @@ impl<'g, 's> Reader<'g, 's> {
             let key = name_key(t);
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
-            } else if park_col.is_none() && (PARK_WORDS.contains(&key.as_str()) || key == "单位" || key == "园区名称") {
+            } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {
                 park_col = Some(c);
                 "园区".to_string()
             } else if SEQ_WORDS.contains(&key.as_str()) {
@@ -927,7 +836,7 @@ impl<'g, 's> Reader<'g, 's> {
             } else if c == 0 && park_col.is_none() {
                 park_col = Some(c);
                 "园区".to_string()
-            } else if NOTE_WORDS.contains(&key.as_str()) || COMPUTED_WORDS.iter().any(|w| key.contains(w)) {
+            } else if NOTE_WORDS.contains(&key.as_str()) || roles::computed_word(&key).is_some() {
                 "忽略".to_string()
             } else {
                 self.add_unmatched(h, c, t, "此列");
