@@ -261,6 +261,11 @@ const CUMULATIVE_WORDS: &[&str] = &["累计", "截至", "截止"];
 
 /// Cumulative-actual words, longest first.
 const ACTUAL_WORDS: &[&str] = &[
+    "本月止累计完成",
+    "本年累计完成",
+    "本月止累计",
+    "本年累计",
+    "本期累计",
     "累计完成值", "累计完成数", "累计完成", "实际完成", "完成值", "完成数", "完成额", "实际数", "实绩", "累计", "完成", "实际", "本年",
     "截至", "截止", "数值", "数据",
 ];
@@ -301,6 +306,11 @@ pub fn classify(cell: &str) -> Header {
     if MONTH_LABEL_WORDS.contains(&k) {
         return header(Role::MonthLabel, String::new(), None);
     }
+    // 责任单位 names the departments a target is split among, although 责任 alone
+    // (责任处室 beside a data table) is a column the tool has no use for.
+    if k.contains("责任单位") || k.contains("牵头单位") {
+        return header(Role::Key(Key::Duty), String::new(), None);
+    }
     if let Some((_, why)) = COMPUTED_WORDS.iter().find(|(w, _)| k.contains(w)) {
         return header(Role::Computed(*why), String::new(), unit);
     }
@@ -316,7 +326,8 @@ pub fn classify(cell: &str) -> Header {
         return value(What::Target, kw);
     }
     if let Some(kw) = find_kw(&base, CUMULATIVE_WORDS) {
-        return value(What::Actual, kw);
+        // The longest actual phrase goes, so 累计完成 leaves no 完成 behind.
+        return value(What::Actual, find_kw(&base, ACTUAL_WORDS).unwrap_or(kw));
     }
     if let Some(kw) = find_kw(&base, THIS_MONTH_WORDS) {
         return value(What::ThisMonth, kw);
@@ -355,6 +366,8 @@ mod tests {
         assert_eq!(role("本月"), Role::Value(What::ThisMonth));
         assert_eq!(role("本期"), Role::Value(What::ThisMonth));
         assert_eq!(role("本月止累计"), Role::Value(What::Actual));
+        assert_eq!(classify("技工贸总收入本月止累计").prefix, "技工贸总收入");
+        assert_eq!(classify("技工贸总收入累计完成").prefix, "技工贸总收入");
         assert_eq!(role("3月"), Role::Value(What::Month(3)));
         assert_eq!(role("上年3月"), Role::Value(What::LastYearMonth(3)));
         assert_eq!(role("完成率"), Role::Computed(Computed::Completion));
