@@ -348,6 +348,58 @@ pub fn classify(cell: &str) -> Header {
     header(Role::Unknown, base, unit)
 }
 
+/// Column roles of a pasted scheme table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SchemeRole {
+    Dim,
+    DimWeight,
+    Name,
+    Alias,
+    Unit,
+    Weight,
+    Direction,
+    Method,
+    Params,
+    Formula,
+    Missing,
+    Note,
+}
+
+/// Reads a header cell. Text in brackets (分值（分）) is ignored; more specific
+/// names are tried first so 一级指标 is not read as 指标.
+pub fn scheme_role(header: &str) -> Option<SchemeRole> {
+    let h: String = header.chars().take_while(|c| !matches!(c, '(' | '（')).filter(|c| !c.is_whitespace()).collect();
+    let has = |k: &str| h.contains(k);
+    let weighty = has("分值") || has("权重") || has("分数") || has("满分");
+    Some(if (has("维度") || has("一级")) && weighty {
+        SchemeRole::DimWeight
+    } else if has("维度") || has("一级指标") || h == "类别" || h == "评价内容" {
+        SchemeRole::Dim
+    } else if has("别名") || has("别称") {
+        SchemeRole::Alias
+    } else if has("单位") {
+        SchemeRole::Unit
+    } else if has("方向") || has("正向") || has("负向") || h == "属性" || h == "指标属性" {
+        SchemeRole::Direction
+    } else if has("公式") {
+        SchemeRole::Formula
+    } else if has("缺数据") {
+        SchemeRole::Missing
+    } else if has("参数") || has("标杆") {
+        SchemeRole::Params
+    } else if has("方法") || has("办法") || has("规则") || has("评分标准") || has("计分标准") {
+        SchemeRole::Method
+    } else if weighty || h == "标准分" {
+        SchemeRole::Weight
+    } else if has("指标") || h == "名称" || h == "项目" {
+        SchemeRole::Name
+    } else if has("备注") || has("说明") || has("原因") {
+        SchemeRole::Note
+    } else {
+        return None;
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
