@@ -11,6 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
+use crate::table::header;
 use crate::table::roles::{self, Key, Role, What};
 use crate::problem::Problem;
 use crate::scheme::Scheme;
@@ -496,18 +497,23 @@ impl<'g, 's> Reader<'g, 's> {
         let width = self.used_width();
         let mut roles: Vec<Role> = vec![Role::Unknown; width];
         let mut header_units: Vec<Option<Unit>> = vec![None; width];
-        let (title_park, mut hints, table) = match header {
-            Some(h) => self.title_info(h),
+        // One to three header rows (a year merged over 年度目标｜1-11月): each
+        // column is read by the texts heading it, top to bottom.
+        let region = header.map(|h| header::region(self.grid, h, width));
+        let (title_park, mut hints, table) = match &region {
+            Some(reg) => self.title_info(reg.top),
             None => (None, Vec::new(), None),
         };
-        let first_data = header.map(|h| h + 1).unwrap_or(0);
+        let first_data = region.as_ref().map(|reg| reg.bottom + 1).unwrap_or(0);
+        let heads: Vec<String> = (0..width).map(|c| region.as_ref().map(|reg| reg.text(c)).unwrap_or_default()).collect();
+        let head = |c: usize| heads.get(c).map(String::as_str).unwrap_or("");
         match header {
             Some(h) => {
-                let mut raw: Vec<Role> = (0..width).map(|c| classify(self.cell(h, c))).collect();
+                let mut raw: Vec<Role> = (0..width).map(|c| classify(head(c))).collect();
                 // Two period columns such as 2022年1-11月 and 2021年1-11月: the
                 // earlier year is last year's figure, not a duplicate.
                 let years: Vec<Option<i32>> = (0..width)
-                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(self.cell(h, c)).0 } else { None })
+                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(head(c)).0 } else { None })
                     .collect();
                 if let Some(latest) = years.iter().flatten().max().copied() {
                     for (role, y) in raw.iter_mut().zip(&years) {
@@ -518,7 +524,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
                 let mut seen: Vec<Role> = Vec::new();
                 for (c, role_slot) in roles.iter_mut().enumerate() {
-                    let t = self.cell(h, c);
+                    let t = head(c);
                     let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
                     let single = !matches!(role, Role::Unknown | Role::Computed(_));
                     if single && seen.contains(&role) {
@@ -583,13 +589,13 @@ impl<'g, 's> Reader<'g, 's> {
                 None => {}
             }
         }
-        if let Some(h) = header {
+        if header.is_some() {
             for (c, role) in roles.iter().enumerate() {
                 let mut label = role.label();
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
                     label.push_str(&format!("（{}）", u.label));
                 }
-                out.columns.push(ColumnInfo { col: c, header: self.cell(h, c).to_string(), role: label });
+                out.columns.push(ColumnInfo { col: c, header: head(c).to_string(), role: label });
             }
         } else {
             for (c, role) in roles.iter().enumerate() {
