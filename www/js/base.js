@@ -2,7 +2,13 @@
 (function (WH) {
   'use strict';
 
-  // Every script of the page shares this one object (window.WH); none adds another global.
+  // The page only gathers inputs, calls the Rust core (wasm) and renders what the
+  // core reports; every number shown comes from the core. Its scripts (www/js/,
+  // loaded in order by index.html, inlined by the build) are ES2019 at most (no
+  // ?. ?? or class fields: office browsers run Chromium 86-class kernels) and share
+  // this one object, window.WH; none adds another global but window.wuhao (core.js).
+  // Pasted text and scheme fields are hostile by assumption: everything reaches
+  // the DOM through textContent, .value or createElement, never innerHTML.
 
   /* ---------- small DOM helpers ---------- */
 
