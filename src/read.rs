@@ -10,7 +10,9 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
-use crate::table::period::{month_column, period_hint};
+use crate::table::period::{period_hint, Hint};
+use crate::table::header;
+use crate::table::roles::{self, Key, Role, What};
 use crate::problem::{Line, Problem, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
@@ -247,110 +249,18 @@ fn same_unit(a: &Unit, b: &Unit) -> bool {
     a.dims == b.dims && (a.factor - b.factor).abs() <= 1e-12 * a.factor.abs().max(b.factor.abs())
 }
 
-/// What a column of an indicators-as-rows table holds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Role {
-    Seq,
-    Name,
-    Unit,
-    Park,
-    Target,
-    Actual,
-    LastYear,
-    ThisMonth,
-    Month(u32),
-    LastYearMonth(u32),
-    Note,
-    /// A figure this tool computes itself (完成率, 同比 …).
-    Computed,
-    Unknown,
-}
-
-impl Role {
-    fn label(self) -> String {
-        match self {
-            Role::Seq => "序号（忽略）".into(),
-            Role::Name => "指标".into(),
-            Role::Unit => "单位".into(),
-            Role::Park => "园区".into(),
-            Role::Target => "年度目标".into(),
-            Role::Actual => "累计完成".into(),
-            Role::LastYear => "上年同期".into(),
-            Role::ThisMonth => "本月".into(),
-            Role::Month(m) => format!("{m}月"),
-            Role::LastYearMonth(m) => format!("上年{m}月"),
-            Role::Note => "备注".into(),
-            Role::Computed => "忽略（由本工具计算）".into(),
-            Role::Unknown => "忽略（未识别）".into(),
-        }
-    }
-
-    /// Whether the column holds numbers to read.
-    fn numeric(self) -> bool {
-        matches!(
-            self,
-            Role::Target | Role::Actual | Role::LastYear | Role::ThisMonth | Role::Month(_) | Role::LastYearMonth(_)
-        )
-    }
-}
-
-const PARK_WORDS: &[&str] = &["园区", "园区名称", "园区名", "开发区", "开发区名称", "单位名称", "园区单位", "名称"];
-const NAME_WORDS: &[&str] =
-    &["指标", "指标名称", "项目", "指标项目", "主要指标", "指标项", "项目名称", "内容", "指标内容", "统计指标", "二级指标"];
-const COMPUTED_WORDS: &[&str] = &[
-    "完成率", "同比", "增速", "增幅", "增长", "增减", "进度", "预计", "排名", "得分", "分值", "权重", "责任", "状态", "差额", "比上年",
-    "环比", "总分", "等级", "评分",
-];
-
-/// The role of an indicators-as-rows header cell.
+/// A header cell's role as the data reader takes it: the shared vocabulary's
+/// role (`table::roles`), with park and unit-name columns as the park column,
+/// 项目 and 名称 as the indicator column, and the name columns of other kinds
+/// (片区, 企业 …), month labels and unit notes set aside.
 fn classify(header: &str) -> Role {
-    let h = name_key(header);
-    let h = h.as_str();
-    if h.is_empty() {
-        return Role::Unknown;
+    match roles::classify(header).role {
+        Role::Key(Key::Park | Key::Unit) => Role::Key(Key::Park),
+        Role::Key(Key::Project | Key::Name) => Role::Indicator,
+        Role::Key(_) | Role::MonthLabel | Role::UnitNote | Role::Empty => Role::Unknown,
+        r => r,
     }
-    if SEQ_WORDS.contains(&h) {
-        return Role::Seq;
-    }
-    if NOTE_WORDS.contains(&h) {
-        return Role::Note;
-    }
-    if UNIT_WORDS.contains(&h) {
-        return Role::Unit;
-    }
-    if PARK_WORDS.contains(&h) && h != "名称" {
-        return Role::Park;
-    }
-    if NAME_WORDS.contains(&h) || h == "名称" || (h.ends_with("指标") && h.chars().count() <= 6) {
-        return Role::Name;
-    }
-    if COMPUTED_WORDS.iter().any(|w| h.contains(w)) {
-        return Role::Computed;
-    }
-    if let Some((last_year, m)) = month_column(h) {
-        return if last_year { Role::LastYearMonth(m) } else { Role::Month(m) };
-    }
-    if ["上年", "去年", "同期", "上期"].iter().any(|w| h.contains(w)) {
-        return Role::LastYear;
-    }
-    if ["目标", "计划", "任务"].iter().any(|w| h.contains(w)) {
-        return Role::Target;
-    }
-    if h.contains("本月") || h.contains("当月") {
-        return Role::ThisMonth;
-    }
-    if ["累计", "完成", "实际", "本年", "本期", "截至", "截止", "数值", "数据", "完成值"].iter().any(|w| h.contains(w))
-        || matches!(h, "值" | "数量" | "金额")
-        || period_hint(h).1.is_some()
-        || (period_hint(h).0.is_some() && h.trim_end_matches('度').ends_with('年'))
-    {
-        return Role::Actual;
-    }
-    Role::Unknown
 }
-
-/// A (year, month) read from a header or title; either may be absent.
-type Hint = (Option<i32>, Option<u32>);
 
 /// A park name in a title row: 衡山高新区2022年1-11月主要指标 → 衡山高新区,
 /// or 填报单位：衡山高新区.
@@ -433,16 +343,16 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 let role = classify(t);
-                if role == Role::Park || PARK_WORDS.contains(&name_key(t).as_str()) || (c == 0 && name_key(t) == "单位") {
+                if role == Role::Key(Key::Park) || roles::is_park_word(&name_key(t)) || (c == 0 && name_key(t) == "单位") {
                     park_word = true;
                 }
                 // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
                 // cell naming a scheme item counts as an item, not as a role.
-                if !matches!(role, Role::Name | Role::Park | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
+                if !matches!(role, Role::Indicator | Role::Key(Key::Park) | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
                     items += 1;
                     continue;
                 }
-                if role == Role::Name {
+                if role == Role::Indicator {
                     name_role = true;
                 }
                 if role != Role::Unknown {
@@ -570,31 +480,36 @@ impl<'g, 's> Reader<'g, 's> {
         let width = self.used_width();
         let mut roles: Vec<Role> = vec![Role::Unknown; width];
         let mut header_units: Vec<Option<Unit>> = vec![None; width];
-        let (title_park, mut hints, table) = match header {
-            Some(h) => self.title_info(h),
+        // One to three header rows (a year merged over 年度目标｜1-11月): each
+        // column is read by the texts heading it, top to bottom.
+        let region = header.map(|h| header::region(self.grid, h, width));
+        let (title_park, mut hints, table) = match &region {
+            Some(reg) => self.title_info(reg.top),
             None => (None, Vec::new(), None),
         };
-        let first_data = header.map(|h| h + 1).unwrap_or(0);
+        let first_data = region.as_ref().map(|reg| reg.bottom + 1).unwrap_or(0);
+        let heads: Vec<String> = (0..width).map(|c| region.as_ref().map(|reg| reg.text(c)).unwrap_or_default()).collect();
+        let head = |c: usize| heads.get(c).map(String::as_str).unwrap_or("");
         match header {
             Some(h) => {
-                let mut raw: Vec<Role> = (0..width).map(|c| classify(self.cell(h, c))).collect();
+                let mut raw: Vec<Role> = (0..width).map(|c| classify(head(c))).collect();
                 // Two period columns such as 2022年1-11月 and 2021年1-11月: the
                 // earlier year is last year's figure, not a duplicate.
                 let years: Vec<Option<i32>> = (0..width)
-                    .map(|c| if raw.get(c) == Some(&Role::Actual) { period_hint(self.cell(h, c)).0 } else { None })
+                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(head(c)).0 } else { None })
                     .collect();
                 if let Some(latest) = years.iter().flatten().max().copied() {
                     for (role, y) in raw.iter_mut().zip(&years) {
                         if y.is_some_and(|y| y < latest) {
-                            *role = Role::LastYear;
+                            *role = Role::Value(What::LastYear);
                         }
                     }
                 }
                 let mut seen: Vec<Role> = Vec::new();
                 for (c, role_slot) in roles.iter_mut().enumerate() {
-                    let t = self.cell(h, c);
+                    let t = head(c);
                     let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
-                    let single = !matches!(role, Role::Unknown | Role::Computed);
+                    let single = !matches!(role, Role::Unknown | Role::Computed(_));
                     if single && seen.contains(&role) {
                         let first_col = seen.iter().position(|r| *r == role).unwrap_or(0) + 1;
                         self.diags.push(
@@ -615,11 +530,11 @@ impl<'g, 's> Reader<'g, 's> {
                             *slot = unit_in_brackets(t).1;
                         }
                     }
-                    if matches!(role, Role::Actual | Role::Target | Role::ThisMonth) {
+                    if matches!(role, Role::Value(What::Actual) | Role::Value(What::Target) | Role::Value(What::ThisMonth)) {
                         let hint = period_hint(t);
                         if hint.0.is_some() || hint.1.is_some() {
                             // The actual column's period outranks a target's year.
-                            if role == Role::Actual {
+                            if role == Role::Value(What::Actual) {
                                 hints.insert(0, hint);
                             } else {
                                 hints.push(hint);
@@ -630,8 +545,8 @@ impl<'g, 's> Reader<'g, 's> {
             }
             None => self.guess_headerless(&mut roles),
         }
-        let name_col = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
-        if !roles.contains(&Role::Actual) {
+        let name_col = roles.iter().position(|&r| r == Role::Indicator).unwrap_or(0);
+        if !roles.contains(&Role::Value(What::Actual)) {
             // A header the tool did not know, over numbers, is most likely the value.
             let guess = (0..width).find(|&c| {
                 roles.get(c) == Some(&Role::Unknown)
@@ -641,7 +556,7 @@ impl<'g, 's> Reader<'g, 's> {
             match guess {
                 Some(c) => {
                     if let Some(slot) = roles.get_mut(c) {
-                        *slot = Role::Actual;
+                        *slot = Role::Value(What::Actual);
                     }
                     self.diags.push(
                         Diagnostic::warning(Source::Data, Problem::ActualGuessed { header: self.cell(header.unwrap_or(0), c).to_string() })
@@ -655,13 +570,13 @@ impl<'g, 's> Reader<'g, 's> {
                 None => {}
             }
         }
-        if let Some(h) = header {
+        if header.is_some() {
             for (c, role) in roles.iter().enumerate() {
                 let mut label = role.label();
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
                     label.push_str(&format!("（{}）", u.label));
                 }
-                out.columns.push(ColumnInfo { col: c, header: self.cell(h, c).to_string(), role: label });
+                out.columns.push(ColumnInfo { col: c, header: head(c).to_string(), role: label });
             }
         } else {
             for (c, role) in roles.iter().enumerate() {
@@ -670,14 +585,14 @@ impl<'g, 's> Reader<'g, 's> {
         }
         self.resolve_period(&hints, user, today, out);
         let month = out.period.month;
-        let has_monthly = roles.iter().any(|r| matches!(r, Role::Month(_) | Role::ThisMonth));
-        let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::LastYearMonth(_)));
+        let has_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::Month(_)) | Role::Value(What::ThisMonth)));
+        let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::LastYearMonth(_))));
 
         let default_park = title_park.unwrap_or_else(|| DEFAULT_PARK.to_string());
-        let park_col = roles.iter().position(|&r| r == Role::Park);
+        let park_col = roles.iter().position(|&r| r == Role::Key(Key::Park));
         let unit_col = roles.iter().position(|&r| r == Role::Unit);
         let note_col = roles.iter().position(|&r| r == Role::Note);
-        let actual_col = roles.iter().position(|&r| r == Role::Actual);
+        let actual_col = roles.iter().position(|&r| r == Role::Value(What::Actual));
         let mut parks: Vec<ParkData> = Vec::new();
         let mut park_of_row = default_park.clone();
 
@@ -783,22 +698,22 @@ impl<'g, 's> Reader<'g, 's> {
                 };
                 let v = self.value(item, r, c, declared.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
                 match role {
-                    Role::Actual => obs.value = v,
-                    Role::Target => obs.target = v,
-                    Role::LastYear => obs.last_year = v,
-                    Role::ThisMonth => {
+                    Role::Value(What::Actual) => obs.value = v,
+                    Role::Value(What::Target) => obs.target = v,
+                    Role::Value(What::LastYear) => obs.last_year = v,
+                    Role::Value(What::ThisMonth) => {
                         if let Some(slot) = obs.monthly.get_mut((month as usize).wrapping_sub(1)) {
                             if slot.is_none() {
                                 *slot = v;
                             }
                         }
                     }
-                    Role::Month(m) => {
+                    Role::Value(What::Month(m)) => {
                         if let Some(slot) = obs.monthly.get_mut((m as usize).wrapping_sub(1)) {
                             *slot = v;
                         }
                     }
-                    Role::LastYearMonth(m) => {
+                    Role::Value(What::LastYearMonth(m)) => {
                         if let Some(slot) = obs.last_year_monthly.get_mut((m as usize).wrapping_sub(1)) {
                             *slot = v;
                         }
@@ -824,7 +739,7 @@ impl<'g, 's> Reader<'g, 's> {
     fn guess_headerless(&mut self, roles: &mut [Role]) {
         let rows: Vec<usize> = (0..self.grid.n_rows()).filter(|&r| self.idx.lookup(self.cell(r, 0)).is_some()).collect();
         if let Some(first) = roles.first_mut() {
-            *first = Role::Name;
+            *first = Role::Indicator;
         }
         let mut have_value = false;
         for c in 1..roles.len() {
@@ -846,7 +761,7 @@ impl<'g, 's> Reader<'g, 's> {
                 if is_unit {
                     *slot = Role::Unit;
                 } else if numbers > 0 && !have_value {
-                    *slot = Role::Actual;
+                    *slot = Role::Value(What::Actual);
                     have_value = true;
                 }
             }
@@ -870,7 +785,7 @@ impl<'g, 's> Reader<'g, 's> {
             let key = name_key(t);
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
-            } else if park_col.is_none() && (PARK_WORDS.contains(&key.as_str()) || key == "单位" || key == "园区名称") {
+            } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {
                 park_col = Some(c);
                 "园区".to_string()
             } else if SEQ_WORDS.contains(&key.as_str()) {
@@ -905,7 +820,7 @@ impl<'g, 's> Reader<'g, 's> {
             } else if c == 0 && park_col.is_none() {
                 park_col = Some(c);
                 "园区".to_string()
-            } else if NOTE_WORDS.contains(&key.as_str()) || COMPUTED_WORDS.iter().any(|w| key.contains(w)) {
+            } else if NOTE_WORDS.contains(&key.as_str()) || roles::computed_word(&key).is_some() {
                 "忽略".to_string()
             } else {
                 self.add_unmatched(h, c, t, Line::Column);

@@ -7,6 +7,7 @@
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
 use crate::unit::Unit;
+use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 use crate::formula;
 use serde::{Deserialize, Serialize};
@@ -676,58 +677,6 @@ pub fn fmt_num(v: f64) -> String {
 // Pasted scheme tables
 // ---------------------------------------------------------------------------
 
-/// Column roles of a pasted scheme table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Dim,
-    DimWeight,
-    Name,
-    Alias,
-    Unit,
-    Weight,
-    Direction,
-    Method,
-    Params,
-    Formula,
-    Missing,
-    Note,
-}
-
-/// Reads a header cell. Text in brackets (分值（分）) is ignored; more specific
-/// names are tried first so 一级指标 is not read as 指标.
-fn role_of(header: &str) -> Option<Role> {
-    let h: String = header.chars().take_while(|c| !matches!(c, '(' | '（')).filter(|c| !c.is_whitespace()).collect();
-    let has = |k: &str| h.contains(k);
-    let weighty = has("分值") || has("权重") || has("分数") || has("满分");
-    Some(if (has("维度") || has("一级")) && weighty {
-        Role::DimWeight
-    } else if has("维度") || has("一级指标") || h == "类别" || h == "评价内容" {
-        Role::Dim
-    } else if has("别名") || has("别称") {
-        Role::Alias
-    } else if has("单位") {
-        Role::Unit
-    } else if has("方向") || has("正向") || has("负向") || h == "属性" || h == "指标属性" {
-        Role::Direction
-    } else if has("公式") {
-        Role::Formula
-    } else if has("缺数据") {
-        Role::Missing
-    } else if has("参数") || has("标杆") {
-        Role::Params
-    } else if has("方法") || has("办法") || has("规则") || has("评分标准") || has("计分标准") {
-        Role::Method
-    } else if weighty || h == "标准分" {
-        Role::Weight
-    } else if has("指标") || h == "名称" || h == "项目" {
-        Role::Name
-    } else if has("备注") || has("说明") || has("原因") {
-        Role::Note
-    } else {
-        return None;
-    })
-}
-
 /// What a row of a pasted table declares, from its 计分方法 cell.
 enum RowKind {
     Indicator(String),
@@ -984,23 +933,23 @@ fn is_total(text: &str) -> bool {
 fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
     let header = (0..grid.n_rows().min(10)).position(|r| {
-        let roles: Vec<Role> = grid.row(r).filter_map(role_of).collect();
-        roles.contains(&Role::Name) && roles.contains(&Role::Weight)
+        let roles: Vec<SchemeRole> = grid.row(r).filter_map(scheme_role).collect();
+        roles.contains(&SchemeRole::Name) && roles.contains(&SchemeRole::Weight)
     });
     let Some(h) = header else {
         diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
         return (None, diags);
     };
-    let mut cols: Vec<(Role, usize)> = Vec::new();
+    let mut cols: Vec<(SchemeRole, usize)> = Vec::new();
     for (c, cell) in grid.row(h).enumerate() {
-        if let Some(r) = role_of(cell) {
+        if let Some(r) = scheme_role(cell) {
             if !cols.iter().any(|(x, _)| *x == r) {
                 cols.push((r, c));
             }
         }
     }
-    let col = |r: Role| cols.iter().find(|(x, _)| *x == r).map(|(_, c)| *c);
-    let cell = |row: usize, r: Role| col(r).map(|c| grid.cell(row, c).trim()).unwrap_or("");
+    let col = |r: SchemeRole| cols.iter().find(|(x, _)| *x == r).map(|(_, c)| *c);
+    let cell = |row: usize, r: SchemeRole| col(r).map(|c| grid.cell(row, c).trim()).unwrap_or("");
 
     let mut s = Scheme { cap_total: Some(100.0), ..Scheme::empty("粘贴的方案") };
     // Where each indicator and dimension came from, to point diagnostics at cells.
@@ -1009,7 +958,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let mut stated: Vec<Option<f64>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut total_row = false;
-    let bad = |row: usize, r: Role, problem: Problem, diags: &mut Vec<Diagnostic>| {
+    let bad = |row: usize, r: SchemeRole, problem: Problem, diags: &mut Vec<Diagnostic>| {
         let c = col(r).unwrap_or(0);
         diags.push(Diagnostic::error(Source::Scheme, problem).at(row, c).cell(grid.cell(row, c)));
     };
@@ -1018,9 +967,9 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if grid.is_blank_row(row) {
             continue;
         }
-        let dim_cell = cell(row, Role::Dim);
-        let name_cell = cell(row, Role::Name);
-        let weight_text = cell(row, Role::Weight);
+        let dim_cell = cell(row, SchemeRole::Dim);
+        let name_cell = cell(row, SchemeRole::Name);
+        let weight_text = cell(row, SchemeRole::Weight);
         if is_total(name_cell) || (name_cell.is_empty() && is_total(dim_cell)) {
             match num_of(weight_text) {
                 Some(t) => {
@@ -1028,18 +977,18 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     s.cap_total = Some(t);
                     total_row = true;
                 }
-                None => bad(row, Role::Weight, Problem::WeightNotNumber { indicator: None, text: weight_text.to_string() }, &mut diags),
+                None => bad(row, SchemeRole::Weight, Problem::WeightNotNumber { indicator: None, text: weight_text.to_string() }, &mut diags),
             }
             continue;
         }
         // A heading row inside the 指标 column (一、规划定位好（20分）), with no
         // weight and no method, opens a dimension as a 维度 cell would.
-        let bare = weight_text.is_empty() && cell(row, Role::Method).is_empty() && cell(row, Role::Unit).is_empty();
+        let bare = weight_text.is_empty() && cell(row, SchemeRole::Method).is_empty() && cell(row, SchemeRole::Unit).is_empty();
         let ordinal = vocab::strip_numbering(name_cell);
         let heading_in_name = dim_cell.is_empty() && bare && !name_cell.is_empty() && (ordinal.len() < name_cell.len() || split_dim(name_cell).1.is_some());
         let heading = if !dim_cell.is_empty() {
             let (name, w) = split_dim(dim_cell);
-            Some((name, w.or_else(|| num_of(cell(row, Role::DimWeight)))))
+            Some((name, w.or_else(|| num_of(cell(row, SchemeRole::DimWeight)))))
         } else if heading_in_name {
             Some(split_dim(ordinal))
         } else {
@@ -1065,23 +1014,23 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if name_cell.is_empty() {
             // A dimension's own row (维度 and its weight, no indicator) is fine.
             if dim_cell.is_empty() && !heading_in_name {
-                bad(row, Role::Name, Problem::NoIndicatorName, &mut diags);
+                bad(row, SchemeRole::Name, Problem::NoIndicatorName, &mut diags);
             }
             continue;
         }
         let (name_part, formula_part) = match name_cell.split_once(['=', '＝']) {
-            Some((a, b)) if cell(row, Role::Formula).is_empty() => (a.trim(), Some(b.trim().to_string())),
+            Some((a, b)) if cell(row, SchemeRole::Formula).is_empty() => (a.trim(), Some(b.trim().to_string())),
             _ => (name_cell, None),
         };
         let (name, unit_in_name) = split_unit(name_part);
-        let unit = match cell(row, Role::Unit) {
+        let unit = match cell(row, SchemeRole::Unit) {
             "" => unit_in_name.unwrap_or_default(),
             u => u.to_string(),
         };
-        let aliases: Vec<String> = segments(cell(row, Role::Alias)).map(str::to_string).collect();
-        let params = cell(row, Role::Params);
+        let aliases: Vec<String> = segments(cell(row, SchemeRole::Alias)).map(str::to_string).collect();
+        let params = cell(row, SchemeRole::Params);
         // A combined 计分方法及参数 column is read as the parameter column; it names the method too.
-        let method_cell = if col(Role::Method).is_some() { cell(row, Role::Method) } else { cell(row, Role::Params) };
+        let method_cell = if col(SchemeRole::Method).is_some() { cell(row, SchemeRole::Method) } else { cell(row, SchemeRole::Params) };
         match row_kind(method_cell) {
             RowKind::Input => s.inputs.push(Input { name, aliases, unit }),
             RowKind::Bonus(sign) => {
@@ -1089,7 +1038,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 let per = kv.iter().find(|(l, _, _)| !l.contains("上限") && !l.contains("封顶")).map(|p| p.1).unwrap_or(1.0);
                 let cap = kv.iter().find(|(l, _, _)| l.contains("上限") || l.contains("封顶")).map(|p| p.1).unwrap_or(f64::INFINITY);
                 let what = if sign > 0.0 { "加分项" } else { "减分项" };
-                let rule_name = match cell(row, Role::Note) {
+                let rule_name = match cell(row, SchemeRole::Note) {
                     "" => format!("{what}：{name}"),
                     n => n.to_string(),
                 };
@@ -1100,7 +1049,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
             RowKind::Veto => {
                 let above = pairs(params).first().map(|p| p.1).unwrap_or(0.0);
-                let reason = match cell(row, Role::Note) {
+                let reason = match cell(row, SchemeRole::Note) {
                     "" => format!("{name} 大于 {}", fmt_num(above)),
                     r => r.to_string(),
                 };
@@ -1117,22 +1066,22 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
             RowKind::Indicator(method_text) => {
                 if method_text.is_empty() {
-                    bad(row, Role::Method, Problem::NoMethod { indicator: name }, &mut diags);
+                    bad(row, SchemeRole::Method, Problem::NoMethod { indicator: name }, &mut diags);
                     continue;
                 }
                 let method = match parse_method(&method_text, params) {
                     Ok(m) => m,
                     Err(fault) => {
-                        let r = if matches!(fault, MethodSyntax::UnknownMethod { .. }) { Role::Method } else { Role::Params };
+                        let r = if matches!(fault, MethodSyntax::UnknownMethod { .. }) { SchemeRole::Method } else { SchemeRole::Params };
                         bad(row, r, Problem::MethodSyntax { indicator: name, fault }, &mut diags);
                         continue;
                     }
                 };
-                let direction = match cell(row, Role::Direction) {
+                let direction = match cell(row, SchemeRole::Direction) {
                     "" | "正" | "正向" | "+" | "↑" | "正向指标" | "越大越好" | "positive" => Direction::Positive,
                     "负" | "负向" | "逆向" | "-" | "−" | "↓" | "负向指标" | "逆向指标" | "越小越好" | "negative" => Direction::Negative,
                     other => {
-                        bad(row, Role::Direction, Problem::UnknownDirection { indicator: name.clone(), text: other.to_string() }, &mut diags);
+                        bad(row, SchemeRole::Direction, Problem::UnknownDirection { indicator: name.clone(), text: other.to_string() }, &mut diags);
                         Direction::Positive
                     }
                 };
@@ -1140,13 +1089,13 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     Some(w) => w,
                     None => {
                         let problem = Problem::WeightNotNumber { indicator: Some(name.clone()), text: weight_text.to_string() };
-                        bad(row, Role::Weight, problem, &mut diags);
+                        bad(row, SchemeRole::Weight, problem, &mut diags);
                         0.0
                     }
                 };
                 if current.is_none() {
-                    if col(Role::Dim).is_some() {
-                        bad(row, Role::Dim, Problem::NoDimension { indicator: name }, &mut diags);
+                    if col(SchemeRole::Dim).is_some() {
+                        bad(row, SchemeRole::Dim, Problem::NoDimension { indicator: name }, &mut diags);
                         continue;
                     }
                     // A table with no 维度 column puts everything in one dimension.
@@ -1164,8 +1113,8 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     weight,
                     direction,
                     method,
-                    formula: formula_part.or_else(|| Some(cell(row, Role::Formula).to_string()).filter(|f| !f.is_empty())),
-                    missing_score: num_of(cell(row, Role::Missing)).unwrap_or(0.0),
+                    formula: formula_part.or_else(|| Some(cell(row, SchemeRole::Formula).to_string()).filter(|f| !f.is_empty())),
+                    missing_score: num_of(cell(row, SchemeRole::Missing)).unwrap_or(0.0),
                 });
                 ind_rows.push(row);
             }
@@ -1190,17 +1139,17 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let at_cell = |at: At| -> Option<(usize, usize)> {
         match at {
             At::Nowhere => None,
-            At::Dim(i) => dim_rows.get(i).map(|&r| (r, col(Role::Dim).unwrap_or(0))),
+            At::Dim(i) => dim_rows.get(i).map(|&r| (r, col(SchemeRole::Dim).unwrap_or(0))),
             At::Ind(i, f) => {
                 let role = match f {
-                    Field::Name => Role::Name,
-                    Field::Dimension => Role::Dim,
-                    Field::Unit => Role::Unit,
-                    Field::Weight => Role::Weight,
-                    Field::Params => Role::Params,
-                    Field::Formula => if col(Role::Formula).is_some() { Role::Formula } else { Role::Name },
+                    Field::Name => SchemeRole::Name,
+                    Field::Dimension => SchemeRole::Dim,
+                    Field::Unit => SchemeRole::Unit,
+                    Field::Weight => SchemeRole::Weight,
+                    Field::Params => SchemeRole::Params,
+                    Field::Formula => if col(SchemeRole::Formula).is_some() { SchemeRole::Formula } else { SchemeRole::Name },
                 };
-                ind_rows.get(i).map(|&r| (r, col(role).or(col(Role::Name)).unwrap_or(0)))
+                ind_rows.get(i).map(|&r| (r, col(role).or(col(SchemeRole::Name)).unwrap_or(0)))
             }
         }
     };

@@ -16,12 +16,13 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, parse_month, strip_period};
+use crate::table::roles::{self, Role as R, What as W};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
-use crate::table::vocab::{fold_name, is_seq_header, mentions_note, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total, UNIT_WORDS};
+use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total};
 
 /// Whether a value column holds targets (plans) or actuals.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,101 +53,26 @@ enum Role {
     Other(String),
 }
 
-/// Header words of columns that are derived figures, not inputs to the check.
-/// Note columns (备注, 说明 …) are ignored too; their words are `vocab::NOTE_WORDS`.
-const IGNORE_WORDS: &[&str] = &["完成率", "进度", "同比", "上年", "去年", "状态", "排名", "序时", "差额", "缺口", "增减"];
-
-const MONTH_HEADERS: &[&str] = &["月份", "月度", "月", "时间", "期间", "月次"];
-
-/// Longest first, so that 年度目标 is removed whole from 技工贸总收入年度目标.
-const TARGET_WORDS: &[&str] = &[
-    "年度目标任务",
-    "全年目标任务",
-    "年度目标值",
-    "年度目标",
-    "全年目标",
-    "目标任务",
-    "目标值",
-    "目标数",
-    "年度计划",
-    "全年计划",
-    "计划值",
-    "计划数",
-    "全年任务",
-    "年度任务",
-    "任务数",
-    "目标",
-    "计划",
-    "任务",
-];
-
-const ACTUAL_WORDS: &[&str] =
-    &["累计完成值", "累计完成数", "累计完成", "实际完成", "完成值", "完成数", "完成额", "实际数", "实绩", "累计", "完成", "实际"];
-
-/// Header words of the name column and the kind of part each means.
-const NAME_KINDS: &[(&str, &str)] = &[
-    ("片区", "片区"),
-    ("责任单位", "责任单位"),
-    ("牵头单位", "责任单位"),
-    ("单位名称", "单位"),
-    ("企业", "企业"),
-    ("部门", "部门"),
-    ("乡镇", "乡镇"),
-    ("街道", "街道"),
-    ("分园", "分园"),
-    ("园区", "园区"),
-    ("区域", "区域"),
-    ("板块", "板块"),
-    ("项目名称", "项目"),
-    ("名称", "分项"),
-];
-
-fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
-    words.iter().copied().find(|w| base.contains(w))
-}
-
-/// Reads one header cell.
+/// Reads one header cell: the shared vocabulary's role (`table::roles`), as the
+/// split reader takes it. A name column of any kind names the parts; a column
+/// of one month (3月) holds actuals; last year's figures, computed columns and
+/// notes are set aside.
 fn classify(cell: &str) -> Role {
-    let s = fold_name(cell);
-    if s.is_empty() {
-        return Role::Empty;
+    let h = roles::classify(cell);
+    match h.role {
+        R::Empty => Role::Empty,
+        R::Seq => Role::Seq,
+        R::Unit => Role::UnitCol,
+        R::UnitNote => Role::UnitNote(h.unit),
+        R::Note | R::Computed(_) => Role::Ignore,
+        R::Indicator => Role::Indicator,
+        R::Key(k) => Role::Name(k.label().to_string()),
+        R::MonthLabel => Role::Month,
+        R::Value(W::Target) => Role::Value { what: What::Target, prefix: h.prefix, unit: h.unit },
+        R::Value(W::Actual | W::Month(_)) => Role::Value { what: What::Actual, prefix: h.prefix, unit: h.unit },
+        R::Value(W::LastYear | W::ThisMonth | W::LastYearMonth(_)) => Role::Ignore,
+        R::Unknown => Role::Other(h.prefix),
     }
-    if s.starts_with("单位：") || s.starts_with("单位:") {
-        return Role::UnitNote(unit_label(&s));
-    }
-    let (base, inner) = split_bracket(&s);
-    let unit = inner.as_deref().and_then(unit_label);
-    if is_seq_header(&base) {
-        return Role::Seq;
-    }
-    if UNIT_WORDS.contains(&base.as_str()) {
-        return Role::UnitCol;
-    }
-    if mentions_note(&base) || IGNORE_WORDS.iter().any(|w| base.contains(w)) {
-        return Role::Ignore;
-    }
-    if MONTH_HEADERS.contains(&base.as_str()) {
-        return Role::Month;
-    }
-    match (find_kw(&base, TARGET_WORDS), find_kw(&base, ACTUAL_WORDS)) {
-        (Some(_), Some(_)) => return Role::Ignore,
-        (Some(kw), None) => return Role::Value { what: What::Target, prefix: strip_period(&base.replacen(kw, "", 1)), unit },
-        (None, Some(kw)) => return Role::Value { what: What::Actual, prefix: strip_period(&base.replacen(kw, "", 1)), unit },
-        (None, None) => {}
-    }
-    // A bare period such as 1-11月 heads the cumulative actuals.
-    if base.contains('月') && base.chars().any(is_digit) && strip_period(&base).is_empty() {
-        return Role::Value { what: What::Actual, prefix: String::new(), unit };
-    }
-    if base.contains("指标") {
-        return Role::Indicator;
-    }
-    for (word, kind) in NAME_KINDS {
-        if base.contains(word) {
-            return Role::Name((*kind).to_string());
-        }
-    }
-    Role::Other(base)
 }
 
 /// Half a unit in the last written decimal place of a cell (0.005 for 12.34):

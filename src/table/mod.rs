@@ -2,10 +2,14 @@
 //!
 //! `grid` turns clipboard text into cells (spans of one buffer, no `String` per
 //! cell); `period` reads the period a header or title names, and month labels;
-//! `vocab` is the one vocabulary of names, row kinds, units and column words.
+//! `vocab` is the one vocabulary of names, row kinds, units and column words;
+//! `roles` reads a header cell into the role of its column; `header` finds the
+//! one to three rows heading the columns (merged cells, roles above or below names).
 
 pub mod grid;
+pub mod header;
 pub mod period;
+pub mod roles;
 pub mod vocab;
 
 pub use grid::{parse_grid, Grid};

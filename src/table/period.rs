@@ -5,6 +5,9 @@
 
 use crate::table::vocab::{fold_name, fold_text};
 
+/// A (year, month) read from a header or title; either may be absent.
+pub type Hint = (Option<i32>, Option<u32>);
+
 /// "3月", "3月份", "上年3月": a single month's column (not a range like 1-3月).
 pub fn month_column(h: &str) -> Option<(bool, u32)> {
     let (last_year, rest) = match h.strip_prefix("上年").or_else(|| h.strip_prefix("去年")) {

@@ -133,11 +133,9 @@ var wasm_bindgen = (function () {
 /** A scratch copy of www/ beside a fake pkg/, returning the file URL of index.html. */
 export function fakePage() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wuhao-ui-'));
-  fs.mkdirSync(path.join(dir, 'www'));
   fs.mkdirSync(path.join(dir, 'pkg'));
-  for (const f of ['index.html', 'style.css', 'app.js']) {
-    fs.copyFileSync(path.join(ROOT, 'www', f), path.join(dir, 'www', f));
-  }
+  // The whole page folder: index.html, style.css and every script it loads.
+  fs.cpSync(path.join(ROOT, 'www'), path.join(dir, 'www'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'pkg', 'wuhao.js'), FAKE_GLUE);
   fs.writeFileSync(path.join(dir, 'pkg', 'wuhao_wasm.js'), 'var WUHAO_WASM_BASE64 = "AGFzbQEAAAA=";\n');
   return { dir, url: 'file://' + path.join(dir, 'www', 'index.html') };

@@ -6,7 +6,7 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,30 @@ test('every inline script parses as ES2019 and uses no built-in newer than Chrom
     problems.push(...es2019Problems(s.code, label));
   });
   assert.deepEqual(problems, []);
+});
+
+test('every script www/index.html loads is inlined once, in the same order; no www/ file over 600 lines', () => {
+  const src = read('www/index.html');
+  const refs = [...src.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*\bdata-inline[^>]*><\/script>/g)].map((m) => m[1]);
+  assert.ok(refs.length >= 5, `index.html loads the page's scripts (found ${refs.length})`);
+  const labels = inlineScripts.map((s) => (s.code.match(/^\s*\/\* ([^*]+) \*\//) || [])[1]);
+  assert.deepEqual(labels, refs);
+  // The page's own scripts say what they are on their first line and add no global but WH.
+  for (const ref of refs.filter((r) => r.startsWith('js/'))) {
+    const code = read(path.join('www', ref));
+    assert.match(code.split('\n')[0], /^\/\* [\w.-]+\.js — /, `${ref} starts with a line saying what it is`);
+    assert.match(code.trimEnd(), /\}\)\((window\.WH|\(window\.WH = \{\}\))\);$/, `${ref} is one function around window.WH`);
+  }
+  const long = [];
+  const walkDir = (dir) => {
+    for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+      const rel = path.join(dir, e.name);
+      if (e.isDirectory()) walkDir(rel);
+      else if (read(rel).split('\n').length > 600) long.push(rel);
+    }
+  };
+  walkDir('www');
+  assert.deepEqual(long, [], 'no file in www/ over 600 lines');
 });
 
 test('the checker rejects syntax and built-ins newer than the target', () => {

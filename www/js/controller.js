@@ -1,0 +1,272 @@
+/* controller.js — the controller: recomputes on every change, renders every section, clear and undo, start-up. */
+(function (WH) {
+  'use strict';
+
+  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show, clone = WH.clone;
+
+  /* ---------- recomputation ---------- */
+
+  var timer = null;
+  var firstRendered = false;
+  var lastRequest = null;
+  var lastReport = null;
+  var lastView = null;
+
+  /** Saves and recomputes: at once for buttons, debounced ~150 ms for typing. */
+  function changed(now) {
+    clearTimeout(timer);
+    timer = setTimeout(recompute, now ? 0 : 150);
+  }
+
+  function inputSize() {
+    return WH.state.splits.reduce(function (a, t) {
+      return a + t.length;
+    }, WH.state.data.length);
+  }
+
+  function recompute() {
+    timer = null;
+    WH.saveState();
+    if (!WH.glue()) return;
+    if (inputSize() > WH.BIG_INPUT) {
+      // Large pastes take a moment: show the busy state first, then compute.
+      setBusy(true);
+      setTimeout(function () {
+        computeAndRender();
+        setBusy(false);
+      }, 30);
+    } else {
+      computeAndRender();
+    }
+  }
+
+  function setBusy(on) {
+    show($('busy'), on);
+    document.documentElement.classList.toggle('busy', on);
+  }
+
+  var FAILED = {};
+
+  /** The report for `req`, or FAILED after telling the user what went wrong. */
+  function tryEvaluate(req) {
+    try {
+      return WH.evaluate(req);
+    } catch (e) {
+      WH.say('计算出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
+      bumpComputed();
+      return FAILED;
+    }
+  }
+
+  function computeAndRender() {
+    var t0 = clock();
+    var req = WH.buildRequest();
+    // Only the chosen park's breakdown is shown, so only it is asked for: on a
+    // province-wide paste the other parks' breakdowns were most of the work.
+    // The export keeps using `req`, which asks for every breakdown as before.
+    var report = tryEvaluate(Object.assign({ detail: WH.state.parkIndex }, req));
+    if (report === FAILED) return;
+    if (report && report.parks && WH.state.parkIndex !== 0 && !report.parks[WH.state.parkIndex]) {
+      // The chosen park is gone (a shorter paste): back to the first.
+      WH.state.parkIndex = 0;
+      report = tryEvaluate(Object.assign({ detail: 0 }, req));
+      if (report === FAILED) return;
+    }
+    if (!report || !report.period) {
+      WH.say('计算模块返回了无法识别的结果（输入已保留）。', true);
+      bumpComputed();
+      return;
+    }
+    var t1 = clock();
+    if (WH.state.parkIndex >= (report.parks || []).length) WH.state.parkIndex = 0;
+    syncPeriod(report);
+    lastRequest = req;
+    lastReport = report;
+    lastView = viewOf(report);
+    try {
+      renderAll(report, lastView);
+      WH.api.timing = { start: t0, evaluated: t1, rendered: clock() };
+      // Cold start is measured to this mark (scripts/bench.sh): navigation to the first report on screen.
+      if (!firstRendered && window.performance && performance.mark) performance.mark('wuhao-rendered');
+      firstRendered = true;
+    } catch (e) {
+      // A rendering slip must not take the inputs down with it.
+      WH.say('显示结果时出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
+      bumpComputed();
+    }
+  }
+
+  /** A high-resolution clock for the timing hook (milliseconds since navigation). */
+  function clock() {
+    return window.performance && performance.now ? performance.now() : Date.now();
+  }
+
+  function bumpComputed() {
+    document.body.setAttribute('data-computed', String(Number(document.body.getAttribute('data-computed') || 0) + 1));
+  }
+
+  /**
+   * What the renderers see of the page state for one report: a snapshot they
+   * read and never write. `report` may be null (the scheme panel before the first report).
+   */
+  function viewOf(report) {
+    var st = WH.state;
+    var parks = (report && report.parks) || [];
+    var park = parks[st.parkIndex] || null;
+    var multi = parks.length > 1;
+    return {
+      parkIndex: st.parkIndex,
+      park: park,
+      multi: multi,
+      // The park's name: the typed name for a single park, else the name read from the paste.
+      parkName: !multi && st.parkName.trim() ? st.parkName.trim() : park && park.name ? park.name : '',
+      example: st.example,
+      hasData: !!st.data.trim(),
+      sortKey: st.sortKey,
+      sortDir: st.sortDir,
+      scheme: WH.currentScheme(),
+      schemeLabel: st.scheme ? st.schemeLabel || '自定义方案' : '',
+      version: WH.api.version
+    };
+  }
+
+  /** In 自动 mode the greyed-out period selectors show the period in force, so 手动 starts from it. */
+  function syncPeriod(report) {
+    if (WH.state.periodMode !== 'auto') return;
+    WH.state.year = report.period.year;
+    WH.state.month = report.period.month;
+    $('period-year').value = WH.state.year;
+    $('period-month').value = String(WH.state.month);
+  }
+
+  function renderAll(report, view) {
+    document.documentElement.classList.toggle('multi', view.multi);
+    WH.renderTitle(report, view);
+    WH.renderRead(report, view);
+    WH.renderDiagnostics(report, view);
+    WH.renderSummary(report, view);
+    WH.renderRanking(report, view);
+    WH.renderDimensions(report, view);
+    WH.renderBreakdown(report, view);
+    WH.renderAdjustments(report, view);
+    WH.renderProgress(report, view);
+    WH.renderSplits(report, view);
+    WH.renderSchemeHead(report, view);
+    bumpComputed();
+  }
+
+  /** A click on a sortable progress header: the sort is view state, kept with the inputs. */
+  function sortProgress(key) {
+    if (WH.state.sortKey === key) WH.state.sortDir = -WH.state.sortDir;
+    else {
+      WH.state.sortKey = key;
+      WH.state.sortDir = 1;
+    }
+    WH.saveState();
+    if (!lastReport) return;
+    lastView = viewOf(lastReport);
+    WH.renderProgress(lastReport, lastView);
+  }
+
+  /** The scheme panel, drawn from the scheme in force (outside a computation). */
+  function showSchemePanel() {
+    WH.renderSchemePanel(lastReport, viewOf(lastReport));
+  }
+
+  /* ---------- clear and undo ---------- */
+
+  var undoMemory = null;
+
+  function clearAll() {
+    var snapshot = clone(WH.state);
+    // The undo copy lives in memory and, when it fits, in the store for after a reload.
+    undoMemory = snapshot;
+    if (!WH.writeStored(WH.UNDO_KEY, snapshot)) WH.writeStored(WH.UNDO_KEY, null);
+    WH.state.data = '';
+    WH.state.parkName = '';
+    WH.state.splits = [''];
+    WH.state.example = false;
+    WH.state.parkIndex = 0;
+    WH.syncInputs();
+    show($('undo-bar'), true);
+    changed(true);
+  }
+
+  function undoClear() {
+    var snapshot = undoMemory || WH.readStored(WH.UNDO_KEY);
+    undoMemory = null;
+    if (!snapshot) return;
+    WH.state = WH.sanitizeState(snapshot);
+    WH.writeStored(WH.UNDO_KEY, null);
+    show($('undo-bar'), false);
+    WH.syncInputs();
+    showSchemePanel();
+    changed(true);
+    WH.say('已撤销清空。');
+  }
+
+  function bindActions() {
+    $('btn-print').addEventListener('click', function () {
+      WH.preparePrint();
+      window.print();
+    });
+    window.addEventListener('beforeprint', WH.preparePrint);
+    $('btn-copy').addEventListener('click', WH.copyAll);
+    $('btn-xlsx').addEventListener('click', function () {
+      WH.exportFile('xlsx');
+    });
+    $('btn-csv').addEventListener('click', function () {
+      WH.exportFile('csv');
+    });
+    $('btn-clear').addEventListener('click', clearAll);
+    $('btn-undo').addEventListener('click', undoClear);
+  }
+
+  /* ---------- start ---------- */
+
+  function start() {
+    WH.bindInputs();
+    WH.bindScheme();
+    bindActions();
+    var saved = WH.readStored(WH.STORE_KEY);
+    WH.state = WH.sanitizeState(saved);
+    WH.syncInputs();
+    show($('undo-bar'), !!WH.readStored(WH.UNDO_KEY) && !WH.state.data);
+    if (!WH.canStore()) WH.say('此浏览器不允许本地保存，关闭页面后输入不会保留。');
+    if (WH.state.dataNotSaved) {
+      WH.say('上次粘贴的表格过大（' + WH.state.dataNotSaved + ' 字符），未能保存在本机，请重新粘贴。', true);
+      WH.state.dataNotSaved = 0;
+    }
+    WH.ready.then(function () {
+      WH.setBuiltInScheme(WH.defaultScheme());
+      showSchemePanel();
+      WH.showSchemeExtras();
+      document.documentElement.setAttribute('data-state', 'ready');
+      // A first visit opens with the example already computed.
+      if (!saved) WH.loadExample();
+      else changed(true);
+      // The first report is computed in this same task rather than after a timer,
+      // so the browser lays the page out once, with the report, instead of twice.
+      if (timer !== null) {
+        clearTimeout(timer);
+        recompute();
+      }
+    }, function (e) {
+      document.documentElement.setAttribute('data-state', 'error');
+      WH.say((e && e.message) || '计算模块加载失败', true);
+      clear($('summary')).appendChild(h('p', { 'class': 'bad', text: '计算模块加载失败：' + ((e && e.message) || String(e)) }));
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+
+  WH.changed = changed;
+  WH.sortProgress = sortProgress;
+  WH.showSchemePanel = showSchemePanel;
+
+  /** The last computation: its request (for the exports), report and view; nulls before the first. */
+  WH.last = function () {
+    return { request: lastRequest, report: lastReport, view: lastView };
+  };
+})(window.WH);

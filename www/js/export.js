@@ -1,0 +1,129 @@
+/* export.js — export and print: copying tables, downloading TSV/CSV/xlsx, the print date. */
+(function (WH) {
+  'use strict';
+
+  var $ = WH.$, h = WH.h, todayCn = WH.todayCn, periodCn = WH.periodCn;
+
+  /* ---------- clipboard and downloads ---------- */
+
+  function exportText(key, format) {
+    var request = WH.last().request;
+    if (!request) return '';
+    try {
+      var bytes = WH.exportTables(request, key, format);
+      return bytes && bytes.length ? new TextDecoder('utf-8').decode(bytes) : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  /** Plain TSV from a rendered table: the fallback for tables the core does not export. */
+  function domTsv(table) {
+    return Array.prototype.map.call(table.rows, function (tr) {
+      return Array.prototype.map.call(tr.cells, function (td) {
+        var t = td.textContent.replace(/\s+/g, ' ').trim();
+        return /["\t\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+      }).join('\t');
+    }).join('\r\n');
+  }
+
+  function copyTable(key, table) {
+    var text = (key && exportText(key, 'tsv')) || domTsv(table);
+    copyText(text).then(function (ok) {
+      WH.say(ok ? '已复制（' + table.rows.length + ' 行），可直接粘贴到 Excel / WPS。' : '浏览器不允许写入剪贴板，请选中表格后按 Ctrl+C 复制。', !ok);
+    });
+  }
+
+  function copyAll() {
+    var text = exportText('', 'tsv');
+    if (!text) {
+      text = Array.prototype.map.call(document.querySelectorAll('#result table.data'), function (t) {
+        return t.offsetParent === null ? '' : domTsv(t);
+      }).filter(Boolean).join('\r\n\r\n');
+    }
+    if (!text) {
+      WH.say('没有可复制的结果。', true);
+      return;
+    }
+    copyText(text).then(function (ok) {
+      WH.say(ok ? '已复制全部结果表格，可直接粘贴到 Excel / WPS。' : '浏览器不允许写入剪贴板。', !ok);
+    });
+  }
+
+  function copyText(text) {
+    var active = document.activeElement;
+    function fallback() {
+      var ta = h('textarea', { 'class': 'offscreen', attrs: { readonly: '', 'aria-hidden': 'true' } });
+      ta.value = text;
+      document.body.appendChild(ta);
+      ta.select();
+      var ok = false;
+      try {
+        ok = document.execCommand('copy');
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(ta);
+      if (active && active.focus) active.focus();
+      return ok;
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () {
+        return true;
+      }, fallback);
+    }
+    return Promise.resolve(fallback());
+  }
+
+  function safeName(name) {
+    return String(name).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').slice(0, 60) || '五好园区';
+  }
+
+  function download(bytes, name, mime) {
+    var url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    var a = h('a', { attrs: { href: url, download: name } });
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () {
+      URL.revokeObjectURL(url);
+      if (a.parentNode) a.parentNode.removeChild(a);
+    }, 2000);
+  }
+
+  function exportFile(format) {
+    var last = WH.last();
+    var report = last.report;
+    if (!report || !(report.parks || []).length) {
+      WH.say('还没有可导出的结果。', true);
+      return;
+    }
+    var bytes;
+    try {
+      bytes = WH.exportTables(last.request, '', format);
+    } catch (e) {
+      bytes = null;
+    }
+    if (!bytes || !bytes.length) {
+      WH.say('导出失败：计算模块没有生成文件。', true);
+      return;
+    }
+    var base = safeName((report.parks.length > 1 ? '园区排名' : last.view.parkName || '园区') + '-五好园区评价-' + periodCn(report.period));
+    var mime = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv;charset=utf-8';
+    download(bytes, base + '.' + format, mime);
+    WH.say('已导出 ' + base + '.' + format);
+  }
+
+  /* ---------- print ---------- */
+
+  function preparePrint() {
+    $('print-date').textContent = todayCn();
+  }
+
+  WH.copyTable = copyTable;
+  WH.copyAll = copyAll;
+  WH.copyText = copyText;
+  WH.safeName = safeName;
+  WH.download = download;
+  WH.exportFile = exportFile;
+  WH.preparePrint = preparePrint;
+})(window.WH);

@@ -1,0 +1,62 @@
+/* render-ranking.js — renders the ranking of several parks and the park selector. */
+(function (WH) {
+  'use strict';
+
+  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show, fmtNum = WH.fmtNum, fmtPts = WH.fmtPts;
+
+  /* ---------- ranking (several parks) ---------- */
+
+  var RANK_LIST_MAX = 200;
+  var RANK_CHART_MAX = 50;
+
+  function renderRanking(report, view) {
+    var parks = report.parks || [];
+    var sec = $('ranking-sec');
+    show(sec, parks.length > 1);
+    var select = clear($('park-select'));
+    if (parks.length < 2) return;
+    var order = parks.map(function (p, i) {
+      return { p: p, i: i };
+    }).sort(function (a, b) {
+      return (a.p.rank || 0) - (b.p.rank || 0);
+    });
+    // A paste of thousands of rows (an enterprise list) would take a minute to
+    // lay out in full and nobody reads it on screen: list the leaders and the
+    // park in view, and leave the full ranking to the exports, which hold it all.
+    var listed = order.length > RANK_LIST_MAX ? order.slice(0, RANK_LIST_MAX) : order;
+    if (listed !== order && listed.every(function (o) { return o.i !== view.parkIndex; })) {
+      listed = listed.concat(order.filter(function (o) { return o.i === view.parkIndex; }));
+    }
+    listed.forEach(function (o) {
+      select.appendChild(h('option', { text: o.p.rank + '. ' + o.p.name, attrs: { value: o.i } }));
+    });
+    select.value = String(view.parkIndex);
+    var dims = (parks[0].dimensions || []).map(function (d) {
+      return { label: d.name, unit: '满分 ' + fmtNum(d.weight), num: true };
+    });
+    var table = WH.makeTable({
+      id: 'ranking',
+      columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }, { label: '总分', num: true }, { label: '等级', cls: 'nowrap' }].concat(dims, [{ label: '一票否决' }]),
+      rows: listed.map(function (o) {
+        var p = o.p;
+        return {
+          cls: o.i === view.parkIndex ? 'selected' : '',
+          cells: [String(p.rank), p.name, fmtPts(p.total), p.grade].concat((p.dimensions || []).map(function (d) {
+            return fmtPts(d.score);
+          }), [p.veto ? h('span', { 'class': 'veto', text: p.veto }) : ''])
+        };
+      })
+    });
+    var box = clear($('ranking-box'));
+    if (listed.length < order.length) {
+      box.appendChild(h('p', { 'class': 'note', id: 'ranking-note', text: '共 ' + order.length + ' 个园区，此处列出前 ' + RANK_LIST_MAX +
+        ' 名及所选园区（图中为前 ' + RANK_CHART_MAX + ' 名）；完整排名请用“导出 Excel”“导出 CSV”或“复制表格”。' }));
+    }
+    box.appendChild(WH.tableBlock(table, 'ranking'));
+    clear($('ranking-chart')).appendChild(WH.rankingChart(order.slice(0, RANK_CHART_MAX).map(function (o) {
+      return o.p;
+    }), report.scheme.total, order.length));
+  }
+
+  WH.renderRanking = renderRanking;
+})(window.WH);
