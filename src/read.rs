@@ -769,20 +769,66 @@ impl<'g, 's> Reader<'g, 's> {
         self.diags.push(Diagnostic::warning(Source::Data, Problem::Headerless));
     }
 
-    /// Parks as rows, indicators as columns.
+    /// The scheme item and the role a park-table column's header gives it:
+    /// the item named by the whole header (技工贸总收入（亿元）), by one of its
+    /// rows (技工贸总收入 over 目标), or by the text beside a role word
+    /// (技工贸总收入年度目标); the role from the rest (目标, 1-11月, 完成率 …),
+    /// a plain item name being its cumulative actual. `Err` holds why a column
+    /// naming an item is set aside (a computed figure, one month's figure).
+    fn park_column(&self, parts: &[String], whole: &str) -> Option<Result<(usize, What), String>> {
+        let role_of = |text: &str| -> Result<What, String> {
+            if text.trim().is_empty() {
+                return Ok(What::Actual);
+            }
+            match roles::classify(text).role {
+                Role::Value(w @ (What::Target | What::Actual | What::LastYear)) => Ok(w),
+                Role::Value(_) => Err(format!("“{text}”是单月数，园区对比表只取累计数")),
+                Role::Computed(_) => Err(format!("“{text}”是计算得出的数（本工具自行计算）")),
+                _ => Ok(What::Actual),
+            }
+        };
+        if let Some(i) = self.idx.lookup(whole) {
+            return Some(Ok((i, What::Actual)));
+        }
+        if parts.len() > 1 {
+            for (k, part) in parts.iter().enumerate() {
+                if let Some(i) = self.idx.lookup(part) {
+                    let rest: String = parts.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, p)| p.as_str()).collect();
+                    return Some(role_of(&rest).map(|w| (i, w)));
+                }
+            }
+        }
+        let h = roles::classify(whole);
+        if let Role::Value(w) = h.role {
+            if let Some(i) = self.idx.lookup(&h.prefix).filter(|_| !h.prefix.is_empty()) {
+                return Some(match w {
+                    What::Target | What::Actual | What::LastYear => Ok((i, w)),
+                    _ => Err(format!("“{whole}”是单月数，园区对比表只取累计数")),
+                });
+            }
+        }
+        None
+    }
+
+    /// Parks as rows, indicators as columns (under one to three header rows:
+    /// an indicator merged over 目标｜完成｜完成率, or roles above the names).
     fn park_rows(&mut self, h: usize, user: Option<Period>, today: Period, out: &mut ReadOutcome) {
         out.shape = Shape::ParkRows;
         out.header_row = Some(h);
-        let (_, mut hints, table) = self.title_info(h);
-        let width = self.row_len(h);
-        // Per column: Some(item) for indicator columns; the park column separately.
-        let mut item_of: Vec<Option<usize>> = vec![None; width];
+        let width = self.row_len(h).max(self.used_width());
+        let region = header::region(self.grid, h, width);
+        let (_, mut hints, table) = self.title_info(region.top);
+        let width = if region.multi() { width } else { self.row_len(h) };
+        // Per column: the scheme item and what it holds; the park column separately.
+        let mut col_of: Vec<Option<(usize, What)>> = vec![None; width];
         let mut units: Vec<Option<Unit>> = vec![None; width];
         let mut park_col = None;
-        let mut seen: HashMap<usize, usize> = HashMap::new();
+        let mut seen: HashMap<(usize, What), usize> = HashMap::new();
         for c in 0..width {
-            let t = self.cell(h, c);
+            let whole = region.text(c);
+            let t = whole.as_str();
             let key = name_key(t);
+            let column = if t.is_empty() { None } else { self.park_column(region.parts(c), t) };
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
             } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {
@@ -790,9 +836,12 @@ impl<'g, 's> Reader<'g, 's> {
                 "园区".to_string()
             } else if SEQ_WORDS.contains(&key.as_str()) {
                 "序号（忽略）".to_string()
-            } else if let Some(i) = self.idx.lookup(t) {
+            } else if let Some(Err(why)) = column {
+                self.diags.push(Diagnostic::reader_warning(Source::Data, format!("{why}，此列未采用")).at(region.bottom, c).cell(t));
+                "忽略（计算列）".to_string()
+            } else if let Some(Ok((i, what))) = column {
                 let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
-                if let Some(&first) = seen.get(&i) {
+                if let Some(&first) = seen.get(&(i, what)) {
                     self.diags.push(
                         Diagnostic::warning(Source::Data, Problem::DuplicateColumn { name: name.to_string(), first_col: first + 1 })
                             .at(h, c)
@@ -800,22 +849,26 @@ impl<'g, 's> Reader<'g, 's> {
                     );
                     "忽略（重复）".to_string()
                 } else {
-                    seen.insert(i, c);
-                    if let Some(slot) = item_of.get_mut(c) {
-                        *slot = Some(i);
+                    seen.insert((i, what), c);
+                    if let Some(slot) = col_of.get_mut(c) {
+                        *slot = Some((i, what));
                     }
                     let hu = unit_in_brackets(t).1.or_else(|| {
                         let k = strip_numbering(strip_breakdown(&key));
                         Unit::suffix_of(k).filter(|(at, _)| *at > 0 && !self.idx.by_key.contains_key(k)).map(|(_, u)| u)
                     });
                     let hint = period_hint(t);
-                    if hint.0.is_some() || hint.1.is_some() {
+                    if (hint.0.is_some() || hint.1.is_some()) && what != What::LastYear {
                         hints.push(hint);
                     }
                     if let Some(slot) = units.get_mut(c) {
                         *slot = hu;
                     }
-                    name.to_string()
+                    match what {
+                        What::Target => format!("{name}（年度目标）"),
+                        What::LastYear => format!("{name}（上年同期）"),
+                        _ => name.to_string(),
+                    }
                 }
             } else if c == 0 && park_col.is_none() {
                 park_col = Some(c);
@@ -828,17 +881,18 @@ impl<'g, 's> Reader<'g, 's> {
             };
             out.columns.push(ColumnInfo { col: c, header: t.to_string(), role });
         }
+        let item_of: Vec<Option<usize>> = col_of.iter().map(|x| x.map(|(i, _)| i)).collect();
         // A row of unit labels under the header (亿元 | % | 个 …).
-        let mut first_data = h + 1;
-        if self.is_unit_row(h + 1, &item_of, park_col) {
+        let mut first_data = region.bottom + 1;
+        if self.is_unit_row(first_data, &item_of, park_col) {
             for (c, slot) in units.iter_mut().enumerate() {
                 if item_of.get(c).copied().flatten().is_some() {
-                    if let Some(u) = Unit::parse(self.cell(h + 1, c)).filter(|u| !blank_unit(u)) {
+                    if let Some(u) = Unit::parse(self.cell(first_data, c)).filter(|u| !blank_unit(u)) {
                         *slot = Some(u);
                     }
                 }
             }
-            first_data = h + 2;
+            first_data += 1;
         }
         // Show the unit each indicator column was read in, so a wrong header unit is visible.
         for ci in out.columns.iter_mut() {
@@ -852,13 +906,23 @@ impl<'g, 's> Reader<'g, 's> {
         // Cells are read in column order (so diagnostics keep their order), and each
         // park's map is built from a list already sorted by item name: sorting the
         // names once here, not once per park, took a fifth off reading 20,000 parks.
-        let cols: Vec<(usize, usize)> = item_of.iter().enumerate().filter_map(|(c, it)| it.map(|i| (c, i))).collect();
-        let mut by_name: Vec<(usize, usize, &str)> = cols
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &(c, i))| self.idx.items.get(i).map(|x| (k, c, x.name)))
-            .collect();
-        by_name.sort_by(|a, b| a.2.cmp(b.2));
+        let cols: Vec<(usize, usize, What)> = col_of.iter().enumerate().filter_map(|(c, it)| it.map(|(i, w)| (c, i, w))).collect();
+        // Per item (sorted by name): its name, the cell column of its actual (for
+        // highlighting), and the value index and role of each of its columns.
+        let mut by_name: Vec<(&str, usize, Vec<(usize, What)>)> = Vec::new();
+        for (k, &(c, i, w)) in cols.iter().enumerate() {
+            let Some(name) = self.idx.items.get(i).map(|x| x.name) else { continue };
+            match by_name.iter_mut().find(|(n, _, _)| *n == name) {
+                Some((_, at, list)) => {
+                    if w == What::Actual {
+                        *at = c;
+                    }
+                    list.push((k, w));
+                }
+                None => by_name.push((name, c, vec![(k, w)])),
+            }
+        }
+        by_name.sort_by(|a, b| a.0.cmp(b.0));
         let mut vals: Vec<Option<f64>> = Vec::with_capacity(cols.len());
         for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
@@ -889,14 +953,23 @@ impl<'g, 's> Reader<'g, 's> {
             names.insert(name.clone(), r);
             // Built in one go from the sorted list: filled in bulk, cheaper than one insert per cell.
             vals.clear();
-            for &(c, item) in &cols {
+            for &(c, item, _) in &cols {
                 let hu = units.get(c).and_then(Option::as_ref);
                 vals.push(self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref()));
             }
             let items: Vec<(String, Observation)> = by_name
                 .iter()
-                .map(|&(k, c, name)| {
-                    (name.to_string(), Observation { value: vals.get(k).copied().flatten(), pos: Some((r, c)), ..Observation::default() })
+                .map(|(name, at, list)| {
+                    let mut ob = Observation { pos: Some((r, *at)), ..Observation::default() };
+                    for &(k, w) in list {
+                        let v = vals.get(k).copied().flatten();
+                        match w {
+                            What::Target => ob.target = v,
+                            What::LastYear => ob.last_year = v,
+                            _ => ob.value = v,
+                        }
+                    }
+                    (name.to_string(), ob)
                 })
                 .collect();
             parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect() });

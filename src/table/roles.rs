@@ -13,7 +13,7 @@ use super::vocab::{fold_name, mentions_note, name_key, split_bracket, unit_label
 use crate::unit::Unit;
 
 /// What a value column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum What {
     /// The annual target (年度目标, 全年任务, 计划数 …).
     Target,
