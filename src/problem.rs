@@ -36,6 +36,15 @@ pub enum NumberFault {
     NotANumber,
 }
 
+/// Why a column naming a scheme item is not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetAside {
+    /// 完成率, 增速, 进度 …: the tool computes these itself.
+    Computed,
+    /// 本月, 3月: one month's figure, where the cumulative one is read.
+    OneMonth,
+}
+
 /// What is wrong with a method's parameters (scheme validation).
 #[derive(Clone, Debug, PartialEq)]
 pub enum MethodFault {
@@ -201,6 +210,9 @@ pub enum Problem {
     Unmatched { text: String, suggestions: Vec<String>, line: Line },
     /// A header cell the reader does not know: the column is left out.
     UnknownHeader { text: String },
+    /// A column heading a scheme item that is not an input: a figure the tool
+    /// computes itself, or one month's figure where the cumulative one is read.
+    ColumnSetAside { text: String, why: SetAside },
     /// No 累计完成 column: the column `header` (the first of numbers) is read as it.
     ActualGuessed { header: String },
     /// No column of values at all.
@@ -319,6 +331,7 @@ impl Problem {
             P::PeriodOverridden { .. } => "read.period_overridden",
             P::Unmatched { .. } => "read.unmatched",
             P::UnknownHeader { .. } => "read.unknown_header",
+            P::ColumnSetAside { .. } => "read.column_set_aside",
             P::ActualGuessed { .. } => "read.actual_guessed",
             P::NoValueColumn => "read.no_value_column",
             P::Headerless => "read.headerless",
@@ -484,6 +497,13 @@ impl Problem {
                 format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", short(text))
             }
             P::UnknownHeader { text } => format!("表头“{}”未识别，此列已忽略", short(text)),
+            P::ColumnSetAside { text, why } => {
+                let why = match why {
+                    SetAside::Computed => "是计算得出的数（完成率、增速等由本工具自行计算）",
+                    SetAside::OneMonth => "是单月数，园区对比表只取累计数",
+                };
+                format!("“{}”{why}，此列未采用", short(text))
+            }
             P::ActualGuessed { .. } => {
                 "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取".into()
             }

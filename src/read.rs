@@ -13,7 +13,7 @@ use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
 use crate::table::header;
 use crate::table::roles::{self, Key, Role, What};
-use crate::problem::{Line, Problem, TableOf, UnitFallback, UnitFrom};
+use crate::problem::{Line, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
@@ -775,15 +775,15 @@ impl<'g, 's> Reader<'g, 's> {
     /// (技工贸总收入年度目标); the role from the rest (目标, 1-11月, 完成率 …),
     /// a plain item name being its cumulative actual. `Err` holds why a column
     /// naming an item is set aside (a computed figure, one month's figure).
-    fn park_column(&self, parts: &[String], whole: &str) -> Option<Result<(usize, What), String>> {
-        let role_of = |text: &str| -> Result<What, String> {
+    fn park_column(&self, parts: &[String], whole: &str) -> Option<Result<(usize, What), SetAside>> {
+        let role_of = |text: &str| -> Result<What, SetAside> {
             if text.trim().is_empty() {
                 return Ok(What::Actual);
             }
             match roles::classify(text).role {
                 Role::Value(w @ (What::Target | What::Actual | What::LastYear)) => Ok(w),
-                Role::Value(_) => Err(format!("“{text}”是单月数，园区对比表只取累计数")),
-                Role::Computed(_) => Err(format!("“{text}”是计算得出的数（本工具自行计算）")),
+                Role::Value(_) => Err(SetAside::OneMonth),
+                Role::Computed(_) => Err(SetAside::Computed),
                 _ => Ok(What::Actual),
             }
         };
@@ -803,7 +803,7 @@ impl<'g, 's> Reader<'g, 's> {
             if let Some(i) = self.idx.lookup(&h.prefix).filter(|_| !h.prefix.is_empty()) {
                 return Some(match w {
                     What::Target | What::Actual | What::LastYear => Ok((i, w)),
-                    _ => Err(format!("“{whole}”是单月数，园区对比表只取累计数")),
+                    _ => Err(SetAside::OneMonth),
                 });
             }
         }
@@ -837,7 +837,9 @@ impl<'g, 's> Reader<'g, 's> {
             } else if SEQ_WORDS.contains(&key.as_str()) {
                 "序号（忽略）".to_string()
             } else if let Some(Err(why)) = column {
-                self.diags.push(Diagnostic::reader_warning(Source::Data, format!("{why}，此列未采用")).at(region.bottom, c).cell(t));
+                self.diags.push(
+                    Diagnostic::warning(Source::Data, Problem::ColumnSetAside { text: t.to_string(), why }).at(region.bottom, c).cell(t),
+                );
                 "忽略（计算列）".to_string()
             } else if let Some(Ok((i, what))) = column {
                 let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
@@ -909,7 +911,7 @@ impl<'g, 's> Reader<'g, 's> {
         let cols: Vec<(usize, usize, What)> = col_of.iter().enumerate().filter_map(|(c, it)| it.map(|(i, w)| (c, i, w))).collect();
         // Per item (sorted by name): its name, the cell column of its actual (for
         // highlighting), and the value index and role of each of its columns.
-        let mut by_name: Vec<(&str, usize, Vec<(usize, What)>)> = Vec::new();
+        let mut by_name: Vec<ItemColumns> = Vec::new();
         for (k, &(c, i, w)) in cols.iter().enumerate() {
             let Some(name) = self.idx.items.get(i).map(|x| x.name) else { continue };
             match by_name.iter_mut().find(|(n, _, _)| *n == name) {
@@ -999,6 +1001,10 @@ impl<'g, 's> Reader<'g, 's> {
         units > 0
     }
 }
+
+/// One scheme item of a park table: its name, the column of its actual (for
+/// highlighting), and the value index and role of each of its columns.
+type ItemColumns<'s> = (&'s str, usize, Vec<(usize, What)>);
 
 /// Reads one value cell into the scheme's unit for item `it`. `declared` is
 /// the unit given for the cell by the unit column, the name cell or the column
