@@ -16,7 +16,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, parse_month, strip_period};
-use crate::table::roles::{self, Role as R, What as W};
+use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
@@ -24,54 +24,21 @@ use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total};
 
-/// Whether a value column holds targets (plans) or actuals.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum What {
-    Target,
-    Actual,
+/// A header cell as the split reader takes it (`table::roles`): a name column
+/// of any kind names the parts; a column of one month (3月) holds actuals; last
+/// year's figures, one month's, computed columns and notes are set aside.
+fn classify(cell: &str) -> Header {
+    roles::classify(cell)
 }
 
-/// What a header cell says its column is.
-#[derive(Clone, Debug, PartialEq)]
-enum Role {
-    Empty,
-    Seq,
-    /// The column naming the parts, with the kind of part (片区, 企业 …).
-    Name(String),
-    Month,
-    Indicator,
-    UnitCol,
-    /// 单位：万元 written in a header or title cell.
-    UnitNote(Option<Unit>),
-    Value {
-        what: What,
-        prefix: String,
-        unit: Option<Unit>,
-    },
-    Ignore,
-    /// Any other text, kept as a possible name column.
-    Other(String),
-}
-
-/// Reads one header cell: the shared vocabulary's role (`table::roles`), as the
-/// split reader takes it. A name column of any kind names the parts; a column
-/// of one month (3月) holds actuals; last year's figures, computed columns and
-/// notes are set aside.
-fn classify(cell: &str) -> Role {
-    let h = roles::classify(cell);
+/// The value a column holds for the split check: targets or actuals (a named
+/// month's column holds that month's actual), with the indicator beside the
+/// role word and the unit in brackets; `None` for any other column.
+fn value_of(h: &Header) -> Option<(What, String, Option<Unit>)> {
     match h.role {
-        R::Empty => Role::Empty,
-        R::Seq => Role::Seq,
-        R::Unit => Role::UnitCol,
-        R::UnitNote => Role::UnitNote(h.unit),
-        R::Note | R::Computed(_) => Role::Ignore,
-        R::Indicator => Role::Indicator,
-        R::Key(k) => Role::Name(k.label().to_string()),
-        R::MonthLabel => Role::Month,
-        R::Value(W::Target) => Role::Value { what: What::Target, prefix: h.prefix, unit: h.unit },
-        R::Value(W::Actual | W::Month(_)) => Role::Value { what: What::Actual, prefix: h.prefix, unit: h.unit },
-        R::Value(W::LastYear | W::ThisMonth | W::LastYearMonth(_)) => Role::Ignore,
-        R::Unknown => Role::Other(h.prefix),
+        R::Value(W::Target) => Some((W::Target, h.prefix.clone(), h.unit.clone())),
+        R::Value(W::Actual | W::Month(_)) => Some((W::Actual, h.prefix.clone(), h.unit.clone())),
+        _ => None,
     }
 }
 
@@ -285,9 +252,9 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     // The header: the first row with a name (or month) column and a value column.
     let header = (0..grid.n_rows().min(30)).find_map(|r| {
         let roles = header_roles(grid, r);
-        let filled = roles.iter().filter(|x| **x != Role::Empty).count();
-        let has_value = roles.iter().any(|x| matches!(x, Role::Value { .. }));
-        let has_key = roles.iter().any(|x| matches!(x, Role::Name(_) | Role::Month | Role::Other(_)));
+        let filled = roles.iter().filter(|x| x.role != R::Empty).count();
+        let has_value = roles.iter().any(|x| value_of(x).is_some());
+        let has_key = roles.iter().any(|x| matches!(x.role, R::Key(_) | R::MonthLabel | R::Unknown));
         (filled >= 2 && has_value && has_key).then_some((r, roles))
     });
     let Some((h, roles)) = header else {
@@ -298,18 +265,18 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     // The key column: named parts first, then months, then any other text column.
     let mut key: Option<(usize, String, bool)> = None;
     for (c, r) in roles.iter().enumerate() {
-        if let Role::Name(kind) = r {
-            key = Some((c, kind.clone(), false));
+        if let R::Key(kind) = r.role {
+            key = Some((c, kind.label().to_string(), false));
             break;
         }
     }
     if key.is_none() {
-        key = roles.iter().position(|r| *r == Role::Month).map(|c| (c, "月份".to_string(), true));
+        key = roles.iter().position(|r| r.role == R::MonthLabel).map(|c| (c, "月份".to_string(), true));
     }
     if key.is_none() {
-        key = roles.iter().enumerate().find_map(|(c, r)| match r {
-            Role::Other(t) => {
-                let k = t.replace("名称", "");
+        key = roles.iter().enumerate().find_map(|(c, r)| match r.role {
+            R::Unknown => {
+                let k = r.prefix.replace("名称", "");
                 Some((c, if k.is_empty() { "分项".to_string() } else { k }, false))
             }
             _ => None,
@@ -319,18 +286,15 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         cx.diags.push(Diagnostic::error(cx.source.clone(), Problem::NoKeyColumn).at_row(h));
         return;
     };
-    let indicator_col = roles.iter().position(|r| *r == Role::Indicator);
-    let unit_col = roles.iter().position(|r| *r == Role::UnitCol);
+    let indicator_col = roles.iter().position(|r| r.role == R::Indicator);
+    let unit_col = roles.iter().position(|r| r.role == R::Unit);
 
     // A two-row header: indicator names merged above 目标 | 完成 pairs.
     let mut prefix_row = None;
     let mut value_cols: Vec<(usize, What, String, Option<Unit>)> = roles
         .iter()
         .enumerate()
-        .filter_map(|(c, r)| match r {
-            Role::Value { what, prefix, unit } => Some((c, *what, prefix.clone(), unit.clone())),
-            _ => None,
-        })
+        .filter_map(|(c, r)| value_of(r).map(|(what, prefix, unit)| (c, what, prefix, unit)))
         .collect();
     if h > 0 && indicator_col.is_none() {
         for (c, _, prefix, unit) in value_cols.iter_mut() {
@@ -359,7 +323,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     }
 
     // Title and a 单位：X note from the rows above the header.
-    let mut title_unit: Option<Unit> = roles.iter().find_map(|r| if let Role::UnitNote(u) = r { u.clone() } else { None });
+    let mut title_unit: Option<Unit> = roles.iter().find_map(|r| if r.role == R::UnitNote { r.unit.clone() } else { None });
     let mut title_text = String::new();
     for r in 0..h {
         if Some(r) == prefix_row {
@@ -393,7 +357,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         let Some(g) = groups.get_mut(gi) else { continue };
         let slot = match what {
             What::Target => &mut g.target,
-            What::Actual => &mut g.actual,
+            _ => &mut g.actual,
         };
         if let Some((first, _)) = slot {
             let name = grid.cell(h, c).trim().to_string();
@@ -539,15 +503,20 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
 /// The roles of row `r` as a header. In a two-row header (片区 | 技工贸总收入 | ∅
 /// above ∅ | 目标 | 完成) the key columns are merged vertically, so an empty
 /// cell takes the role of the cell above when that is a key column.
-fn header_roles(grid: &Grid, r: usize) -> Vec<Role> {
+fn header_roles(grid: &Grid, r: usize) -> Vec<Header> {
     grid.row(r)
         .enumerate()
-        .map(|(c, cell)| match classify(cell) {
-            Role::Empty if r > 0 => match classify(grid.cell(r - 1, c)) {
-                x @ (Role::Name(_) | Role::Month | Role::Seq | Role::Indicator | Role::UnitCol) => x,
-                _ => Role::Empty,
-            },
-            x => x,
+        .map(|(c, cell)| {
+            let h = classify(cell);
+            if h.role != R::Empty || r == 0 {
+                return h;
+            }
+            let above = classify(grid.cell(r - 1, c));
+            if matches!(above.role, R::Key(_) | R::MonthLabel | R::Seq | R::Indicator | R::Unit) {
+                above
+            } else {
+                h
+            }
         })
         .collect()
 }
