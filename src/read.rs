@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
-use crate::table::header;
+use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
 use crate::problem::{Line, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
@@ -245,9 +245,6 @@ fn similarity(a: &[char], b: &[char]) -> f64 {
     }
 }
 
-fn same_unit(a: &Unit, b: &Unit) -> bool {
-    a.dims == b.dims && (a.factor - b.factor).abs() <= 1e-12 * a.factor.abs().max(b.factor.abs())
-}
 
 /// A header cell's role as the data reader takes it: the shared vocabulary's
 /// role (`table::roles`), with park and unit-name columns as the park column,
@@ -681,7 +678,7 @@ impl<'g, 's> Reader<'g, 's> {
                 }
                 let hu = header_units.get(c).cloned().flatten();
                 let declared = match (&row_unit, &hu) {
-                    (Some((ru, from)), Some(hu)) if !same_unit(ru, hu) => {
+                    (Some((ru, from)), Some(hu)) if !units::same(ru, hu) => {
                         let raw = self.cell(r, c);
                         if !matches!(parse_number(raw), CellNumber::Missing) {
                             self.diags.push(
@@ -1032,15 +1029,20 @@ fn read_value(
     }
     let (name, scheme_label) = (it.name, it.unit_label);
     let scheme_unit = it.unit.as_ref();
-    let given: Option<&Unit> = match (&cell_unit, declared) {
-        (Some(cu), Some((du, from))) if !same_unit(cu, du) => {
+    if let (Some(cu), Some((du, from))) = (&cell_unit, declared) {
+        if !units::same(cu, du) {
             diags.push(Diagnostic::error(Source::Data, unit_conflict((du, from), (cu, UnitFrom::Cell))).at(r, c).cell(raw));
             return None;
         }
-        (Some(cu), _) => Some(cu),
-        (None, Some((du, _))) => Some(du),
-        (None, None) => table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))),
+    }
+    // The table's unit (a title's （万元）) applies only to items of its dimension.
+    let stated = units::Stated {
+        cell: cell_unit.as_ref(),
+        row: declared.map(|(u, _)| u),
+        column: None,
+        table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))),
     };
+    let given: Option<&Unit> = stated.resolve().map(|(u, _)| u);
     let (Some(given), Some(su)) = (given, scheme_unit) else {
         return Some(value);
     };

@@ -17,6 +17,7 @@ use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, S
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
+use crate::table::units;
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
@@ -566,12 +567,12 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
         }
     };
     // The unit each cell's value is in, unless the cell says otherwise.
+    // The unit a cell without its own suffix is in (`table::units`): its row's,
+    // its column's (the header, else the indicator's merged header), the table's.
     let fallback = |r: &Record, col: usize| -> Option<Unit> {
-        r.unit
-            .clone()
-            .or_else(|| col_units.iter().find(|(c, _)| *c == col).and_then(|(_, u)| u.clone()))
-            .or_else(|| group_unit.cloned())
-            .or_else(|| title_unit.cloned())
+        let column = col_units.iter().find(|(c, _)| *c == col).and_then(|(_, u)| u.as_ref()).or(group_unit);
+        let stated = units::Stated { cell: None, row: r.unit.as_ref(), column, table: title_unit };
+        stated.resolve().map(|(u, _)| u.clone())
     };
     // The whole's unit: the scheme's, else the first unit the table states.
     let whole_unit: Option<Unit> = item.as_ref().map(|it| it.unit.clone()).or_else(|| {

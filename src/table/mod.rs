@@ -4,12 +4,14 @@
 //! cell); `period` reads the period a header or title names, and month labels;
 //! `vocab` is the one vocabulary of names, row kinds, units and column words;
 //! `roles` reads a header cell into the role of its column; `header` finds the
-//! one to three rows heading the columns (merged cells, roles above or below names).
+//! one to three rows heading the columns (merged cells, roles above or below names);
+//! `units` says which stated unit a value is in (cell, row, column, table).
 
 pub mod grid;
 pub mod header;
 pub mod period;
 pub mod roles;
+pub mod units;
 pub mod vocab;
 
 pub use grid::{parse_grid, Grid};
