@@ -43,6 +43,10 @@ pub enum SetAside {
     Computed,
     /// 本月, 3月: one month's figure, where the cumulative one is read.
     OneMonth,
+    /// 上年全年, 2021年完成: last year's whole year, not its same period.
+    LastYearFull,
+    /// 1-10月累计 beside 1-11月累计: an earlier cumulative figure.
+    EarlierPeriod,
 }
 
 /// What is wrong with a method's parameters (scheme validation).
@@ -501,6 +505,8 @@ impl Problem {
                 let why = match why {
                     SetAside::Computed => "是计算得出的数（完成率、增速等由本工具自行计算）",
                     SetAside::OneMonth => "是单月数，园区对比表只取累计数",
+                    SetAside::LastYearFull => "是上年全年数，不能与本年累计相比（同比需上年同期数）",
+                    SetAside::EarlierPeriod => "是较早期间的累计数，已按最新期间的累计数读取",
                 };
                 format!("“{}”{why}，此列未采用", short(text))
             }

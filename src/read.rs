@@ -487,19 +487,49 @@ impl<'g, 's> Reader<'g, 's> {
         let first_data = region.as_ref().map(|reg| reg.bottom + 1).unwrap_or(0);
         let heads: Vec<String> = (0..width).map(|c| region.as_ref().map(|reg| reg.text(c)).unwrap_or_default()).collect();
         let head = |c: usize| heads.get(c).map(String::as_str).unwrap_or("");
+        // Columns set aside, and why (computed, last year's whole year, an earlier period).
+        let mut aside: Vec<Option<SetAside>> = vec![None; width];
         match header {
             Some(h) => {
                 let mut raw: Vec<Role> = (0..width).map(|c| classify(head(c))).collect();
                 // Two period columns such as 2022年1-11月 and 2021年1-11月: the
                 // earlier year is last year's figure, not a duplicate.
-                let years: Vec<Option<i32>> = (0..width)
-                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(head(c)).0 } else { None })
+                // An earlier year's figure without months (2021年完成) is that
+                // year's whole, not a same-period figure.
+                let periods: Vec<Hint> = (0..width)
+                    .map(|c| if raw.get(c) == Some(&Role::Value(What::Actual)) { period_hint(head(c)) } else { (None, None) })
                     .collect();
-                if let Some(latest) = years.iter().flatten().max().copied() {
-                    for (role, y) in raw.iter_mut().zip(&years) {
-                        if y.is_some_and(|y| y < latest) {
-                            *role = Role::Value(What::LastYear);
+                if let Some(latest) = periods.iter().filter_map(|p| p.0).max() {
+                    for (role, p) in raw.iter_mut().zip(&periods) {
+                        if p.0.is_some_and(|y| y < latest) {
+                            *role = Role::Value(if p.1.is_some() { What::LastYear } else { What::LastYearFull });
                         }
+                    }
+                }
+                // Several cumulative columns of this year (1-10月累计 and 1-11月累计):
+                // the latest is the actual, the earlier ones are set aside.
+                let this_year: Vec<bool> = raw.iter().map(|r| *r == Role::Value(What::Actual)).collect();
+                let actual = |c: usize| this_year.get(c).copied().unwrap_or(false);
+                let latest_month = (0..width).filter(|&c| actual(c)).filter_map(|c| periods.get(c).and_then(|p| p.1)).max();
+                if let Some(m) = latest_month {
+                    for c in 0..width {
+                        if actual(c) && periods.get(c).and_then(|p| p.1).is_some_and(|x| x < m) {
+                            if let (Some(role), Some(slot)) = (raw.get_mut(c), aside.get_mut(c)) {
+                                *role = Role::Unknown;
+                                *slot = Some(SetAside::EarlierPeriod);
+                            }
+                        }
+                    }
+                }
+                for (c, role) in raw.iter_mut().enumerate() {
+                    let why = match role {
+                        Role::Computed(_) => Some(SetAside::Computed),
+                        Role::Value(What::LastYearFull) => Some(SetAside::LastYearFull),
+                        _ => None,
+                    };
+                    if let (Some(why), Some(slot)) = (why, aside.get_mut(c)) {
+                        *slot = Some(why);
+                        *role = Role::Unknown;
                     }
                 }
                 let mut seen: Vec<Role> = Vec::new();
@@ -507,7 +537,11 @@ impl<'g, 's> Reader<'g, 's> {
                     let t = head(c);
                     let mut role = raw.get(c).copied().unwrap_or(Role::Unknown);
                     let single = !matches!(role, Role::Unknown | Role::Computed(_));
-                    if single && seen.contains(&role) {
+                    if let Some(why) = aside.get(c).copied().flatten() {
+                        self.diags.push(
+                            Diagnostic::warning(Source::Data, Problem::ColumnSetAside { text: t.to_string(), why }).at(h, c).cell(t),
+                        );
+                    } else if single && seen.contains(&role) {
                         let first_col = seen.iter().position(|r| *r == role).unwrap_or(0) + 1;
                         self.diags.push(
                             Diagnostic::warning(Source::Data, Problem::DuplicateColumn { name: t.to_string(), first_col })
@@ -569,7 +603,13 @@ impl<'g, 's> Reader<'g, 's> {
         }
         if header.is_some() {
             for (c, role) in roles.iter().enumerate() {
-                let mut label = role.label();
+                let mut label = match aside.get(c).copied().flatten() {
+                    Some(SetAside::Computed) => "忽略（由本工具计算）".to_string(),
+                    Some(SetAside::LastYearFull) => "忽略（上年全年数，不是同期数）".to_string(),
+                    Some(SetAside::EarlierPeriod) => "忽略（较早期间的累计数）".to_string(),
+                    Some(SetAside::OneMonth) => "忽略（单月数）".to_string(),
+                    None => role.label(),
+                };
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
                     label.push_str(&format!("（{}）", u.label));
                 }

@@ -21,6 +21,9 @@ pub enum What {
     Actual,
     /// Last year's same period (上年同期, 同期数, 去年同期 …).
     LastYear,
+    /// Last year's FULL year (上年全年, 上年完成, 2021年完成): not comparable
+    /// with a 1-m月 figure, so never read as last year's same period.
+    LastYearFull,
     /// One month's figure (本月, 当月, 本期).
     ThisMonth,
     /// A named month's figure (3月).
@@ -142,6 +145,7 @@ impl Role {
             Role::Value(What::Target) => "年度目标".into(),
             Role::Value(What::Actual) => "累计完成".into(),
             Role::Value(What::LastYear) => "上年同期".into(),
+            Role::Value(What::LastYearFull) => "忽略（上年全年数，不是同期数）".into(),
             Role::Value(What::ThisMonth) => "本月".into(),
             Role::Value(What::Month(m)) => format!("{m}月"),
             Role::Value(What::LastYearMonth(m)) => format!("上年{m}月"),
@@ -151,7 +155,7 @@ impl Role {
 
     /// Whether the column holds numbers to read.
     pub fn numeric(self) -> bool {
-        matches!(self, Role::Value(_))
+        matches!(self, Role::Value(w) if w != What::LastYearFull)
     }
 }
 
@@ -250,6 +254,9 @@ const TARGET_WORDS: &[&str] = &[
     "计划值", "计划数", "全年任务", "年度任务", "任务数", "目标", "计划", "任务",
 ];
 
+/// Last year's full-year words: never a same-period figure.
+const LAST_YEAR_FULL_WORDS: &[&str] = &["上年全年", "去年全年", "上年完成", "去年完成", "上年实际", "去年实际", "上年度", "上年数"];
+
 /// Last year's same-period words.
 const LAST_YEAR_WORDS: &[&str] = &["上年同期", "去年同期", "同期数", "同期", "上年", "去年", "上期"];
 
@@ -318,6 +325,11 @@ pub fn classify(cell: &str) -> Header {
     if let Some((last_year, m)) = month_column(k) {
         let what = if last_year { What::LastYearMonth(m) } else { What::Month(m) };
         return header(Role::Value(what), String::new(), unit);
+    }
+    if let Some(kw) = find_kw(&base, LAST_YEAR_FULL_WORDS) {
+        if !base.contains("同期") {
+            return value(What::LastYearFull, kw);
+        }
     }
     if let Some(kw) = find_kw(&base, LAST_YEAR_WORDS) {
         return value(What::LastYear, kw);
@@ -415,6 +427,9 @@ mod tests {
         assert_eq!(role("1-11月累计"), Role::Value(What::Actual));
         assert_eq!(role("1—11月"), Role::Value(What::Actual));
         assert_eq!(role("上年同期"), Role::Value(What::LastYear));
+        assert_eq!(role("上年全年"), Role::Value(What::LastYearFull));
+        assert_eq!(role("上年完成"), Role::Value(What::LastYearFull));
+        assert_eq!(role("上年同期完成"), Role::Value(What::LastYear));
         assert_eq!(role("本月"), Role::Value(What::ThisMonth));
         assert_eq!(role("本期"), Role::Value(What::ThisMonth));
         assert_eq!(role("本月止累计"), Role::Value(What::Actual));
