@@ -390,7 +390,8 @@ impl<'g, 's> Reader<'g, 's> {
                     hints.push(h);
                 }
                 if unit.is_none() {
-                    unit = unit_note(t);
+                    // 单位：万元, or a title's own bracket: …主要指标（万元）.
+                    unit = unit_note(t).or_else(|| unit_in_brackets(t).1);
                 }
             }
         }
@@ -430,6 +431,12 @@ impl<'g, 's> Reader<'g, 's> {
                 if let Some(h) = h.filter(|h| h.month != u.month || (year.is_some() && h.year != u.year)) {
                     self.diags.push(Diagnostic::warning(Source::Data, Problem::PeriodOverridden { table: h, chosen: u }));
                 }
+            }
+            // A year alone (2022年主要指标) does not state the month: the month is
+            // a guess, and the period is labelled so.
+            (None, Some(h)) if month.is_none() => {
+                out.period = h;
+                out.period_source = PeriodSource::Today;
             }
             (None, Some(h)) => {
                 out.period = h;
@@ -718,7 +725,8 @@ impl<'g, 's> Reader<'g, 's> {
                 }
                 let hu = header_units.get(c).cloned().flatten();
                 let declared = match (&row_unit, &hu) {
-                    (Some((ru, from)), Some(hu)) if !units::same(ru, hu) => {
+                    // A header's 亿元 says nothing of a row in 件 or %: the row's own unit applies.
+                    (Some((ru, from)), Some(hu)) if ru.dims == hu.dims && !units::same(ru, hu) => {
                         let raw = self.cell(r, c);
                         if !matches!(parse_number(raw), CellNumber::Missing) {
                             self.diags.push(
