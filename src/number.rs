@@ -62,7 +62,8 @@ pub fn parse_number(text: &str) -> CellNumber {
     if let Some(n) = grouped(t) {
         return n;
     }
-    let folded = fold(t);
+    // Invisible characters (a BOM or zero-width space copied into a cell) are no part of a number.
+    let folded: String = fold(t).chars().filter(|c| !crate::table::vocab::is_invisible(*c)).collect();
     let f = folded.trim();
     if f.is_empty() || is_missing(f) {
         return CellNumber::Missing;

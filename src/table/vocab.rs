@@ -64,6 +64,12 @@ pub fn strip_breakdown(name: &str) -> &str {
     k
 }
 
+/// Circled and parenthesised numbers (①–⑳, ⑴–⒇, ⒈–⒛, ㈠–㈩) and the marks
+/// tables put before a name to flag it (★ ☆ ▲ △ ※ ● ○ ◆ ◇ ■ □ √ * #).
+pub fn is_flag_mark(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{249B}' | '\u{3220}'..='\u{3229}' | '★' | '☆' | '▲' | '△' | '※' | '●' | '○' | '◆' | '◇' | '■' | '□' | '√' | '*' | '#')
+}
+
 /// Ordinal marks: Chinese numerals and ASCII digits.
 const ORDINAL_MARKS: &str = "一二三四五六七八九十0123456789";
 /// What may follow an ordinal: a closing bracket, 、, a full stop, a colon, a space.
@@ -73,7 +79,8 @@ const ORDINAL_SEPARATORS: &[char] = &[')', '）', '、', '.', '．', ':', '：',
 /// "3：" → "规划定位好". Only a real ordinal (marks then a separator) is
 /// stripped; other text comes back trimmed and otherwise unchanged.
 pub fn strip_numbering(text: &str) -> &str {
-    let t = text.trim();
+    // Circled numbers and marks that flag an indicator (①, ★ 省考核, ▲, ※) go first.
+    let t = text.trim().trim_start_matches(|c: char| is_flag_mark(c)).trim_start();
     let body = t.trim_start_matches(['(', '（']);
     let after_marks = body.trim_start_matches(|c: char| ORDINAL_MARKS.contains(c));
     if after_marks.len() == body.len() {
