@@ -18,6 +18,7 @@ use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{
+    is_invisible,
     blank_unit, fold_text, name_key, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
     SEQ_WORDS, UNIT_WORDS,
 };
@@ -976,7 +977,11 @@ impl<'g, 's> Reader<'g, 's> {
                 continue;
             }
             let pc = park_col.unwrap_or(0);
-            let mut name = park_col.map(|c| self.cell(r, c).to_string()).unwrap_or_default();
+            // A park's name without invisible characters (a zero-width space copied
+            // from a web page): two names that differ only by them are one park.
+            let mut name = park_col
+                .map(|c| self.cell(r, c).chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string())
+                .unwrap_or_default();
             if is_total(&name) {
                 self.diags.push(
                     Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.clone() }).at(r, pc).cell(&name),
