@@ -36,6 +36,15 @@ pub enum NumberFault {
     NotANumber,
 }
 
+/// Why a value was read at another magnitude than written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MagnitudeWhy {
+    /// 0.637 in a % indicator whose target or peers are 65, 71.5: 63.7 %.
+    FractionForPercent,
+    /// 1,482,032 in a 亿元 indicator with no unit stated: 万元, 148.2032 亿元.
+    WanForYi,
+}
+
 /// Why a column naming a scheme item is not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetAside {
@@ -217,6 +226,8 @@ pub enum Problem {
     /// A column heading a scheme item that is not an input: a figure the tool
     /// computes itself, or one month's figure where the cumulative one is read.
     ColumnSetAside { text: String, why: SetAside },
+    /// A value 10² or 10⁴ off what its indicator can be, read the likely way.
+    Magnitude { item: String, value: f64, read_as: f64, unit: String, why: MagnitudeWhy },
     /// No 累计完成 column: the column `header` (the first of numbers) is read as it.
     ActualGuessed { header: String },
     /// No column of values at all.
@@ -336,6 +347,7 @@ impl Problem {
             P::Unmatched { .. } => "read.unmatched",
             P::UnknownHeader { .. } => "read.unknown_header",
             P::ColumnSetAside { .. } => "read.column_set_aside",
+            P::Magnitude { .. } => "read.magnitude",
             P::ActualGuessed { .. } => "read.actual_guessed",
             P::NoValueColumn => "read.no_value_column",
             P::Headerless => "read.headerless",
@@ -501,6 +513,13 @@ impl Problem {
                 format!("“{}”与方案中的指标都不匹配，{what}未采用{hint}", short(text))
             }
             P::UnknownHeader { text } => format!("表头“{}”未识别，此列已忽略", short(text)),
+            P::Magnitude { item, value, read_as, unit, why } => {
+                let like = match why {
+                    MagnitudeWhy::FractionForPercent => "像是以小数填写的百分比（数量级差 100 倍）",
+                    MagnitudeWhy::WanForYi => "远超园区可能的规模，像是以万元填写（数量级差 10000 倍）",
+                };
+                format!("“{item}”为 {}，{like}，已按 {}{unit} 计算，请核对", show(*value), show(*read_as))
+            }
             P::ColumnSetAside { text, why } => {
                 let why = match why {
                     SetAside::Computed => "是计算得出的数（完成率、增速等由本工具自行计算）",

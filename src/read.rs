@@ -13,7 +13,7 @@ use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
-use crate::problem::{Line, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
+use crate::problem::{Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
@@ -777,6 +777,7 @@ impl<'g, 's> Reader<'g, 's> {
         if parks.is_empty() {
             parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new() });
         }
+        fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
     }
 
@@ -1026,6 +1027,7 @@ impl<'g, 's> Reader<'g, 's> {
                 .collect();
             parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect() });
         }
+        fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
     }
 
@@ -1097,7 +1099,7 @@ fn read_value(
     };
     let given: Option<&Unit> = stated.resolve().map(|(u, _)| u);
     let (Some(given), Some(su)) = (given, scheme_unit) else {
-        return Some(value);
+        return Some(wan_for_yi(it, value, given.is_none(), r, c, raw, diags));
     };
     match given.convert(value, su) {
         Some(v) if v.is_finite() => Some(v),
@@ -1114,6 +1116,65 @@ fn read_value(
             };
             diags.push(Diagnostic::error(Source::Data, problem).at(r, c).cell(raw));
             None
+        }
+    }
+}
+
+/// A money value in a 亿元 indicator stated in no unit at all that no park can
+/// reach (1万亿元 or more: a county park's yearly revenue is tens to hundreds of
+/// 亿元) was written in 万元: it is read so, with a warning. Anything smaller is
+/// taken as written.
+fn wan_for_yi(it: &Item, value: f64, unstated: bool, r: usize, c: usize, raw: &str, diags: &mut Vec<Diagnostic>) -> f64 {
+    let yi = it.unit.as_ref().is_some_and(|u| u.dims.cny == 1 && u.dims.area == 0 && u.dims.count == 0 && (u.factor - 1e8).abs() < 1.0);
+    if !(unstated && yi && value.abs() >= 1e4) {
+        return value;
+    }
+    let read_as = value / 1e4;
+    let problem = Problem::Magnitude {
+        item: it.name.to_string(),
+        value,
+        read_as,
+        unit: it.unit_label.to_string(),
+        why: MagnitudeWhy::WanForYi,
+    };
+    diags.push(Diagnostic::warning(Source::Data, problem).at(r, c).cell(raw));
+    read_as
+}
+
+/// Shares typed as fractions (0.637 for 63.7 %) in a % indicator: read ×100,
+/// with a warning, where the park's own target or the other parks' values (at
+/// least two, above 1.5) put 100 × the value within a factor 4 of them, and the
+/// cell does not write % itself. A plausible small value (研发投入强度 0.8
+/// against a target of 2.5) is never changed.
+fn fraction_shares(grid: &Grid, idx: &NameIndex, parks: &mut [ParkData], diags: &mut Vec<Diagnostic>) {
+    for it in idx.items.iter().filter(|it| it.unit.as_ref().is_some_and(|u| u.label == "%")) {
+        let peers: Vec<f64> =
+            parks.iter().filter_map(|p| p.items.get(it.name).and_then(|o| o.value)).filter(|v| *v > 1.5).collect();
+        let peer_median = (peers.len() >= 2).then(|| {
+            let mut v = peers.clone();
+            v.sort_by(f64::total_cmp);
+            v.get(v.len() / 2).copied().unwrap_or(0.0)
+        });
+        for p in parks.iter_mut() {
+            let Some(ob) = p.items.get_mut(it.name) else { continue };
+            let Some(v) = ob.value.filter(|v| *v > 0.0 && *v <= 1.5) else { continue };
+            let Some(reference) = ob.target.filter(|t| *t >= 2.0).or(peer_median) else { continue };
+            let scaled = v * 100.0;
+            let (r, c) = ob.pos.unwrap_or((0, 0));
+            let text = grid.cell(r, c);
+            if !(reference / 4.0..=reference * 4.0).contains(&scaled) || text.contains('%') || text.contains('％') {
+                continue;
+            }
+            ob.value = Some(scaled);
+            let problem = Problem::Magnitude {
+                item: it.name.to_string(),
+                value: v,
+                read_as: scaled,
+                unit: "%".into(),
+                why: MagnitudeWhy::FractionForPercent,
+            };
+            let d = Diagnostic::warning(Source::Data, problem);
+            diags.push(if ob.pos.is_some() { d.at(r, c).cell(text) } else { d });
         }
     }
 }
