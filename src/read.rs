@@ -346,7 +346,8 @@ impl<'g, 's> Reader<'g, 's> {
                 }
                 // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
                 // cell naming a scheme item counts as an item, not as a role.
-                if !matches!(role, Role::Indicator | Role::Key(Key::Park) | Role::Unit | Role::Seq) && self.idx.lookup(t).is_some() {
+                let names_item = self.idx.lookup(t).is_some() || matches!(self.park_column(&[], t), Some(Ok(_)));
+                if !matches!(role, Role::Indicator | Role::Key(Key::Park) | Role::Unit | Role::Seq) && names_item {
                     items += 1;
                     continue;
                 }
@@ -871,11 +872,23 @@ impl<'g, 's> Reader<'g, 's> {
         let mut units: Vec<Option<Unit>> = vec![None; width];
         let mut park_col = None;
         let mut seen: HashMap<(usize, What), usize> = HashMap::new();
+        let mut last_item: Option<usize> = None;
         for c in 0..width {
             let whole = region.text(c);
             let t = whole.as_str();
             let key = name_key(t);
-            let column = if t.is_empty() { None } else { self.park_column(region.parts(c), t) };
+            let mut column = if t.is_empty() { None } else { self.park_column(region.parts(c), t) };
+            // A column headed by a role alone (上年同期, 年度目标) beside an item's
+            // column holds that item's figure: 税收入库 | 上年同期.
+            if column.is_none() && !t.is_empty() {
+                let h = roles::classify(t);
+                if let (Role::Value(w @ (What::Target | What::LastYear)), true) = (h.role, h.prefix.is_empty()) {
+                    column = last_item.map(|i| Ok((i, w)));
+                }
+            }
+            if let Some(Ok((i, _))) = column {
+                last_item = Some(i);
+            }
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
             } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {

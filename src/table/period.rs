@@ -37,6 +37,17 @@ pub fn period_hint(text: &str) -> (Option<i32>, Option<u32>) {
                 }
             }
         }
+        // 前11个月: the first eleven months.
+        if c == '个' && month.is_none() && chars.get(i + 1) == Some(&'月') {
+            let mut j = i;
+            while j > 0 && chars.get(j - 1).is_some_and(char::is_ascii_digit) {
+                j -= 1;
+            }
+            let m: u32 = chars.get(j..i).unwrap_or(&[]).iter().collect::<String>().parse().unwrap_or(0);
+            if j > 0 && chars.get(j - 1) == Some(&'前') && (1..=12).contains(&m) {
+                month = Some(m);
+            }
+        }
         if c == '月' && month.is_none() {
             let mut j = i;
             while j > 0 && chars.get(j - 1).is_some_and(char::is_ascii_digit) {
@@ -165,6 +176,8 @@ mod tests {
         assert_eq!(period_hint("2022年1-11月"), (Some(2022), Some(11)));
         assert_eq!(period_hint("1—11月"), (None, Some(11)));
         assert_eq!(period_hint("截至11月"), (None, Some(11)));
+        assert_eq!(period_hint("2022年前11个月"), (Some(2022), Some(11)));
+        assert_eq!(period_hint("截至11月底"), (None, Some(11)));
         assert_eq!(period_hint("2022年上半年"), (Some(2022), Some(6)));
         assert_eq!(period_hint("11月"), (None, None));
         assert_eq!(month_column("上年3月份"), Some((true, 3)));
