@@ -865,7 +865,7 @@ impl<'g, 's> Reader<'g, 's> {
         out.header_row = Some(h);
         let width = self.row_len(h).max(self.used_width());
         let region = header::region(self.grid, h, width);
-        let (_, mut hints, table) = self.title_info(region.top);
+        let (title_park, mut hints, table) = self.title_info(region.top);
         let width = if region.multi() { width } else { self.row_len(h) };
         // Per column: the scheme item and what it holds; the park column separately.
         let mut col_of: Vec<Option<(usize, What)>> = vec![None; width];
@@ -960,6 +960,49 @@ impl<'g, 's> Reader<'g, 's> {
         for ci in out.columns.iter_mut() {
             if let (Some(Some(_)), Some(Some(u))) = (item_of.get(ci.col), units.get(ci.col)) {
                 ci.role.push_str(&format!("（{}）", u.label));
+            }
+        }
+        // Roles as rows (年度目标 / 1-11月完成 / 上年同期 down the first column,
+        // indicators across): one park's figures, never parks named 年度目标.
+        if let Some(pc) = park_col {
+            let rows: Vec<usize> = (first_data..self.grid.n_rows()).filter(|&r| !self.row_blank(r)).collect();
+            let row_roles: Vec<Option<What>> = rows
+                .iter()
+                .map(|&r| match roles::classify(self.cell(r, pc)).role {
+                    Role::Value(w @ (What::Target | What::Actual | What::LastYear)) => Some(w),
+                    _ => None,
+                })
+                .collect();
+            if rows.len() >= 2 && row_roles.iter().all(Option::is_some) {
+                for (&r, w) in rows.iter().zip(&row_roles) {
+                    let hint = period_hint(self.cell(r, pc));
+                    if *w == Some(What::Actual) && (hint.0.is_some() || hint.1.is_some()) {
+                        hints.insert(0, hint);
+                    }
+                }
+                self.resolve_period(&hints, user, today, out);
+                let mut park = ParkData { name: title_park.unwrap_or_else(|| DEFAULT_PARK.to_string()), ..ParkData::default() };
+                for (&r, w) in rows.iter().zip(&row_roles) {
+                    for (c, col) in col_of.iter().enumerate() {
+                        let Some((item, _)) = *col else { continue };
+                        let Some(name) = self.idx.items.get(item).map(|it| it.name) else { continue };
+                        let hu = units.get(c).and_then(Option::as_ref);
+                        let v = self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref());
+                        let ob = park.items.entry(name.to_string()).or_default();
+                        match w {
+                            Some(What::Target) => ob.target = v,
+                            Some(What::LastYear) => ob.last_year = v,
+                            _ => {
+                                ob.value = v;
+                                ob.pos = Some((r, c));
+                            }
+                        }
+                    }
+                }
+                let mut parks = vec![park];
+                fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+                out.parks = parks;
+                return;
             }
         }
         self.resolve_period(&hints, user, today, out);
