@@ -251,6 +251,8 @@ pub enum Problem {
     /// A row without a part name: skipped.
     NoPartName,
     /// A 小计 row: not added to the parts' sum.
+    /// A 其中 row in a split: a breakdown of the part above, neither a part nor added.
+    Breakdown,
     Subtotal,
     /// The table's indicator is not in the scheme.
     IndicatorNotInScheme { name: String },
@@ -359,6 +361,7 @@ impl Problem {
             P::IndicatorUnknown => "split.indicator_unknown",
             P::NoPartName => "split.no_part_name",
             P::Subtotal => "split.subtotal",
+            P::Breakdown => "split.breakdown",
             P::IndicatorNotInScheme { .. } => "split.indicator_not_in_scheme",
             P::NoWholeValue { .. } => "split.no_whole_value",
             P::ManyTotals => "split.many_totals",
@@ -554,6 +557,7 @@ impl Problem {
             }
             P::NoPartName => "此行没有名称，已跳过".into(),
             P::Subtotal => "小计行不计入分项合计".into(),
+            P::Breakdown => "“其中”行是上一分项的细分，不作为分项，也不计入分项合计".into(),
             P::IndicatorNotInScheme { name } => format!("方案中没有指标“{name}”，只核对分项之间"),
             P::NoWholeValue { indicator } => format!("园区数据中没有“{indicator}”，只核对分项之间"),
             P::ManyTotals => "有多个合计行，只用第一行核对".into(),

@@ -409,6 +409,10 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
                 cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(&name));
                 continue;
             }
+            RowKind::Breakdown => {
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Breakdown).at(r, key_col).cell(&name));
+                continue;
+            }
             RowKind::Total { of: Total::Sum | Total::Whole, .. } => true,
             _ => false,
         };
