@@ -38,6 +38,27 @@ fn main() {
         let t = std::time::Instant::now();
         let (scores, _) = wuhao::score::score_parks_with(&scheme, &read.parks, &|i| i == 0);
         let score_ms = ms(t);
+        // The core's own stages, as evaluate_json runs them.
+        let t = std::time::Instant::now();
+        let req: wuhao::api::ApiRequest = serde_json::from_str(&request).unwrap_or_default();
+        let req_ms = ms(t);
+        let t = std::time::Instant::now();
+        let core = wuhao::api::to_core(req, &mut Vec::new());
+        let report = wuhao::eval::evaluate(&core);
+        let eval_ms = ms(t);
+        let t = std::time::Instant::now();
+        let api = wuhao::api::from_core(&report);
+        let from_ms = ms(t);
+        let t = std::time::Instant::now();
+        let json = serde_json::to_string(&api).unwrap_or_default();
+        let ser_ms = ms(t);
+        let t = std::time::Instant::now();
+        drop((json, api, report, core));
+        let drop_ms = ms(t);
+        eprintln!(
+            "         pipeline: request JSON {req_ms:.1} ms | evaluate (read, score, progress, splits) {eval_ms:.1} ms | report structs {from_ms:.1} ms | \
+             report JSON {ser_ms:.1} ms | freeing {drop_ms:.1} ms"
+        );
         let t = std::time::Instant::now();
         let out = wuhao::api::evaluate_json(&request);
         let total_ms = ms(t);
