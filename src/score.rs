@@ -293,21 +293,34 @@ impl Plan {
 }
 
 /// The columnar park model: per slot, the value, target and last-year figure of
-/// every park (`NaN`-free `Option`s, indexed slot × parks + park), built once
-/// from the reader's `ParkData`s by walking each park's sorted items against the
-/// sorted slot names: no look-up by name in the scoring loop.
+/// every park (indexed slot × parks + park), built once from the reader's
+/// `ParkData`s by walking each park's sorted items against the sorted slot
+/// names: no look-up by name in the scoring loop. A missing figure is stored as
+/// `NONE`, a NaN with a payload that neither arithmetic nor the reader produces,
+/// so a column is 8 bytes a park, not the 16 of an `Option<f64>`.
 struct Columns {
     parks: usize,
-    value: Vec<Option<f64>>,
-    target: Vec<Option<f64>>,
-    last_year: Vec<Option<f64>>,
+    value: Vec<f64>,
+    target: Vec<f64>,
+    last_year: Vec<f64>,
+}
+
+const NONE_BITS: u64 = 0x7ff8_0000_dead_beef;
+
+fn pack(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::from_bits(NONE_BITS))
+}
+
+fn unpack(x: Option<&f64>) -> Option<f64> {
+    x.copied().filter(|x| x.to_bits() != NONE_BITS)
 }
 
 impl Columns {
     fn new(plan: &Plan, parks: &[ParkData]) -> Columns {
         let n = parks.len();
         let cells = plan.slot_names.len() * n;
-        let mut c = Columns { parks: n, value: vec![None; cells], target: vec![None; cells], last_year: vec![None; cells] };
+        let none = pack(None);
+        let mut c = Columns { parks: n, value: vec![none; cells], target: vec![none; cells], last_year: vec![none; cells] };
         for (p, park) in parks.iter().enumerate() {
             let mut slots = plan.slot_names.iter().enumerate().peekable();
             for (name, obs) in &park.items {
@@ -315,13 +328,13 @@ impl Columns {
                 if let Some((s, _)) = slots.next_if(|(_, s)| *s == name) {
                     let at = s * n + p;
                     if let Some(v) = c.value.get_mut(at) {
-                        *v = obs.value;
+                        *v = pack(obs.value);
                     }
                     if let Some(v) = c.target.get_mut(at) {
-                        *v = obs.target;
+                        *v = pack(obs.target);
                     }
                     if let Some(v) = c.last_year.get_mut(at) {
-                        *v = obs.last_year;
+                        *v = pack(obs.last_year);
                     }
                 }
             }
@@ -330,7 +343,15 @@ impl Columns {
     }
 
     fn value(&self, slot: usize, park: usize) -> Option<f64> {
-        self.value.get(slot * self.parks + park).copied().flatten()
+        unpack(self.value.get(slot * self.parks + park))
+    }
+
+    fn target(&self, slot: usize, park: usize) -> Option<f64> {
+        unpack(self.target.get(slot * self.parks + park))
+    }
+
+    fn last_year(&self, slot: usize, park: usize) -> Option<f64> {
+        unpack(self.last_year.get(slot * self.parks + park))
     }
 }
 
@@ -355,7 +376,7 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
     let n = parks.len();
     let n_ind = scheme.indicators.len();
     let vals = values_of(scheme, &plan, &cols);
-    let val = |i: usize, p: usize| vals.get(i * n + p).copied().flatten();
+    let val = |i: usize, p: usize| unpack(vals.get(i * n + p));
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let with_value = (0..n).filter(|&p| val(i, p).is_some()).count();
         if matches!(ind.method, Method::MinMax) && !parks.is_empty() && with_value < 2 {
@@ -387,6 +408,7 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
         .collect();
     let mut out: Vec<ParkScore> = Vec::with_capacity(n);
     let mut pts = vec![Points::ZERO; n_ind];
+    let grades: Vec<&crate::scheme::Grade> = plan.grades.iter().filter_map(|&g| scheme.grades.get(g)).collect();
     for (pi, park) in parks.iter().enumerate() {
         let detailed = detail(pi);
         if detailed || cfg!(debug_assertions) {
@@ -404,13 +426,13 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
             }
             // Debug builds check the fast path against the written-out one.
             let before = diags.len();
-            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &mut diags);
+            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags);
             debug_assert_eq!(fast, score, "the scoring plan and the written-out path disagree on park {pi}");
             debug_assert_eq!(diags.get(before..), Some(&slow_diags[..]));
             out.push(fast);
             continue;
         }
-        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &mut diags));
+        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags));
     }
     debug_assert!(n_ind == 0 || vals.len() == n_ind * n);
     // Rank = 1 + the number of strictly better printed totals, so ties share a
@@ -442,27 +464,27 @@ fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, 
     score
 }
 
-/// Every indicator's value for every park (indicator × parks + park): the pasted
-/// value, or a formula's result in dependency order, or (a formula without its
-/// inputs) the pasted figure; None is 缺数据.
-fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<Option<f64>> {
+/// Every indicator's value for every park (indicator × parks + park, packed as
+/// the columns are): the pasted value, or a formula's result in dependency
+/// order, or (a formula without its inputs) the pasted figure; `NONE` is 缺数据.
+fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     let n = cols.parks;
-    let mut vals: Vec<Option<f64>> = Vec::with_capacity(scheme.indicators.len() * n);
+    let mut vals: Vec<f64> = Vec::with_capacity(scheme.indicators.len() * n);
     for &s in &plan.ind_slot {
-        vals.extend((0..n).map(|p| cols.value(s, p)));
+        vals.extend((0..n).map(|p| pack(cols.value(s, p))));
     }
     let mut stack = Vec::with_capacity(16);
     for p in 0..n {
         for &i in &plan.prep.order {
             let Some(f) = plan.formulas.get(i).and_then(Option::as_ref) else { continue };
             let result = {
-                let ind = |j: usize| vals.get(j * n + p).copied().flatten();
+                let ind = |j: usize| unpack(vals.get(j * n + p));
                 let slot = |s: usize| cols.value(s, p);
                 f.eval(&ind, &slot, &mut stack)
             };
             let pasted = plan.ind_slot.get(i).and_then(|&s| cols.value(s, p));
             if let Some(v) = vals.get_mut(i * n + p) {
-                *v = result.or(pasted);
+                *v = pack(result.or(pasted));
             }
         }
     }
@@ -476,17 +498,17 @@ fn fast_park(
     scheme: &Scheme,
     plan: &Plan,
     cols: &Columns,
-    vals: &[Option<f64>],
+    vals: &[f64],
     peers: &[Vec<f64>],
     p: usize,
     park: &ParkData,
     pts: &mut [Points],
+    grades: &[&crate::scheme::Grade],
     diags: &mut Vec<Diagnostic>,
 ) -> ParkScore {
     let n = cols.parks;
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
-        let at = slot * n + p;
         let score = match &ind.method {
             Method::Deduct { .. } => {
                 let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
@@ -504,11 +526,11 @@ fn fast_park(
                     cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
                 }
             }
-            m => match vals.get(i * n + p).copied().flatten() {
+            m => match unpack(vals.get(i * n + p)) {
                 None => None,
                 Some(x) => {
-                    let target = cols.target.get(at).copied().flatten();
-                    let last_year = cols.last_year.get(at).copied().flatten();
+                    let target = cols.target(slot, p);
+                    let last_year = cols.last_year(slot, p);
                     let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
                     points_of(ind, m, Figures { x, target, last_year }, peers, park, diags)
                 }
@@ -540,8 +562,7 @@ fn fast_park(
         None
     };
     let total = capped_total(scheme, &dimensions, &adjustments);
-    let grades: Vec<&crate::scheme::Grade> = plan.grades.iter().filter_map(|&g| scheme.grades.get(g)).collect();
-    let grade = grade_of(scheme, &grades, total, veto.is_some());
+    let grade = grade_of(scheme, grades, total, veto.is_some());
     ParkScore { name: park.name.clone(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
 }
 
