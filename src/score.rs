@@ -93,18 +93,292 @@ impl Prepared {
     }
 }
 
+/// Where a formula's name takes its value from, resolved once per scheme.
+#[derive(Clone, Copy, Debug)]
+enum Origin {
+    /// Another indicator's value (pasted or computed by its own formula).
+    Indicator(usize),
+    /// An item's column (an input the scheme names).
+    Slot(usize),
+}
+
+/// One step of a formula compiled to postfix over slots: names are resolved and
+/// carry their unit factor, so evaluating it reads no string and allocates nothing.
+#[derive(Clone, Copy, Debug)]
+enum Step {
+    Num(f64),
+    Load(Origin, f64),
+    Neg,
+    Bin(formula::Op),
+}
+
+/// A formula compiled for the scoring loop. Only whether it has a value and which
+/// matters there: the 缺数据 texts are written for the detailed parks alone (by
+/// `indicator_values`), so everything that always fails (a name outside the
+/// scheme, a sum of different dimensions, a result in the wrong unit) is `never`.
+#[derive(Clone, Debug)]
+struct Compiled {
+    steps: Vec<Step>,
+    never: bool,
+    /// The indicator's unit factor the result is converted into.
+    to: f64,
+}
+
+impl Compiled {
+    fn new(expr: &formula::Expr, to: &Unit, prep: &Prepared, slot_of: &dyn Fn(&str) -> Option<usize>, n_ind: usize) -> Compiled {
+        let mut steps = Vec::new();
+        let dims = Self::compile(expr, prep, slot_of, n_ind, &mut steps);
+        let never = match dims {
+            Some(d) => d != to.dims || to.factor == 0.0,
+            None => true,
+        };
+        Compiled { steps, never, to: to.factor }
+    }
+
+    /// Appends `e`'s steps; returns its dimensions, or None when it can never have a value.
+    fn compile(e: &formula::Expr, prep: &Prepared, slot_of: &dyn Fn(&str) -> Option<usize>, n_ind: usize, out: &mut Vec<Step>) -> Option<crate::unit::Dims> {
+        use crate::unit::Dims;
+        use formula::{Expr, Op};
+        match e {
+            Expr::Num { value, .. } => {
+                out.push(Step::Num(*value));
+                Some(Dims::NONE)
+            }
+            Expr::Name(n) => {
+                let r = prep.resolved.get(n.as_str())?;
+                let src = match r.indicator.filter(|&j| j < n_ind) {
+                    Some(j) => Origin::Indicator(j),
+                    None => Origin::Slot(slot_of(&r.name)?),
+                };
+                out.push(Step::Load(src, r.unit.factor));
+                Some(r.unit.dims)
+            }
+            Expr::Neg(a) => {
+                let d = Self::compile(a, prep, slot_of, n_ind, out);
+                out.push(Step::Neg);
+                d
+            }
+            Expr::Bin(op, a, b) => {
+                let da = Self::compile(a, prep, slot_of, n_ind, out);
+                let db = Self::compile(b, prep, slot_of, n_ind, out);
+                out.push(Step::Bin(*op));
+                let (da, db) = (da?, db?);
+                match op {
+                    Op::Add | Op::Sub if da != db => None,
+                    Op::Add | Op::Sub => Some(da),
+                    Op::Mul => Some(da.times(db)),
+                    Op::Div => Some(da.per(db)),
+                }
+            }
+        }
+    }
+
+    /// The value in the indicator's unit, as `formula::Expr::evaluate` computes it
+    /// (the same operations in the same order, so the same bits), or None.
+    /// `ind(j)` is indicator j's current value, `slot(s)` an item's; `stack` is reused.
+    fn eval(&self, ind: &dyn Fn(usize) -> Option<f64>, slot: &dyn Fn(usize) -> Option<f64>, stack: &mut Vec<f64>) -> Option<f64> {
+        use formula::Op;
+        if self.never {
+            return None;
+        }
+        stack.clear();
+        for step in &self.steps {
+            let v = match *step {
+                Step::Num(v) => v,
+                Step::Load(src, factor) => {
+                    let x = match src {
+                        Origin::Indicator(j) => ind(j),
+                        Origin::Slot(s) => slot(s),
+                    }?;
+                    x * factor
+                }
+                Step::Neg => -stack.pop()?,
+                Step::Bin(op) => {
+                    let b = stack.pop()?;
+                    let a = stack.pop()?;
+                    match op {
+                        Op::Add => a + b,
+                        Op::Sub => a - b,
+                        Op::Mul => a * b,
+                        Op::Div if b == 0.0 => return None,
+                        Op::Div => a / b,
+                    }
+                }
+            };
+            if !v.is_finite() {
+                return None;
+            }
+            stack.push(v);
+        }
+        let out = stack.pop()? / self.to;
+        out.is_finite().then_some(out)
+    }
+}
+
+/// The scheme compiled once per evaluation: every item scoring reads is a slot
+/// (a column of the park model), every formula a slot-indexed expression, every
+/// deduction, adjustment and veto a slot; the grades are sorted.
+struct Plan {
+    prep: Prepared,
+    /// The canonical names of the items with a column, sorted (as a park's items are).
+    slot_names: Vec<String>,
+    /// Each indicator's own slot.
+    ind_slot: Vec<usize>,
+    /// For each of `scheme.dimensions`, the indicators it sums.
+    members: Vec<Vec<usize>>,
+    formulas: Vec<Option<Compiled>>,
+    /// For 扣分 indicators: (slot, points per unit) of each item.
+    deduct: Vec<Vec<(usize, f64)>>,
+    adjustments: Vec<usize>,
+    vetoes: Vec<usize>,
+    /// Indices into `scheme.grades`, best first (as `finish` orders them).
+    grades: Vec<usize>,
+}
+
+impl Plan {
+    fn new(scheme: &Scheme) -> Plan {
+        let prep = Prepared::new(scheme);
+        let mut names: Vec<String> = scheme.indicators.iter().map(|i| i.name.clone()).collect();
+        names.extend(prep.resolved.values().map(|r| r.name.clone()));
+        for ind in &scheme.indicators {
+            if let Method::Deduct { items } = &ind.method {
+                names.extend(items.iter().map(|it| prep.canonical(&it.input).to_string()));
+            }
+        }
+        names.extend(scheme.adjustments.iter().map(|a| prep.canonical(&a.input).to_string()));
+        names.extend(scheme.vetoes.iter().map(|v| prep.canonical(&v.input).to_string()));
+        names.sort();
+        names.dedup();
+        let slot = |n: &str| names.binary_search_by(|x| x.as_str().cmp(n)).ok();
+        let n_ind = scheme.indicators.len();
+        let formulas = scheme
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                let expr = prep.formulas.get(i).and_then(Option::as_ref)?;
+                let to = prep.units.get(i).cloned().unwrap_or_else(Unit::one);
+                Some(Compiled::new(expr, &to, &prep, &slot, n_ind))
+            })
+            .collect();
+        let deduct = scheme
+            .indicators
+            .iter()
+            .map(|ind| match &ind.method {
+                Method::Deduct { items } => items.iter().filter_map(|it| Some((slot(prep.canonical(&it.input))?, it.per))).collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        let mut grades: Vec<usize> = (0..scheme.grades.len()).collect();
+        grades.sort_by(|&a, &b| {
+            let (ga, gb) = (scheme.grades.get(a).map_or(0.0, |g| g.min), scheme.grades.get(b).map_or(0.0, |g| g.min));
+            gb.total_cmp(&ga)
+        });
+        Plan {
+            ind_slot: scheme.indicators.iter().map(|i| slot(&i.name).unwrap_or(0)).collect(),
+            members: scheme
+                .dimensions
+                .iter()
+                .map(|d| scheme.indicators.iter().enumerate().filter(|(_, x)| x.dimension == d.key).map(|(i, _)| i).collect())
+                .collect(),
+            adjustments: scheme.adjustments.iter().map(|a| slot(prep.canonical(&a.input)).unwrap_or(0)).collect(),
+            vetoes: scheme.vetoes.iter().map(|v| slot(prep.canonical(&v.input)).unwrap_or(0)).collect(),
+            formulas,
+            deduct,
+            grades,
+            prep,
+            slot_names: names,
+        }
+    }
+}
+
+/// The columnar park model: per slot, the value, target and last-year figure of
+/// every park (indexed slot × parks + park), built once from the reader's
+/// `ParkData`s by walking each park's sorted items against the sorted slot
+/// names: no look-up by name in the scoring loop. A missing figure is stored as
+/// `NONE`, a NaN with a payload that neither arithmetic nor the reader produces,
+/// so a column is 8 bytes a park, not the 16 of an `Option<f64>`.
+struct Columns {
+    parks: usize,
+    value: Vec<f64>,
+    target: Vec<f64>,
+    last_year: Vec<f64>,
+}
+
+const NONE_BITS: u64 = 0x7ff8_0000_dead_beef;
+
+fn pack(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::from_bits(NONE_BITS))
+}
+
+fn unpack(x: Option<&f64>) -> Option<f64> {
+    x.copied().filter(|x| x.to_bits() != NONE_BITS)
+}
+
+impl Columns {
+    fn new(plan: &Plan, parks: &[ParkData]) -> Columns {
+        let n = parks.len();
+        let cells = plan.slot_names.len() * n;
+        let none = pack(None);
+        let mut c = Columns { parks: n, value: vec![none; cells], target: vec![none; cells], last_year: vec![none; cells] };
+        for (p, park) in parks.iter().enumerate() {
+            let mut slots = plan.slot_names.iter().enumerate().peekable();
+            for (name, obs) in &park.items {
+                while slots.next_if(|(_, s)| s.as_str() < name.as_str()).is_some() {}
+                if let Some((s, _)) = slots.next_if(|(_, s)| *s == name) {
+                    let at = s * n + p;
+                    if let Some(v) = c.value.get_mut(at) {
+                        *v = pack(obs.value);
+                    }
+                    if let Some(v) = c.target.get_mut(at) {
+                        *v = pack(obs.target);
+                    }
+                    if let Some(v) = c.last_year.get_mut(at) {
+                        *v = pack(obs.last_year);
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    fn value(&self, slot: usize, park: usize) -> Option<f64> {
+        unpack(self.value.get(slot * self.parks + park))
+    }
+
+    fn target(&self, slot: usize, park: usize) -> Option<f64> {
+        unpack(self.target.get(slot * self.parks + park))
+    }
+
+    fn last_year(&self, slot: usize, park: usize) -> Option<f64> {
+        unpack(self.last_year.get(slot * self.parks + park))
+    }
+}
+
 /// Scores every park under `scheme`; relative methods (功效系数 over peers, 极值)
 /// use the whole group. Ranks follow the printed totals; ties share a rank.
 ///
 /// Parks for which `detail` is false get the same scores, subtotals, total,
 /// grade and rank, but no per-indicator rows and no written-out computations:
 /// a 20,000-row paste needs its ranking, not 440,000 explanations.
+///
+/// The scheme is compiled once into a `Plan` and the parks into `Columns`; every
+/// indicator value (formulas included) and, for the parks without a breakdown,
+/// every score is then a loop over indices. The detailed parks go through the
+/// written-out path (`indicator_values`, `score_indicator`, `finish`), which
+/// computes the same numbers; debug builds (the tests) check that they agree for
+/// every park.
 pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let prep = Prepared::new(scheme);
-    let values: Vec<Vec<Val>> = parks.iter().enumerate().map(|(pi, p)| indicator_values(scheme, &prep, p, detail(pi))).collect();
+    let plan = Plan::new(scheme);
+    let prep = &plan.prep;
+    let cols = Columns::new(&plan, parks);
+    let n = parks.len();
+    let n_ind = scheme.indicators.len();
+    let vals = values_of(scheme, &plan, &cols);
+    let val = |i: usize, p: usize| unpack(vals.get(i * n + p));
     for (i, ind) in scheme.indicators.iter().enumerate() {
-        let with_value = values.iter().filter(|v| v.get(i).is_some_and(|v| v.value.is_ok())).count();
+        let with_value = (0..n).filter(|&p| val(i, p).is_some()).count();
         if matches!(ind.method, Method::MinMax) && !parks.is_empty() && with_value < 2 {
             diags.push(Diagnostic::warning(Source::Data, Problem::MinMaxNeedsPeers { indicator: ind.name.clone() }));
         }
@@ -119,10 +393,10 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
             if uses_peers(&ind.method) {
                 // Only the extremes matter to the relative methods, so the group
                 // is reduced to [max, min] here rather than rescanned per park.
-                let all: Vec<f64> = values.iter().filter_map(|v| v.get(i).and_then(|v| v.value.as_ref().ok().copied())).collect();
-                match all.first() {
-                    Some(&first) => {
-                        let (max, min) = extremes(&all, first);
+                let mut all = (0..n).filter_map(|p| val(i, p));
+                match all.next() {
+                    Some(first) => {
+                        let (max, min) = all.fold((first, first), |(mx, mn), v| (f64::max(mx, v), f64::min(mn, v)));
                         vec![max, min]
                     }
                     None => Vec::new(),
@@ -132,23 +406,35 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
             }
         })
         .collect();
-    let missing = Val { value: Err("缺数据".into()), how: String::new() };
-    let mut out: Vec<ParkScore> = Vec::with_capacity(parks.len());
+    let mut out: Vec<ParkScore> = Vec::with_capacity(n);
+    let mut pts = vec![Points::ZERO; n_ind];
+    let grades: Vec<&crate::scheme::Grade> = plan.grades.iter().filter_map(|&g| scheme.grades.get(g)).collect();
     for (pi, park) in parks.iter().enumerate() {
         let detailed = detail(pi);
-        let mut indicators = Vec::with_capacity(scheme.indicators.len());
-        for (i, ind) in scheme.indicators.iter().enumerate() {
-            let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
-            let val = values.get(pi).and_then(|v| v.get(i)).unwrap_or(&missing);
-            let mut cx = ParkCx { park, detail: detailed, diags: &mut diags };
-            indicators.push(score_indicator(&prep, ItemCx { i, ind, val, peers }, &mut cx));
+        if detailed || cfg!(debug_assertions) {
+            let mut slow_diags = Vec::new();
+            let values = indicator_values(scheme, prep, park, detailed);
+            debug_assert!(
+                values.iter().enumerate().all(|(i, v)| v.value.as_ref().ok().map(|x| x.to_bits()) == val(i, pi).map(f64::to_bits)),
+                "the compiled formulas and the written-out ones disagree on park {pi}"
+            );
+            let score = slow_park(scheme, prep, park, detailed, &values, &peers, &mut slow_diags);
+            if detailed {
+                diags.append(&mut slow_diags);
+                out.push(score);
+                continue;
+            }
+            // Debug builds check the fast path against the written-out one.
+            let before = diags.len();
+            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags);
+            debug_assert_eq!(fast, score, "the scoring plan and the written-out path disagree on park {pi}");
+            debug_assert_eq!(diags.get(before..), Some(&slow_diags[..]));
+            out.push(fast);
+            continue;
         }
-        let mut score = finish(scheme, &prep, park, indicators);
-        if !detailed {
-            score.indicators = Vec::new();
-        }
-        out.push(score);
+        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags));
     }
+    debug_assert!(n_ind == 0 || vals.len() == n_ind * n);
     // Rank = 1 + the number of strictly better printed totals, so ties share a
     // rank (1, 1, 3). Sorted descending, that count is a binary search.
     let mut totals: Vec<Points> = out.iter().map(|p| p.total).collect();
@@ -158,6 +444,234 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
         p.rank = u32::try_from(better + 1).unwrap_or(u32::MAX);
     }
     (out, diags)
+}
+
+/// One park through the written-out path: values with their computations,
+/// each indicator's explanation, the subtotals and the total.
+fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, values: &[Val], peers: &[Vec<f64>], diags: &mut Vec<Diagnostic>) -> ParkScore {
+    let missing = Val { value: Err("缺数据".into()), how: String::new() };
+    let mut indicators = Vec::with_capacity(scheme.indicators.len());
+    for (i, ind) in scheme.indicators.iter().enumerate() {
+        let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        let val = values.get(i).unwrap_or(&missing);
+        let mut cx = ParkCx { park, detail: detailed, diags };
+        indicators.push(score_indicator(prep, ItemCx { i, ind, val, peers }, &mut cx));
+    }
+    let mut score = finish(scheme, prep, park, indicators);
+    if !detailed {
+        score.indicators = Vec::new();
+    }
+    score
+}
+
+/// Every indicator's value for every park (indicator × parks + park, packed as
+/// the columns are): the pasted value, or a formula's result in dependency
+/// order, or (a formula without its inputs) the pasted figure; `NONE` is 缺数据.
+fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
+    let n = cols.parks;
+    let mut vals: Vec<f64> = Vec::with_capacity(scheme.indicators.len() * n);
+    for &s in &plan.ind_slot {
+        vals.extend((0..n).map(|p| pack(cols.value(s, p))));
+    }
+    let mut stack = Vec::with_capacity(16);
+    for p in 0..n {
+        for &i in &plan.prep.order {
+            let Some(f) = plan.formulas.get(i).and_then(Option::as_ref) else { continue };
+            let result = {
+                let ind = |j: usize| unpack(vals.get(j * n + p));
+                let slot = |s: usize| cols.value(s, p);
+                f.eval(&ind, &slot, &mut stack)
+            };
+            let pasted = plan.ind_slot.get(i).and_then(|&s| cols.value(s, p));
+            if let Some(v) = vals.get_mut(i * n + p) {
+                *v = pack(result.or(pasted));
+            }
+        }
+    }
+    vals
+}
+
+/// One park without its breakdown: the points of every indicator (into `pts`,
+/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+#[allow(clippy::too_many_arguments)]
+fn fast_park(
+    scheme: &Scheme,
+    plan: &Plan,
+    cols: &Columns,
+    vals: &[f64],
+    peers: &[Vec<f64>],
+    p: usize,
+    park: &ParkData,
+    pts: &mut [Points],
+    grades: &[&crate::scheme::Grade],
+    diags: &mut Vec<Diagnostic>,
+) -> ParkScore {
+    let n = cols.parks;
+    for (i, ind) in scheme.indicators.iter().enumerate() {
+        let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
+        let score = match &ind.method {
+            Method::Deduct { .. } => {
+                let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                let mut lost = 0.0;
+                let mut any = false;
+                for &(s, per) in items {
+                    if let Some(c) = cols.value(s, p) {
+                        lost += per * c;
+                        any = true;
+                    }
+                }
+                if any {
+                    Some((ind.weight - lost).max(0.0))
+                } else {
+                    cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
+                }
+            }
+            m => match unpack(vals.get(i * n + p)) {
+                None => None,
+                Some(x) => {
+                    let target = cols.target(slot, p);
+                    let last_year = cols.last_year(slot, p);
+                    let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    points_of(ind, m, Figures { x, target, last_year }, peers, park, diags)
+                }
+            },
+        };
+        if let Some(slot) = pts.get_mut(i) {
+            *slot = Points::round(score.unwrap_or(ind.missing_score));
+        }
+    }
+    let pts = &*pts;
+    let dimensions: Vec<DimensionScore> = scheme
+        .dimensions
+        .iter()
+        .zip(&plan.members)
+        .map(|(d, members)| DimensionScore {
+            key: d.key.clone(),
+            name: d.name.clone(),
+            weight: d.weight,
+            score: members.iter().filter_map(|&i| pts.get(i).copied()).sum(),
+        })
+        .collect();
+    let adjustments: Vec<Adjustment> =
+        scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment(a, plan.prep.canonical(&a.input), cols.value(s, p))).collect();
+    let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
+    let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
+        let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();
+        Some(format!("一票否决：{}", reasons.join("；")))
+    } else {
+        None
+    };
+    let total = capped_total(scheme, &dimensions, &adjustments);
+    let grade = grade_of(scheme, grades, total, veto.is_some());
+    ParkScore { name: park.name.clone(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
+}
+
+/// The unrounded points of one indicator of a park without its breakdown, as
+/// `method_score` computes them (None: 缺数据), writing no text.
+fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], park: &ParkData, diags: &mut Vec<Diagnostic>) -> Option<f64> {
+    let Figures { x, target, last_year } = figures;
+    let w = ind.weight;
+    let neg = ind.direction == Direction::Negative;
+    match method {
+        Method::Completion { cap } => {
+            let t = target?;
+            let (num, den) = if neg { (t, x) } else { (x, t) };
+            if den <= 0.0 {
+                return (neg && x <= 0.0 && t >= 0.0).then_some(w * cap);
+            }
+            Some(w * (num / den).clamp(0.0, *cap))
+        }
+        Method::Benchmark { value: b } => {
+            if neg {
+                if x <= 0.0 {
+                    return Some(w);
+                }
+                Some(w * (b / x).clamp(0.0, 1.0))
+            } else {
+                let r = if *b > 0.0 { x / b } else { 0.0 };
+                Some(w * r.clamp(0.0, 1.0))
+            }
+        }
+        Method::Efficacy { satisfactory, unacceptable } => {
+            let (max, min) = extremes(peers, x);
+            let (best, worst) = if neg { (min, max) } else { (max, min) };
+            let h = satisfactory.unwrap_or(best);
+            let l = unacceptable.unwrap_or(worst);
+            if h == l {
+                return Some(w);
+            }
+            let d = 60.0 + 40.0 * (x - l) / (h - l);
+            Some(w * d.clamp(0.0, 100.0) / 100.0)
+        }
+        Method::MinMax => {
+            let (max, min) = extremes(peers, x);
+            if max == min {
+                return Some(w);
+            }
+            Some(if neg { w * (max - x) / (max - min) } else { w * (x - min) / (max - min) })
+        }
+        Method::Tiers { basis, tiers } => {
+            let b = match basis {
+                TierBasis::Value => x,
+                TierBasis::Completion => {
+                    let t = target?;
+                    let (num, den) = if neg { (t, x) } else { (x, t) };
+                    if den <= 0.0 {
+                        return None;
+                    }
+                    num / den * 100.0
+                }
+            };
+            let falling = *basis == TierBasis::Value && neg;
+            let hit = if falling {
+                tiers.iter().filter(|t| b <= t.min).min_by(|a, c| a.min.total_cmp(&c.min))
+            } else {
+                tiers.iter().filter(|t| b >= t.min).max_by(|a, c| a.min.total_cmp(&c.min))
+            };
+            Some(hit.map_or(0.0, |t| t.points.min(w)))
+        }
+        Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => {
+            let ly = last_year?;
+            if ly <= 0.0 {
+                return None;
+            }
+            let g = if neg { (ly - x) / ly * 100.0 } else { (x - ly) / ly * 100.0 };
+            let steps = if *step_pct > 0.0 { (g / step_pct).trunc() } else { 0.0 };
+            let base = w * base_share;
+            let top = base + w * bonus_share;
+            let raw = base + steps * step_points;
+            Some(raw.clamp(0.0, top))
+        }
+        Method::RateVsTarget => {
+            let t = target?;
+            let reached = if neg { x <= t } else { x >= t };
+            if reached {
+                return Some(w);
+            }
+            let towards = if neg { t < 0.0 } else { t > 0.0 };
+            if towards {
+                if (neg && x >= 0.0) || (!neg && x <= 0.0) {
+                    return Some(0.0);
+                }
+                Some(w * x / t)
+            } else if t == 0.0 {
+                Some(0.0)
+            } else {
+                Some(w * t / x)
+            }
+        }
+        Method::Direct => {
+            let raw = if neg { w - x } else { x };
+            if raw > w || raw < 0.0 {
+                diags.push(Diagnostic::warning(
+                    Source::Data,
+                    Problem::DirectOutOfRange { park: park.name.clone(), indicator: ind.name.clone(), value: x, weight: w },
+                ));
+            }
+            Some(raw.clamp(0.0, w))
+        }
+        Method::Deduct { .. } => None,
+    }
 }
 
 /// Methods that score a park against the other pasted parks.
@@ -613,23 +1127,10 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
         .iter()
         .map(|a| {
             let name = prep.canonical(&a.input);
-            match park.value(name) {
-                None => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 无数据，按 0 计 = 0.00") },
-                Some(n) => {
-                    let raw = a.per * n;
-                    let cap = a.cap.abs();
-                    let p = Points::round(raw.clamp(-cap, cap));
-                    let capped = if raw.abs() > cap { format!("，上限 {}", fmt_num(cap)) } else { String::new() };
-                    Adjustment { name: a.name.clone(), points: p, explain: format!("{} × {}{capped} = {p}", fmt_num(a.per), fmt_num(n)) }
-                }
-            }
+            adjustment(a, name, park.value(name))
         })
         .collect();
-    let sum: Points = dimensions.iter().map(|d| d.score).sum::<Points>() + adjustments.iter().map(|a| a.points).sum::<Points>();
-    let total = match scheme.cap_total {
-        Some(c) if c.is_finite() => sum.min(Points::round(c)),
-        _ => sum,
-    };
+    let total = capped_total(scheme, &dimensions, &adjustments);
     let reasons: Vec<String> = scheme
         .vetoes
         .iter()
@@ -639,16 +1140,44 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
     let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));
     let mut grades: Vec<&crate::scheme::Grade> = scheme.grades.iter().collect();
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
+    let grade = grade_of(scheme, &grades, total, veto.is_some());
+    ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0 }
+}
+
+/// One adjustment of a park: `name` is its input's canonical name, `n` its value.
+fn adjustment(a: &crate::scheme::AdjustmentRule, name: &str, n: Option<f64>) -> Adjustment {
+    match n {
+        None => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 无数据，按 0 计 = 0.00") },
+        Some(n) => {
+            let raw = a.per * n;
+            let cap = a.cap.abs();
+            let p = Points::round(raw.clamp(-cap, cap));
+            let capped = if raw.abs() > cap { format!("，上限 {}", fmt_num(cap)) } else { String::new() };
+            Adjustment { name: a.name.clone(), points: p, explain: format!("{} × {}{capped} = {p}", fmt_num(a.per), fmt_num(n)) }
+        }
+    }
+}
+
+/// The sum of the subtotals and adjustments, capped as the scheme says.
+fn capped_total(scheme: &Scheme, dimensions: &[DimensionScore], adjustments: &[Adjustment]) -> Points {
+    let sum: Points = dimensions.iter().map(|d| d.score).sum::<Points>() + adjustments.iter().map(|a| a.points).sum::<Points>();
+    match scheme.cap_total {
+        Some(c) if c.is_finite() => sum.min(Points::round(c)),
+        _ => sum,
+    }
+}
+
+/// The grade of `total` among `grades` (best first); a veto skips the forbidden one.
+fn grade_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, vetoed: bool) -> String {
     let mut at = grades.iter().position(|g| total >= Points::round(g.min));
-    if let (Some(_), Some(forbid), Some(i)) = (&veto, &scheme.veto_forbids, at) {
+    if let (true, Some(forbid), Some(i)) = (vetoed, &scheme.veto_forbids, at) {
         if grades.get(i).is_some_and(|g| &g.name == forbid) {
             at = Some(i + 1);
         }
     }
-    let grade = match at {
+    match at {
         Some(i) => grades.get(i).map(|g| g.name.clone()).unwrap_or_default(),
         None if grades.is_empty() => String::new(),
         None => "未达最低等次".into(),
-    };
-    ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0 }
+    }
 }

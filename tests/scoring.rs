@@ -60,6 +60,7 @@ fn check(method: Method, direction: Direction, unit: &str, parks: &[Obs], extra:
         })
         .collect();
     let (scores, _) = score_parks(&s, &data);
+    same_without_breakdown(&s, &data, &scores);
     let got: Vec<String> = scores
         .iter()
         .map(|p| {
@@ -73,6 +74,16 @@ fn check(method: Method, direction: Direction, unit: &str, parks: &[Obs], extra:
         })
         .collect();
     assert_eq!(got, want, "{method:?} {direction:?}");
+}
+
+/// The parks without a breakdown go through the compiled scoring plan: the same
+/// subtotals, adjustments, totals, grades, vetoes and ranks as with it.
+fn same_without_breakdown(s: &Scheme, data: &[ParkData], detailed: &[wuhao::model::ParkScore]) {
+    let (quick, _) = wuhao::score::score_parks_with(s, data, &|_| false);
+    for (q, d) in quick.iter().zip(detailed) {
+        assert!(q.indicators.is_empty());
+        assert_eq!((&q.name, &q.dimensions, &q.adjustments, q.total, &q.grade, &q.veto, q.rank), (&d.name, &d.dimensions, &d.adjustments, d.total, &d.grade, &d.veto, d.rank));
+    }
 }
 
 const P: Direction = Direction::Positive;
@@ -269,6 +280,7 @@ fn adjustments_vetoes_grades_and_ranks() {
         graded("戊", 60.0, 40.0, None, None),
     ];
     let (scores, _) = score_parks(&s, &parks);
+    same_without_breakdown(&s, &parks, &scores);
     let got: Vec<String> = scores
         .iter()
         .map(|p| format!("{} {} {} {} {}", p.name, p.total, p.grade, p.rank, p.veto.as_deref().unwrap_or("-")))

@@ -118,6 +118,21 @@ export function parkTable(rows, seed = 1) {
   return lines.join('\r\n') + '\r\n';
 }
 
+/**
+ * A decomposition (分解) of the park's 技工贸总收入 over `parts` enterprises, as a
+ * county pastes it: a title with the unit, 企业 | 年度目标 | 1-11月累计, one row each.
+ */
+export function splitTable(parts, seed = 5) {
+  const rnd = prng(seed);
+  const lines = ['技工贸总收入目标分解（单位：亿元）', '企业\t年度目标\t1-11月累计'];
+  for (let i = 0; i < parts; i++) {
+    const target = 0.02 + 0.2 * rnd();
+    const actual = target * (0.5 + 0.6 * rnd());
+    lines.push(`${CITIES[i % CITIES.length]}第${i + 1}号企业有限公司\t${target.toFixed(4)}\t${actual.toFixed(4)}`);
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   process.stdout.write(parkTable(Number(process.argv[2] || 20000), Number(process.argv[3] || 1)));
 }

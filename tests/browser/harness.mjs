@@ -79,10 +79,11 @@ const LOCAL = /^(file|data|blob):/i;
 /**
  * Opens `url` (default: the built page) in a fresh browser context with the
  * network blocked. With `ready` (default true) it waits until `wuhao.ready`
- * resolves. Returns a session: { page, context, requests, consoleErrors,
+ * resolves. `init` (a function or script text) runs in the page before the page's
+ * own scripts. Returns a session: { page, context, requests, consoleErrors,
  * consoleMessages, pageErrors, assertClean(), close() }.
  */
-export async function openPage({ url = PAGE_URL, ready = true, viewport = { width: 1280, height: 900 }, acceptDownloads = true, timeout = 30000 } = {}) {
+export async function openPage({ url = PAGE_URL, ready = true, viewport = { width: 1280, height: 900 }, acceptDownloads = true, timeout = 30000, init = null } = {}) {
   if (url === PAGE_URL && !existsSync(PAGE_PATH)) {
     throw new Error(`${PAGE_PATH} not built: run scripts/build.sh first`);
   }
@@ -113,6 +114,8 @@ export async function openPage({ url = PAGE_URL, ready = true, viewport = { widt
   });
   // Requests that never reach the router (refused by the CSP, say) still fire this.
   context.on('request', count);
+  // A script run in the page before its own (the benchmark's wasm memory probe).
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   s.page = page;
   page.setDefaultTimeout(timeout);
