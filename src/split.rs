@@ -15,7 +15,7 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
-use crate::table::period::{is_digit, parse_month, strip_period};
+use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::units;
 use crate::problem::{Problem, TableOf, UnitFallback};
@@ -40,6 +40,14 @@ fn value_of(h: &Header) -> Option<(What, String, Option<Unit>)> {
         R::Value(W::Target) => Some((W::Target, h.prefix.clone(), h.unit.clone())),
         R::Value(W::Actual | W::Month(_)) => Some((W::Actual, h.prefix.clone(), h.unit.clone())),
         _ => None,
+    }
+}
+
+/// Whether a month part covers month `mo` (a combined 1-2月 covers both).
+fn covers(rec: &Record, mo: u32) -> bool {
+    match (rec.first_month, rec.month) {
+        (Some(a), Some(b)) => (a..=b).contains(&mo),
+        _ => false,
     }
 }
 
@@ -91,7 +99,10 @@ struct Cell {
 struct Record {
     row: usize,
     name: String,
+    /// The month a month part covers, or the last of the months it combines (1-2月).
     month: Option<u32>,
+    /// The first month a combined part covers (1 for 1-2月); `month` otherwise.
+    first_month: Option<u32>,
     total: bool,
     /// The indicator as written (a header prefix, an 指标 cell or the title's).
     indicator: String,
@@ -416,7 +427,17 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             RowKind::Total { of: Total::Sum | Total::Whole, .. } => true,
             _ => false,
         };
-        let month = if total { None } else { parse_month(&name) };
+        // 1-2月 is one part covering two months (January and February are
+        // reported together); 1-3月累计 or 1-6月 between months is a subtotal.
+        let span = if total { None } else { month_span(&name) };
+        if let Some((first, last)) = span {
+            if fold_name(&name).contains("累计") || (first == 1 && last > 2) {
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(&name));
+                continue;
+            }
+        }
+        let month = if total { None } else { span.map(|(_, last)| last).or_else(|| parse_month(&name)) };
+        let first_month = span.map(|(first, _)| first).or(month);
         let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim().to_string()).unwrap_or_default();
         let mut row_unit = None;
         if let Some(c) = unit_col {
@@ -448,7 +469,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             };
             let target = g.target.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
             let actual = g.actual.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
-            records.push(Record { row: r, name: name.clone(), month, total, indicator, unit: row_unit.clone(), target, actual });
+            records.push(Record { row: r, name: name.clone(), month, first_month, total, indicator, unit: row_unit.clone(), target, actual });
         }
     }
 
@@ -676,7 +697,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             }
         }
         months.sort_by_key(|c| c.rec.month);
-        let missing: Vec<u32> = (1..=m).filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo))).collect();
+        let missing: Vec<u32> = (1..=m).filter(|mo| !months.iter().any(|c| covers(c.rec, *mo))).collect();
         if !missing.is_empty() {
             cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::MonthsMissing { months: missing }));
         }
@@ -713,7 +734,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
         if !kind.rate {
             let upto: Vec<&&Conv> = months.iter().filter(|c| c.rec.month.is_some_and(|mo| mo <= m)).collect();
             let mut notes = Vec::new();
-            let plan: Option<f64> = if upto.len() == m as usize && upto.iter().all(|c| c.t.v.is_some()) {
+            let plan: Option<f64> = if (1..=m).all(|mo| upto.iter().any(|c| covers(c.rec, mo))) && upto.iter().all(|c| c.t.v.is_some()) {
                 finite(upto.iter().filter_map(|c| c.t.v).sum())
             } else {
                 notes.push("计划不全".to_string());
@@ -746,7 +767,8 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
             // The 12 plans add up to the annual target.
             if has_target {
                 let plans: Vec<Val> = months.iter().map(|c| c.t).collect();
-                let n = months.iter().filter(|c| c.t.v.is_some()).count();
+                // Months whose plan is given (a combined 1-2月 counts for two).
+                let n = (1..=12u32).filter(|mo| months.iter().any(|c| covers(c.rec, *mo) && c.t.v.is_some())).count();
                 let mut wholes: Vec<(&str, f64, f64)> = Vec::new();
                 if let Some((t, _)) = table_total {
                     if let Some(v) = t.v {
@@ -760,7 +782,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
                     if n < 12 {
                         let sum: f64 = plans.iter().filter_map(|p| p.v).sum();
                         let lacking: Vec<String> = (1..=12u32)
-                            .filter(|mo| !months.iter().any(|c| c.rec.month == Some(*mo) && c.t.v.is_some()))
+                            .filter(|mo| !months.iter().any(|c| covers(c.rec, *mo) && c.t.v.is_some()))
                             .map(|mo| format!("{mo}月"))
                             .collect();
                         report.sums.push(SplitSum {

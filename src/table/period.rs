@@ -167,6 +167,23 @@ pub fn parse_month(text: &str) -> Option<u32> {
 }
 
 
+/// A range of months written as one label: 1-2月, 1—2月份, 7至8月, 1-3月累计 →
+/// (first, last); `None` for a single month or anything else.
+pub fn month_span(text: &str) -> Option<(u32, u32)> {
+    let s = crate::table::vocab::fold_name(text);
+    let s = s.strip_suffix("累计").unwrap_or(&s);
+    let s = s.trim_end_matches('份');
+    let s = s.strip_suffix('月')?;
+    let s = match s.rfind('年') {
+        Some(i) => s.get(i + '年'.len_utf8()..)?,
+        None => s,
+    };
+    let (a, b) = s.split_once(['-', '—', '–', '~', '～', '至', '到'])?;
+    let a: u32 = a.trim_end_matches('月').parse().ok()?;
+    let b: u32 = b.trim_start_matches(['-', '—']).parse().ok()?;
+    (1 <= a && a < b && b <= 12).then_some((a, b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,6 +203,10 @@ mod tests {
         assert_eq!(parse_month("2022-03"), Some(3));
         assert_eq!(parse_month("１１月"), Some(11));
         assert_eq!(parse_month("1-3月"), None);
+        assert_eq!(month_span("1-2月"), Some((1, 2)));
+        assert_eq!(month_span("1—11月累计"), Some((1, 11)));
+        assert_eq!(month_span("7至8月份"), Some((7, 8)));
+        assert_eq!(month_span("3月"), None);
         assert_eq!(strip_period("技工贸总收入2022年1-11月"), "技工贸总收入");
         assert_eq!(strip_period("年度目标"), "目标");
     }
