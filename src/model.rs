@@ -55,6 +55,9 @@ pub struct ParkData {
     /// 0-based row of the park in a parks-as-rows paste.
     pub row: Option<usize>,
     pub items: BTreeMap<String, Observation>,
+    /// The group the park belongs to (a 市州 or 片区 column beside the park's
+    /// name, or a group row above it), when the paste gives one.
+    pub group: Option<String>,
 }
 
 impl ParkData {

@@ -675,7 +675,7 @@ impl<'g, 's> Reader<'g, 's> {
             let pi = match parks.iter().position(|p| p.name == park_of_row) {
                 Some(i) => i,
                 None => {
-                    parks.push(ParkData { name: park_of_row.clone(), row: None, items: BTreeMap::new() });
+                    parks.push(ParkData { name: park_of_row.clone(), row: None, items: BTreeMap::new(), group: None });
                     parks.len() - 1
                 }
             };
@@ -776,7 +776,7 @@ impl<'g, 's> Reader<'g, 's> {
             }
         }
         if parks.is_empty() {
-            parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new() });
+            parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new(), group: None });
         }
         fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
@@ -873,6 +873,13 @@ impl<'g, 's> Reader<'g, 's> {
         let mut park_col = None;
         let mut seen: HashMap<(usize, What), usize> = HashMap::new();
         let mut last_item: Option<usize> = None;
+        // The park column by its header (园区名称), wherever it stands; a column
+        // of groups (市州, 片区, 所属区域) before it gives each park its group.
+        let named_park = (0..width).find(|&c| {
+            let k = name_key(&region.text(c));
+            roles::is_park_word(&k) || k == "园区名称"
+        });
+        let group_col = named_park.and_then(|pc| (0..pc).find(|&c| roles::is_group_word(&name_key(&region.text(c)))));
         for c in 0..width {
             let whole = region.text(c);
             let t = whole.as_str();
@@ -891,6 +898,8 @@ impl<'g, 's> Reader<'g, 's> {
             }
             let role = if t.is_empty() {
                 "忽略（空表头）".to_string()
+            } else if Some(c) == group_col {
+                "分组".to_string()
             } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {
                 park_col = Some(c);
                 "园区".to_string()
@@ -932,7 +941,7 @@ impl<'g, 's> Reader<'g, 's> {
                         _ => name.to_string(),
                     }
                 }
-            } else if c == 0 && park_col.is_none() {
+            } else if c == 0 && park_col.is_none() && named_park.is_none() {
                 park_col = Some(c);
                 "园区".to_string()
             } else if NOTE_WORDS.contains(&key.as_str()) || roles::computed_word(&key).is_some() {
@@ -1029,9 +1038,17 @@ impl<'g, 's> Reader<'g, 's> {
         }
         by_name.sort_by(|a, b| a.0.cmp(b.0));
         let mut vals: Vec<Option<f64>> = Vec::with_capacity(cols.len());
+        let mut group_of_row: Option<String> = None;
         for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
                 continue;
+            }
+            if let Some(gc) = group_col {
+                // A blank group cell under a merged one belongs to the group above.
+                let g = self.cell(r, gc);
+                if !g.is_empty() {
+                    group_of_row = Some(g.to_string());
+                }
             }
             let pc = park_col.unwrap_or(0);
             // A park's name without invisible characters (a zero-width space copied
@@ -1081,7 +1098,7 @@ impl<'g, 's> Reader<'g, 's> {
                     (name.to_string(), ob)
                 })
                 .collect();
-            parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect() });
+            parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect(), group: group_of_row.clone() });
         }
         fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
         out.parks = parks;

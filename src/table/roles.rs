@@ -165,6 +165,12 @@ pub fn is_park_word(key: &str) -> bool {
     PARK_WORDS.iter().any(|(w, k)| *w == key && matches!(k, Key::Park | Key::Unit | Key::Name))
 }
 
+/// Whether a header (as `name_key` gives it) names a column of groups of
+/// parks: 市州, 地区, 片区, 所属区域, 板块.
+pub fn is_group_word(key: &str) -> bool {
+    ["市州", "市（州）", "市(州)", "地市", "地区", "片区", "区域", "板块", "所属片区", "所属区域", "所属市州", "分组", "类别"].contains(&key)
+}
+
 /// The computed-column word a header (as `name_key` gives it) contains, if any.
 pub fn computed_word(key: &str) -> Option<Computed> {
     COMPUTED_WORDS.iter().find(|(w, _)| key.contains(w)).map(|(_, c)| *c)
