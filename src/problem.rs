@@ -56,6 +56,8 @@ pub enum SetAside {
     LastYearFull,
     /// 1-10月累计 beside 1-11月累计: an earlier cumulative figure.
     EarlierPeriod,
+    /// 一级指标 beside 二级指标: the names that group the indicators.
+    Group,
 }
 
 /// What is wrong with a method's parameters (scheme validation).
@@ -529,6 +531,7 @@ impl Problem {
                     SetAside::OneMonth => "是单月数，园区对比表只取累计数",
                     SetAside::LastYearFull => "是上年全年数，不能与本年累计相比（同比需上年同期数）",
                     SetAside::EarlierPeriod => "是较早期间的累计数，已按最新期间的累计数读取",
+                    SetAside::Group => "是分组的名称（如一级指标），指标按另一名称列读取",
                 };
                 format!("“{}”{why}，此列未采用", short(text))
             }

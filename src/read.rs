@@ -530,6 +530,19 @@ impl<'g, 's> Reader<'g, 's> {
                         }
                     }
                 }
+                // Two name columns (一级指标 | 二级指标): the one whose cells name
+                // scheme items is the indicator column; the other groups them.
+                let name_cols: Vec<usize> = (0..width).filter(|&c| raw.get(c) == Some(&Role::Indicator)).collect();
+                if name_cols.len() > 1 {
+                    let matches = |c: usize| (first_data..self.grid.n_rows()).filter(|&r| self.idx.lookup(self.cell(r, c)).is_some()).count();
+                    let best = name_cols.iter().copied().max_by_key(|&c| (matches(c), std::cmp::Reverse(c)));
+                    for &c in name_cols.iter().filter(|&&c| Some(c) != best) {
+                        if let (Some(role), Some(slot)) = (raw.get_mut(c), aside.get_mut(c)) {
+                            *role = Role::Unknown;
+                            *slot = Some(SetAside::Group);
+                        }
+                    }
+                }
                 for (c, role) in raw.iter_mut().enumerate() {
                     let why = match role {
                         Role::Computed(_) => Some(SetAside::Computed),
@@ -617,6 +630,7 @@ impl<'g, 's> Reader<'g, 's> {
                     Some(SetAside::LastYearFull) => "忽略（上年全年数，不是同期数）".to_string(),
                     Some(SetAside::EarlierPeriod) => "忽略（较早期间的累计数）".to_string(),
                     Some(SetAside::OneMonth) => "忽略（单月数）".to_string(),
+                    Some(SetAside::Group) => "分组（一级指标）".to_string(),
                     None => role.label(),
                 };
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
