@@ -1064,6 +1064,15 @@ impl<'g, 's> Reader<'g, 's> {
                     group_of_row = Some(g.to_string());
                 }
             }
+            // A group row (湘南片区 with no figures) heads the parks below it.
+            if group_col.is_none() {
+                let name = park_col.map(|c| self.cell(r, c)).unwrap_or("");
+                let empty = cols.iter().all(|&(c, _, _)| self.cell(r, c).is_empty());
+                if empty && roles::is_group_name(name) {
+                    group_of_row = Some(name.to_string());
+                    continue;
+                }
+            }
             let pc = park_col.unwrap_or(0);
             // A park's name without invisible characters (a zero-width space copied
             // from a web page): two names that differ only by them are one park.

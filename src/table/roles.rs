@@ -171,6 +171,15 @@ pub fn is_group_word(key: &str) -> bool {
     ["市州", "市（州）", "市(州)", "地市", "地区", "片区", "区域", "板块", "所属片区", "所属区域", "所属市州", "分组", "类别"].contains(&key)
 }
 
+/// Whether a row's name reads as a group of parks (湘南片区, 衡阳市, 长株潭地区)
+/// rather than a park (…高新区, …经开区, …园区, …开发区).
+pub fn is_group_name(name: &str) -> bool {
+    let k = name_key(name);
+    let park = ["园", "开发区", "高新区", "经开区", "工业区", "产业区", "基地"].iter().any(|w| k.contains(w));
+    let group = ["片区", "市", "州", "地区", "区域", "板块"].iter().any(|w| k.ends_with(w));
+    group && !park && k.chars().count() <= 12
+}
+
 /// The computed-column word a header (as `name_key` gives it) contains, if any.
 pub fn computed_word(key: &str) -> Option<Computed> {
     COMPUTED_WORDS.iter().find(|(w, _)| key.contains(w)).map(|(_, c)| *c)
