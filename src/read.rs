@@ -655,6 +655,14 @@ impl<'g, 's> Reader<'g, 's> {
         let actual_col = roles.iter().position(|&r| r == Role::Value(What::Actual));
         let mut parks: Vec<ParkData> = Vec::new();
         let mut park_of_row = default_park.clone();
+        // A column of roles beside the names (口径: 年度目标 / 1-11月累计 / 上年同期,
+        // the name merged down over them): each row is one figure of the indicator.
+        let is_row_role = |t: &str| matches!(roles::classify(t).role, Role::Value(What::Target | What::Actual | What::LastYear));
+        let role_col = (0..width).filter(|&c| c != name_col && roles.get(c) == Some(&Role::Unknown)).find(|&c| {
+            let cells: Vec<&str> = (first_data..self.grid.n_rows()).map(|r| self.cell(r, c)).filter(|t| !t.is_empty()).collect();
+            cells.len() >= 2 && cells.iter().all(|t| is_row_role(t))
+        });
+        let mut last_name = "";
 
         for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
@@ -667,7 +675,18 @@ impl<'g, 's> Reader<'g, 's> {
                     park_of_row = p.to_string();
                 }
             }
-            let name = self.cell(r, name_col);
+            let mut name = self.cell(r, name_col);
+            let row_role = role_col.and_then(|rc| match roles::classify(self.cell(r, rc)).role {
+                Role::Value(w) => Some(w),
+                _ => None,
+            });
+            if role_col.is_some() {
+                if name.is_empty() {
+                    name = last_name;
+                } else {
+                    last_name = name;
+                }
+            }
             let has_numbers = roles
                 .iter()
                 .enumerate()
@@ -693,7 +712,8 @@ impl<'g, 's> Reader<'g, 's> {
                     parks.len() - 1
                 }
             };
-            if let Some(prev) = parks.get(pi).and_then(|p| p.items.get(item_name)) {
+            let merged = row_role.and_then(|_| parks.get(pi).and_then(|p| p.items.get(item_name)).cloned());
+            if let Some(prev) = parks.get(pi).and_then(|p| p.items.get(item_name)).filter(|_| row_role.is_none()) {
                 let first_row = prev.pos.map(|(pr, _)| pr + 1);
                 self.diags.push(
                     Diagnostic::warning(Source::Data, Problem::DuplicateRow { name: item_name.to_string(), first_row })
@@ -727,7 +747,7 @@ impl<'g, 's> Reader<'g, 's> {
             if row_unit.is_none() {
                 row_unit = unit_in_brackets(name).1.map(|u| (u, UnitFrom::NameCell));
             }
-            let mut obs = Observation { pos: actual_col.map(|c| (r, c)), ..Observation::default() };
+            let mut obs = merged.unwrap_or(Observation { pos: actual_col.map(|c| (r, c)), ..Observation::default() });
             if has_monthly {
                 obs.monthly = vec![None; 12];
             }
@@ -758,6 +778,16 @@ impl<'g, 's> Reader<'g, 's> {
                     (None, None) => None,
                 };
                 let v = self.value(item, r, c, declared.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
+                // In a role-per-row table the value column holds the row's role.
+                let role = match (row_role, role) {
+                    (Some(w), Role::Value(What::Actual)) => {
+                        if w == What::Actual {
+                            obs.pos = Some((r, c));
+                        }
+                        Role::Value(w)
+                    }
+                    (_, role) => role,
+                };
                 match role {
                     Role::Value(What::Actual) => obs.value = v,
                     Role::Value(What::Target) => obs.target = v,
