@@ -143,6 +143,11 @@ pub struct ApiDiagnostic {
 #[derive(Debug, Serialize)]
 pub struct ApiPark {
     pub name: String,
+    /// The park's group (市州, 片区) when the paste gives one, else `null`.
+    pub group: Option<String>,
+    /// The park's rank among the parks of its group (by the printed totals,
+    /// ties sharing a rank), `null` without a group.
+    pub group_rank: Option<u32>,
     pub total: Points,
     pub grade: String,
     pub rank: u32,
@@ -443,6 +448,18 @@ fn progress_out(p: &model::ProgressRow) -> ApiProgress {
 }
 
 pub fn from_core(r: &Report) -> ApiReport {
+    // The group a park was read in (by paste order, as `r.parks` is).
+    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
+    // Each group's totals, highest first, for ranks within groups.
+    let mut group_totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
+    for (i, p) in r.parks.iter().enumerate() {
+        if let Some(g) = group_of(i) {
+            group_totals.entry(g).or_default().push(p.score.total);
+        }
+    }
+    for totals in group_totals.values_mut() {
+        totals.sort_by(|a, b| b.cmp(a));
+    }
     let source = match r.period_source {
         PeriodSource::User => "user",
         PeriodSource::Header => "header",
@@ -474,10 +491,16 @@ pub fn from_core(r: &Report) -> ApiReport {
         parks: r
             .parks
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let s = &p.score;
                 ApiPark {
                     name: s.name.clone(),
+                    group: group_of(i),
+                    group_rank: group_of(i).and_then(|g| group_totals.get(&g)).map(|totals| {
+                        let ahead = totals.partition_point(|t| *t > s.total);
+                        u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)
+                    }),
                     total: s.total,
                     grade: s.grade.clone(),
                     rank: s.rank,

@@ -34,14 +34,19 @@
     var dims = (parks[0].dimensions || []).map(function (d) {
       return { label: d.name, unit: '满分 ' + fmtNum(d.weight), num: true };
     });
+    // Parks read with a group (市州, 片区) also show it and their rank within it (from the core).
+    var grouped = parks.some(function (p) { return p.group; });
+    var groupCols = grouped ? [{ label: '分组', cls: 'nowrap' }, { label: '组内排名', num: true }] : [];
     var table = WH.makeTable({
       id: 'ranking',
-      columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }, { label: '总分', num: true }, { label: '等级', cls: 'nowrap' }].concat(dims, [{ label: '一票否决' }]),
+      columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }].concat(groupCols,
+        [{ label: '总分', num: true }, { label: '等级', cls: 'nowrap' }], dims, [{ label: '一票否决' }]),
       rows: listed.map(function (o) {
         var p = o.p;
+        var groupCells = grouped ? [p.group || '', p.group_rank ? String(p.group_rank) : ''] : [];
         return {
           cls: o.i === view.parkIndex ? 'selected' : '',
-          cells: [String(p.rank), p.name, fmtPts(p.total), p.grade].concat((p.dimensions || []).map(function (d) {
+          cells: [String(p.rank), p.name].concat(groupCells, [fmtPts(p.total), p.grade], (p.dimensions || []).map(function (d) {
             return fmtPts(d.score);
           }), [p.veto ? h('span', { 'class': 'veto', text: p.veto }) : ''])
         };
