@@ -254,6 +254,7 @@
   function start() {
     WH.bindInputs();
     WH.bindScheme();
+    WH.bindSync();
     bindActions();
     var saved = WH.loadSaved();
     WH.state = WH.sanitizeState(saved && saved.state);
