@@ -255,6 +255,7 @@
     WH.bindInputs();
     WH.bindScheme();
     WH.bindSync();
+    WH.bindWork();
     bindActions();
     var saved = WH.loadSaved();
     WH.state = WH.sanitizeState(saved && saved.state);
