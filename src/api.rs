@@ -37,6 +37,21 @@ pub struct ApiRequest {
     /// How the page got `data` from the clipboard (echoed as `read.clipboard`).
     #[serde(default)]
     pub data_form: Option<ApiDataForm>,
+    /// The park's name as the user typed it (the page's 园区名称): with one park
+    /// in the paste it names that park in the report and in every export.
+    #[serde(default)]
+    pub park_name: Option<String>,
+}
+
+/// Names the only park of a one-park report `name` (trimmed, when not blank).
+fn name_park(report: &mut Report, name: Option<&str>) {
+    let name = name.map(str::trim).unwrap_or("");
+    if name.is_empty() {
+        return;
+    }
+    if let [one] = report.parks.as_mut_slice() {
+        one.score.name = name.to_string();
+    }
 }
 
 /// Which form of the clipboard the page read the data from: `"html"` (the
@@ -328,8 +343,11 @@ pub fn evaluate_json(request: &str) -> String {
         }
     };
     let form = req.data_form.clone();
+    let park = req.park_name.clone();
     let core = to_core(req, &mut pre);
-    let mut report = from_core(&eval::evaluate(&core));
+    let mut evaluated = eval::evaluate(&core);
+    name_park(&mut evaluated, park.as_deref());
+    let mut report = from_core(&evaluated);
     report.read.clipboard = form;
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
@@ -560,8 +578,11 @@ pub fn from_core(r: &Report) -> ApiReport {
 pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
     let mut pre = Vec::new();
     let req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
+    let park = req.park_name.clone();
     let core = to_core(req, &mut pre);
-    crate::export::export(&eval::evaluate(&core), key, format)
+    let mut evaluated = eval::evaluate(&core);
+    name_park(&mut evaluated, park.as_deref());
+    crate::export::export(&evaluated, key, format)
 }
 
 /// A scheme (JSON text) written back as the pasteable table the tool also reads,
@@ -577,7 +598,18 @@ pub fn scheme_help() -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::well_formed;
+    use super::{export_json, well_formed};
+
+    #[test]
+    fn the_park_name_names_the_exports() {
+        let req = r#"{"data":"指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148\n","park_name":" 湘潭园区 ","period":{"year":2022,"month":11}}"#;
+        let csv = String::from_utf8(export_json(req, "", "csv")).unwrap();
+        assert!(csv.contains("湘潭园区得分明细（数据截至2022年11月，评价方案："), "{csv}");
+        assert!(csv.lines().any(|l| l.starts_with("1,湘潭园区,")), "the ranking row names the park: {csv}");
+        let xlsx = export_json(req, "", "xlsx");
+        let text = String::from_utf8_lossy(&xlsx);
+        assert!(text.contains("<dc:title>湘潭园区五好园区评价（数据截至2022年11月"), "document properties carry the title");
+    }
 
     #[test]
     fn lone_surrogate_escapes_become_replacement_characters() {

@@ -26,6 +26,8 @@
     };
     if (WH.state.periodMode === 'manual') req.period = { year: Number(WH.state.year), month: Number(WH.state.month) };
     if (WH.state.scheme) req.scheme = WH.state.scheme;
+    // The typed name names a one-park paste in the report and in every export.
+    if (WH.state.parkName.trim()) req.park_name = WH.state.parkName.trim();
     return req;
   }
 
