@@ -46,7 +46,19 @@
     return r;
   }
 
+  /** The report for a request object, or for its JSON text (README, "Automation contract"). */
   function evaluate(request) {
+    if (typeof request === 'string') {
+      var parsed = null;
+      try {
+        parsed = JSON.parse(request);
+      } catch (e) {
+        // Not JSON: the core reads it and says what is wrong (request.unreadable).
+        return JSON.parse(needCore().evaluate(request));
+      }
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) request = parsed;
+      else return JSON.parse(needCore().evaluate(request));
+    }
     return JSON.parse(needCore().evaluate(JSON.stringify(withToday(request))));
   }
 
