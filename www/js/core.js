@@ -27,7 +27,10 @@
   function initCore() {
     /* global wasm_bindgen, WUHAO_WASM_BASE64 */
     var glue = typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null;
-    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : '';
+    // The single-file page carries the module as a data block (scripts/inline.py);
+    // the development page loads pkg/wuhao_wasm.js, which sets the global.
+    var block = document.getElementById('wuhao-wasm');
+    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent.replace(/\s+/g, '') : '';
     if (!glue || !b64) return Promise.reject(new Error('未找到计算模块（wasm），请先运行构建命令'));
     return glue({ module_or_path: base64Bytes(b64) }).then(function () {
       core = glue;

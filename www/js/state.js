@@ -12,7 +12,7 @@
   // The undo copy of the inputs before a replacing action: { version, label, state }.
   var UNDO_KEY = 'wuhao.page.undo';
   var LEGACY_UNDO_KEY = 'wuhao.page.undo.v1';
-  // A small flag left when a save did not fit: { at, chars, kept }.
+  // A small flag left when a save did not fit: { when, chars, kept }.
   var UNSAVED_KEY = 'wuhao.page.unsaved';
   // This tab's id, so a tab can tell its own saves from another tab's.
   var TAB = String(Date.now()) + '-' + String(Math.random()).slice(2, 10);
@@ -151,7 +151,7 @@
   }
 
   var lastSaved = 0;
-  var NO_FLAG = JSON.stringify({ at: 0, chars: 0, kept: 0, room: '                                                  ' });
+  var NO_FLAG = JSON.stringify({ when: 0, chars: 0, kept: 0, room: '                                                  ' });
 
   /**
    * Saves the state. A save that does not fit first drops the stored undo copy
@@ -179,7 +179,7 @@
       return true;
     }
     var kept = loadSaved();
-    var flag = { at: Date.now(), chars: text.length, kept: kept ? kept.saved : 0 };
+    var flag = { when: Date.now(), chars: text.length, kept: kept ? kept.saved : 0 };
     if (!writeStored(UNSAVED_KEY, flag)) {
       // No room even for the flag: give up the undo copy for it.
       writeStored(UNDO_KEY, null);
@@ -213,14 +213,14 @@
     var how = '要保留现在的内容，请点“保存工作”存为文件，或删去不需要的大表格。';
     $('save-note-text').textContent = mode === 'now'
       ? '最新的输入过大（' + flag.chars + ' 字符），超出浏览器本地存储空间，未能保存；' + keptText + '。' + how
-      : '上次（' + clock(flag.at) + '）的输入过大（' + flag.chars + ' 字符），未能保存在本机；现在显示的是' +
+      : '上次（' + clock(flag.when) + '）的输入过大（' + flag.chars + ' 字符），未能保存在本机；现在显示的是' +
         (flag.kept ? ' ' + clock(flag.kept) + ' 保存的内容' : '初始内容') + '。' + how;
   }
 
   /** At start: the flag a previous visit left, shown until dismissed. */
   function showUnsavedFlag() {
     var flag = readStored(UNSAVED_KEY);
-    if (flag && typeof flag === 'object' && flag.at) saveNote({ at: Number(flag.at) || 0, chars: Number(flag.chars) || 0, kept: Number(flag.kept) || 0 }, 'reload');
+    if (flag && typeof flag === 'object' && flag.when) saveNote({ when: Number(flag.when) || 0, chars: Number(flag.chars) || 0, kept: Number(flag.kept) || 0 }, 'reload');
   }
 
   /* ---------- status line ---------- */
