@@ -37,6 +37,21 @@ pub struct ApiRequest {
     /// How the page got `data` from the clipboard (echoed as `read.clipboard`).
     #[serde(default)]
     pub data_form: Option<ApiDataForm>,
+    /// The park's name as the user typed it (the page's 园区名称): with one park
+    /// in the paste it names that park in the report and in every export.
+    #[serde(default)]
+    pub park_name: Option<String>,
+}
+
+/// Names the only park of a one-park report `name` (trimmed, when not blank).
+fn name_park(report: &mut Report, name: Option<&str>) {
+    let name = name.map(str::trim).unwrap_or("");
+    if name.is_empty() {
+        return;
+    }
+    if let [one] = report.parks.as_mut_slice() {
+        one.score.name = name.to_string();
+    }
 }
 
 /// Which form of the clipboard the page read the data from: `"html"` (the
@@ -325,21 +340,83 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
 /// unreadable request is itself reported as a diagnostic.
 pub fn evaluate_json(request: &str) -> String {
     let mut pre = Vec::new();
-    let req = match serde_json::from_str::<ApiRequest>(&well_formed(request)) {
-        Ok(r) => r,
-        Err(e) => {
-            pre.push(Diagnostic::error(Source::Data, Problem::BadRequest { detail: e.to_string() }));
-            ApiRequest::default()
-        }
-    };
+    let req = read_request(&well_formed(request), &mut pre);
     let form = req.data_form.clone();
+    let park = req.park_name.clone();
     let core = to_core(req, &mut pre);
-    let mut report = from_core(&eval::evaluate(&core));
+    let mut evaluated = eval::evaluate(&core);
+    name_park(&mut evaluated, park.as_deref());
+    let mut report = from_core(&evaluated);
     report.read.clipboard = form;
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
     to_json(&report)
+}
+
+/// Reads a request. A field of the wrong type is left out with a diagnostic
+/// (`request.field_type`, a warning; `data` of the wrong type is `request.unreadable`) and the rest is still
+/// read; inside `settings` each setting on its own. A request sent as JSON text
+/// inside JSON (a string holding the request's JSON) is read the same way.
+fn read_request(text: &str, pre: &mut Vec<Diagnostic>) -> ApiRequest {
+    // The fast path: a well-typed request is read directly, without a tree copy of a big paste.
+    let first = match serde_json::from_str::<ApiRequest>(text) {
+        Ok(r) => return r,
+        Err(e) => e,
+    };
+    let unreadable = |pre: &mut Vec<Diagnostic>, detail: String| {
+        pre.push(Diagnostic::error(Source::Data, Problem::BadRequest { detail }));
+        ApiRequest::default()
+    };
+    let value = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(serde_json::Value::String(inner)) => match serde_json::from_str::<serde_json::Value>(&inner) {
+            Ok(v @ serde_json::Value::Object(_)) => v,
+            _ => return unreadable(pre, first.to_string()),
+        },
+        Ok(v) => v,
+        Err(_) => return unreadable(pre, first.to_string()),
+    };
+    let serde_json::Value::Object(mut map) = value else {
+        return unreadable(pre, first.to_string());
+    };
+    // Whether `key: v` alone reads as a request; the error when not.
+    let probe = |key: &str, v: &serde_json::Value| -> Option<String> {
+        let mut one = serde_json::Map::new();
+        one.insert(key.to_string(), v.clone());
+        serde_json::from_value::<ApiRequest>(serde_json::Value::Object(one)).err().map(|e| e.to_string())
+    };
+    let drop = |pre: &mut Vec<Diagnostic>, field: String, detail: String| {
+        // `data` is no optional field: without it there is nothing to evaluate.
+        pre.push(if field == "data" {
+            Diagnostic::error(Source::Data, Problem::BadRequest { detail: format!("data：{detail}") })
+        } else {
+            Diagnostic::warning(Source::Data, Problem::RequestFieldType { field, detail })
+        });
+    };
+    if let Some(serde_json::Value::Object(settings)) = map.get_mut("settings") {
+        let keys: Vec<String> = settings.keys().cloned().collect();
+        for k in keys {
+            let Some(v) = settings.get(&k) else { continue };
+            let mut one = serde_json::Map::new();
+            one.insert(k.clone(), v.clone());
+            if let Some(detail) = probe("settings", &serde_json::Value::Object(one)) {
+                settings.remove(&k);
+                drop(pre, format!("settings.{k}"), detail);
+            }
+        }
+    }
+    let keys: Vec<String> = map.keys().cloned().collect();
+    for k in keys {
+        let Some(v) = map.get(&k) else { continue };
+        if let Some(detail) = probe(&k, v) {
+            map.remove(&k);
+            drop(pre, k, detail);
+        }
+    }
+    match serde_json::from_value::<ApiRequest>(serde_json::Value::Object(map)) {
+        Ok(r) => r,
+        Err(e) => unreadable(pre, e.to_string()),
+    }
 }
 
 /// JSON text with every lone UTF-16 surrogate escape (`\ud800` not followed by
@@ -583,8 +660,11 @@ pub fn from_core(r: &Report) -> ApiReport {
 pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
     let mut pre = Vec::new();
     let req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
+    let park = req.park_name.clone();
     let core = to_core(req, &mut pre);
-    crate::export::export(&eval::evaluate(&core), key, format)
+    let mut evaluated = eval::evaluate(&core);
+    name_park(&mut evaluated, park.as_deref());
+    crate::export::export(&evaluated, key, format)
 }
 
 /// A scheme (JSON text) written back as the pasteable table the tool also reads,
@@ -600,7 +680,36 @@ pub fn scheme_help() -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::well_formed;
+    use super::{evaluate_json, export_json, well_formed};
+
+    #[test]
+    fn a_wrongly_typed_field_is_a_warning_and_the_rest_is_evaluated() {
+        let data = "指标名称\\t单位\\t年度目标\\t1-11月累计\\n技工贸总收入\\t亿元\\t165\\t148\\n";
+        let req = format!(r#"{{"data":"{data}","period":{{"year":2022,"month":11}},"settings":{{"slight_pp":"3","by_days":true}},"splits":"x","today":20221130}}"#);
+        let report: serde_json::Value = serde_json::from_str(&evaluate_json(&req)).unwrap();
+        let diags = report["diagnostics"].as_array().unwrap();
+        let fields: Vec<&str> = diags.iter().filter(|d| d["kind"] == "request.field_type").map(|d| d["level"].as_str().unwrap()).collect();
+        assert_eq!(fields, ["warning", "warning", "warning"], "{diags:?}");
+        assert!(diags.iter().any(|d| d["message"].as_str().unwrap().contains("settings.slight_pp")));
+        assert_eq!(report["parks"].as_array().unwrap().len(), 1);
+        assert_eq!(report["period"]["month"], 11, "the period is still read");
+        // The same request as JSON text inside JSON reads the same.
+        let inner = serde_json::to_string(&format!(r#"{{"data":"{data}","period":{{"year":2022,"month":11}}}}"#)).unwrap();
+        let again: serde_json::Value = serde_json::from_str(&evaluate_json(&inner)).unwrap();
+        assert_eq!(again["parks"].as_array().unwrap().len(), 1);
+        assert_eq!(again["period"]["source"], "user");
+    }
+
+    #[test]
+    fn the_park_name_names_the_exports() {
+        let req = r#"{"data":"指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148\n","park_name":" 湘潭园区 ","period":{"year":2022,"month":11}}"#;
+        let csv = String::from_utf8(export_json(req, "", "csv")).unwrap();
+        assert!(csv.contains("湘潭园区得分明细（数据截至2022年11月，评价方案："), "{csv}");
+        assert!(csv.lines().any(|l| l.starts_with("1,湘潭园区,")), "the ranking row names the park: {csv}");
+        let xlsx = export_json(req, "", "xlsx");
+        let text = String::from_utf8_lossy(&xlsx);
+        assert!(text.contains("<dc:title>湘潭园区五好园区评价（数据截至2022年11月"), "document properties carry the title");
+    }
 
     #[test]
     fn lone_surrogate_escapes_become_replacement_characters() {

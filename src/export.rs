@@ -124,8 +124,19 @@ fn pts(p: Points) -> Cell {
 
 const MISSING: &str = "缺数据";
 
+/// What every title row carries besides whose table it is: the period and the scheme.
 fn period_note(r: &Report) -> String {
-    format!("（数据截至{}年{}月）", r.period.year, r.period.month)
+    format!("（数据截至{}年{}月，评价方案：{}）", r.period.year, r.period.month, r.scheme.name)
+}
+
+/// The whole export's title: the park's name (one park) or 园区排名 (several), with
+/// the period and the scheme; the .xlsx carries it in its document properties.
+pub fn doc_title(r: &Report) -> String {
+    let who = match r.parks.as_slice() {
+        [one] => format!("{}五好园区评价", park_name(&one.score, 0)),
+        _ => "园区排名".to_string(),
+    };
+    format!("{who}{}", period_note(r))
 }
 
 fn park_name(s: &ParkScore, i: usize) -> String {
@@ -425,8 +436,16 @@ fn line<'a>(out: &mut String, cells: impl Iterator<Item = Cow<'a, str>>, sep: ch
 /// OWASP advises against CSV injection: the spreadsheet then shows the text as
 /// typed. Only text cells pass through here; numbers (a negative one starts with
 /// '-') stay numbers.
+/// Full-width ＝＋－＠ count like their ASCII forms (a Chinese or Japanese
+/// spreadsheet may take them for a formula), and so does formula text behind
+/// invisible characters (zero-width spaces and joiners, direction marks, a BOM,
+/// a soft hyphen) or blanks, which a spreadsheet may drop before reading the cell.
 fn inert(s: &str) -> Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let visible = s.trim_start_matches(|c: char| {
+        matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | ' ' | '\u{00A0}' | '\u{3000}')
+    });
+    let formula = ['=', '+', '-', '@', '\u{FF1D}', '\u{FF0B}', '\u{FF0D}', '\u{FF20}', '\u{2212}', '\u{FE62}', '\u{FE63}', '\u{FE66}'];
+    if s.starts_with(['\t', '\r']) || visible.starts_with(formula) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
@@ -456,7 +475,8 @@ pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
     } else if format.eq_ignore_ascii_case("csv") {
         to_csv(&pick())
     } else if format.eq_ignore_ascii_case("xlsx") {
-        crate::xlsx::to_xlsx(&pick())
+        let props = crate::xlsx::DocProps { title: doc_title(report), subject: report.scheme.name.clone() };
+        crate::xlsx::to_xlsx_with(&pick(), Some(&props))
     } else {
         Vec::new()
     }
@@ -465,6 +485,16 @@ pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_and_hidden_formulas_are_inert() {
+        for s in ["＝HYPERLINK(\"x\")", "＋1", "－1", "＠SUM(A1)", "\u{200B}=1+1", "\u{FEFF}\u{200D}@x", " =1", "\u{3000}＝1", "\u{202E}-2"] {
+            assert_eq!(inert(s), format!("'{s}"), "{s:?}");
+        }
+        for s in ["园区", "1-2月", "\u{200B}园区", "a=b"] {
+            assert_eq!(inert(s), s, "{s:?}");
+        }
+    }
 
     #[test]
     fn rounds_and_trims_like_the_page() {

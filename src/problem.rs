@@ -278,6 +278,11 @@ pub enum Problem {
     MethodSyntax { indicator: String, fault: MethodSyntax },
     UnknownDirection { indicator: String, text: String },
     NoDimension { indicator: String },
+
+    // ── the request, field by field (`api::evaluate_json`) ──
+    /// A request field of the wrong type (`settings.slight_pp` for a nested one):
+    /// left out, the rest of the request evaluated.
+    RequestFieldType { field: String, detail: String },
 }
 
 impl Problem {
@@ -382,6 +387,7 @@ impl Problem {
             },
             P::UnknownDirection { .. } => "scheme_table.unknown_direction",
             P::NoDimension { .. } => "scheme_table.no_dimension",
+            P::RequestFieldType { .. } => "request.field_type",
         }
     }
 
@@ -589,6 +595,9 @@ impl Problem {
                 format!("指标“{indicator}”的方向“{}”无法识别（正向/负向）", short(text))
             }
             P::NoDimension { indicator } => format!("指标“{indicator}”之前没有维度"),
+            P::RequestFieldType { field, detail } => {
+                format!("请求中的“{field}”类型不符（{}），已忽略此项，其余照常计算", short(detail))
+            }
         }
     }
 }

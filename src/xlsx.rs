@@ -18,6 +18,20 @@ const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"y
 <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>\
 </Relationships>";
 
+/// The root relationship to the document properties, closing the root rels.
+const CORE_REL: &str = "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
+
+/// `docProps/core.xml`: title, subject and the tool as creator.
+fn core_props(p: &DocProps) -> String {
+    let mut x = String::from(XML_HEAD);
+    x.push_str("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>");
+    escape(&mut x, &p.title, false);
+    x.push_str("</dc:title><dc:subject>");
+    escape(&mut x, &p.subject, false);
+    x.push_str("</dc:subject><dc:creator>五好园区指标计算器</dc:creator></cp:coreProperties>");
+    x
+}
+
 /// Cell styles, by index into `cellXfs`: 0 general, 1 header (bold, centred,
 /// wrapped), 2 title (bold, larger), 3 `0.00`, 4 `0.0`, 5 `0`, 6 text (`@`).
 const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
@@ -54,6 +68,20 @@ const MAX_CELL: usize = 32_767;
 /// the headers in row 2 (frozen), then the rows. No tables gives one sheet
 /// saying 无数据, since a workbook must have a sheet.
 pub fn to_xlsx(tables: &[Table]) -> Vec<u8> {
+    to_xlsx_with(tables, None)
+}
+
+/// The document properties of an .xlsx (文件 → 属性 in Excel and WPS).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocProps {
+    /// Whose tables, the period and the scheme (`export::doc_title`).
+    pub title: String,
+    /// The scheme's name.
+    pub subject: String,
+}
+
+/// `to_xlsx` with document properties (`docProps/core.xml`) when `props` is given.
+pub fn to_xlsx_with(tables: &[Table], props: Option<&DocProps>) -> Vec<u8> {
     let placeholder;
     let tables = if tables.is_empty() {
         placeholder = [Table {
@@ -104,6 +132,9 @@ pub fn to_xlsx(tables: &[Table]) -> Vec<u8> {
         rels.push_str(&n);
         rels.push_str(".xml\"/>");
     }
+    if props.is_some() {
+        types.push_str("<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>");
+    }
     types.push_str("</Types>");
     book.push_str("</sheets></workbook>");
     // The styles part takes the id after the sheets.
@@ -113,7 +144,13 @@ pub fn to_xlsx(tables: &[Table]) -> Vec<u8> {
 
     let mut zip = ZipWriter::new();
     zip.add("[Content_Types].xml", types.as_bytes());
-    zip.add("_rels/.rels", ROOT_RELS.as_bytes());
+    match props {
+        Some(p) => {
+            zip.add("_rels/.rels", ROOT_RELS.replace("</Relationships>", CORE_REL).as_bytes());
+            zip.add("docProps/core.xml", core_props(p).as_bytes());
+        }
+        None => zip.add("_rels/.rels", ROOT_RELS.as_bytes()),
+    }
     zip.add("xl/workbook.xml", book.as_bytes());
     zip.add("xl/_rels/workbook.xml.rels", rels.as_bytes());
     zip.add("xl/styles.xml", STYLES.as_bytes());

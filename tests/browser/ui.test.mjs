@@ -201,7 +201,7 @@ describe('page with a stand-in core', () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.$$eval('#scheme-box img, #scheme-box script', (n) => n.length), 0);
     await recomputed(page, () => page.fill('#scheme-indicators tbody tr:first-child input.num-in', '9').then(() => page.press('#scheme-indicators tbody tr:first-child input.num-in', 'Tab')));
-    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page.v1')).scheme.indicators[0].weight);
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page')).state.scheme.indicators[0].weight);
     assert.equal(saved, 9);
     await recomputed(page, () => page.click('#btn-scheme-reset'));
     assert.equal(await page.textContent('#scheme-title'), title);
@@ -262,7 +262,7 @@ describe('page with a stand-in core', () => {
     assert.match(await page.textContent('#breakdown'), /148\.2032/);
     await page.reload();
     await page.waitForFunction(() => Number(document.body.dataset.computed) > 0);
-    assert.match(await page.textContent('#status'), /过大.*未能保存/);
+    assert.match(await page.textContent('#save-note'), /过大.*未能保存/);
     await paste(page, '#data', TSV);
     assert.equal(await page.isVisible('#data'), true);
     assert.equal(await page.inputValue('#data'), TSV);

@@ -4,6 +4,7 @@
 // uses nothing they ignore, the page names nothing outside itself and carries
 // the no-network Content-Security-Policy. Run after scripts/build.sh.
 
+import { createHash } from 'node:crypto';
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -22,7 +23,9 @@ const PAGE = 'pkg/wuhao.html';
 if (!existsSync(path.join(ROOT, PAGE))) throw new Error(`${PAGE} not built: run scripts/build.sh first`);
 const html = read(PAGE);
 
-const inlineScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], code: m[2] }));
+// Executed inline scripts; the wasm module's bytes sit in a data block (type="application/octet-stream").
+const allScripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].map((m) => ({ attrs: m[1], code: m[2] }));
+const inlineScripts = allScripts.filter((s) => !/\btype\s*=/i.test(s.attrs));
 const inlineStyles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((m) => m[1]);
 // The page's own markup, without the inlined code, for attribute checks.
 const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '<script></script>').replace(/<style\b[^>]*>[\s\S]*?<\/style>/gi, '<style></style>');
@@ -104,7 +107,8 @@ test('every script www/index.html loads is inlined once, in the same order; no w
   const refs = [...src.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*\bdata-inline[^>]*><\/script>/g)].map((m) => m[1]);
   assert.ok(refs.length >= 5, `index.html loads the page's scripts (found ${refs.length})`);
   const labels = inlineScripts.map((s) => (s.code.match(/^\s*\/\* ([^*]+) \*\//) || [])[1]);
-  assert.deepEqual(labels, refs);
+  // pkg/wuhao_wasm.js becomes the data block holding the module, not a script.
+  assert.deepEqual(labels, refs.filter((r) => !r.endsWith('wuhao_wasm.js')));
   // The page's own scripts say what they are on their first line and add no global but WH.
   for (const ref of refs.filter((r) => r.startsWith('js/'))) {
     const code = read(path.join('www', ref));
@@ -163,17 +167,22 @@ test('the Content-Security-Policy allows no network and comes first in <head>', 
   assert.deepEqual(directives['base-uri'], ["'none'"]);
   // Chromium before 97 compiles WebAssembly under a CSP only with 'unsafe-eval'.
   assert.ok(directives['script-src'].includes("'unsafe-eval'") && directives['script-src'].includes("'wasm-unsafe-eval'"));
+  // The page's own inline scripts run by their hashes; nothing else inline (no injected handler) may.
+  assert.ok(!directives['script-src'].includes("'unsafe-inline'"), "script-src has no 'unsafe-inline'");
+  const hashes = inlineScripts.map((sc) => `'sha256-${createHash('sha256').update(sc.code, 'utf8').digest('base64')}'`);
+  assert.deepEqual(directives['script-src'].filter((x) => x.startsWith("'sha256-")), hashes, 'one hash per inline script, in order');
+  assert.doesNotMatch(markup, /\son[a-z]+\s*=/i, 'no inline event handler in the markup');
   for (const [k, v] of Object.entries(directives)) {
     for (const source of v) {
-      assert.match(source, /^('[a-z-]+'|data:|blob:)$/, `${k} allows only keywords, data: and blob:, not ${source}`);
+      assert.match(source, /^('[a-z-]+'|'sha256-[A-Za-z0-9+/=]+'|data:|blob:)$/, `${k} allows only keywords, script hashes, data: and blob:, not ${source}`);
     }
   }
   assert.equal((html.match(/Content-Security-Policy/g) || []).length, 1, 'exactly one policy');
 });
 
 test('the wasm inside the page is the built module and uses only Chromium 86 features', () => {
-  const m = html.match(/var WUHAO_WASM_BASE64 = "([A-Za-z0-9+/=]+)";/);
-  assert.ok(m, 'the page carries the wasm as base64');
+  const m = html.match(/<script type="application\/octet-stream" id="wuhao-wasm">([A-Za-z0-9+/=]+)<\/script>/);
+  assert.ok(m, 'the page carries the wasm as base64 in a data block, outside executed script');
   const bytes = Buffer.from(m[1], 'base64');
   assert.ok(bytes.equals(readFileSync(path.join(ROOT, 'pkg/wuhao_bg.wasm'))), 'the same bytes as pkg/wuhao_bg.wasm');
   const { ok, violations } = checkModule(bytes);

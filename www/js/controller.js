@@ -173,36 +173,56 @@
     WH.renderSchemePanel(lastReport, viewOf(lastReport));
   }
 
-  /* ---------- clear and undo ---------- */
+  /* ---------- replacing actions and their undo ---------- */
 
   var undoMemory = null;
 
-  function clearAll() {
+  /**
+   * Runs `action`, which replaces some of the user's inputs, after keeping a copy
+   * of the state for one-click undo: in memory, and in the store when it fits
+   * (so the undo also works after a reload).
+   */
+  function replaceInputs(label, action) {
     var snapshot = clone(WH.state);
-    // The undo copy lives in memory and, when it fits, in the store for after a reload.
-    undoMemory = snapshot;
-    if (!WH.writeStored(WH.UNDO_KEY, snapshot)) WH.writeStored(WH.UNDO_KEY, null);
-    WH.state.data = '';
-    WH.state.parkName = '';
-    WH.state.splits = [''];
-    WH.state.example = false;
-    WH.state.parkIndex = 0;
-    WH.syncInputs();
-    show($('undo-bar'), true);
-    changed(true);
+    undoMemory = { label: label, state: snapshot };
+    WH.storeUndo(label, snapshot);
+    action();
+    showUndo(label);
   }
 
-  function undoClear() {
-    var snapshot = undoMemory || WH.readStored(WH.UNDO_KEY);
+  function showUndo(label) {
+    $('undo-text').textContent = label ? '已' + label + '。' : '';
+    show($('undo-bar'), !!label);
+  }
+
+  function clearAll() {
+    replaceInputs('清空输入', function () {
+      WH.state.data = '';
+      WH.state.parkName = '';
+      WH.state.splits = [''];
+      WH.state.example = false;
+      WH.state.parkIndex = 0;
+      WH.syncInputs();
+      changed(true);
+    });
+  }
+
+  function undoReplace() {
+    var u = undoMemory || WH.loadUndo();
     undoMemory = null;
-    if (!snapshot) return;
-    WH.state = WH.sanitizeState(snapshot);
-    WH.writeStored(WH.UNDO_KEY, null);
-    show($('undo-bar'), false);
+    if (!u) return;
+    WH.state = WH.sanitizeState(u.state);
+    WH.storeUndo('', null);
+    showUndo('');
     WH.syncInputs();
     showSchemePanel();
     changed(true);
-    WH.say('已撤销清空。');
+    WH.say('已撤销：' + u.label + '。');
+  }
+
+  /** Saves now when an edit is still waiting for its debounce (the tab is being hidden or closed). */
+  function flush() {
+    if (timer !== null) WH.saveState();
   }
 
   function bindActions() {
@@ -219,7 +239,14 @@
       WH.exportFile('csv');
     });
     $('btn-clear').addEventListener('click', clearAll);
-    $('btn-undo').addEventListener('click', undoClear);
+    $('btn-undo').addEventListener('click', undoReplace);
+    $('btn-save-note-close').addEventListener('click', function () {
+      WH.saveNote(null);
+    });
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', function () {
+      if (document.visibilityState === 'hidden') flush();
+    });
   }
 
   /* ---------- start ---------- */
@@ -227,16 +254,17 @@
   function start() {
     WH.bindInputs();
     WH.bindScheme();
+    WH.bindSync();
+    WH.bindWork();
     bindActions();
-    var saved = WH.readStored(WH.STORE_KEY);
-    WH.state = WH.sanitizeState(saved);
+    var saved = WH.loadSaved();
+    WH.state = WH.sanitizeState(saved && saved.state);
+    if (WH.syncStart) WH.syncStart(saved);
     WH.syncInputs();
-    show($('undo-bar'), !!WH.readStored(WH.UNDO_KEY) && !WH.state.data);
+    var u = WH.loadUndo();
+    showUndo(u ? u.label : '');
     if (!WH.canStore()) WH.say('此浏览器不允许本地保存，关闭页面后输入不会保留。');
-    if (WH.state.dataNotSaved) {
-      WH.say('上次粘贴的表格过大（' + WH.state.dataNotSaved + ' 字符），未能保存在本机，请重新粘贴。', true);
-      WH.state.dataNotSaved = 0;
-    }
+    WH.showUnsavedFlag();
     WH.ready.then(function () {
       WH.setBuiltInScheme(WH.defaultScheme());
       showSchemePanel();
@@ -262,6 +290,7 @@
   else start();
 
   WH.changed = changed;
+  WH.replaceInputs = replaceInputs;
   WH.sortProgress = sortProgress;
   WH.showSchemePanel = showSchemePanel;
 

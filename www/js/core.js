@@ -27,7 +27,10 @@
   function initCore() {
     /* global wasm_bindgen, WUHAO_WASM_BASE64 */
     var glue = typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null;
-    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : '';
+    // The single-file page carries the module as a data block (scripts/inline.py);
+    // the development page loads pkg/wuhao_wasm.js, which sets the global.
+    var block = document.getElementById('wuhao-wasm');
+    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent.replace(/\s+/g, '') : '';
     if (!glue || !b64) return Promise.reject(new Error('未找到计算模块（wasm），请先运行构建命令'));
     return glue({ module_or_path: base64Bytes(b64) }).then(function () {
       core = glue;
@@ -46,7 +49,19 @@
     return r;
   }
 
+  /** The report for a request object, or for its JSON text (README, "Automation contract"). */
   function evaluate(request) {
+    if (typeof request === 'string') {
+      var parsed = null;
+      try {
+        parsed = JSON.parse(request);
+      } catch (e) {
+        // Not JSON: the core reads it and says what is wrong (request.unreadable).
+        return JSON.parse(needCore().evaluate(request));
+      }
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) request = parsed;
+      else return JSON.parse(needCore().evaluate(request));
+    }
     return JSON.parse(needCore().evaluate(JSON.stringify(withToday(request))));
   }
 

@@ -26,6 +26,8 @@
     };
     if (WH.state.periodMode === 'manual') req.period = { year: Number(WH.state.year), month: Number(WH.state.month) };
     if (WH.state.scheme) req.scheme = WH.state.scheme;
+    // The typed name names a one-park paste in the report and in every export.
+    if (WH.state.parkName.trim()) req.park_name = WH.state.parkName.trim();
     return req;
   }
 
@@ -124,10 +126,12 @@
         attrs: { type: 'button' },
         on: {
           click: function () {
-            WH.state.splits.splice(i, 1);
-            if (!WH.state.splits.length) WH.state.splits = [''];
-            renderSplitInputs();
-            WH.changed(true);
+            WH.replaceInputs('删除分解表 ' + (i + 1), function () {
+              WH.state.splits.splice(i, 1);
+              if (!WH.state.splits.length) WH.state.splits = [''];
+              renderSplitInputs();
+              WH.changed(true);
+            });
           }
         }
       });
@@ -168,6 +172,10 @@
       ta.selectionStart = ta.selectionEnd = start + text.length;
       ta.dispatchEvent(new Event('input', { bubbles: true }));
     }
+  }
+
+  function loadExampleUndoable() {
+    WH.replaceInputs('载入示例', WH.loadExample);
   }
 
   function bindInputs() {
@@ -219,7 +227,18 @@
       WH.state.schemeText = v;
     }, true);
 
-    $('btn-example').addEventListener('click', WH.loadExample);
+    $('btn-example').addEventListener('click', function () {
+      // Over the user's own table the page asks first, in the page (no pop-up window).
+      if (WH.state.data.trim() && !WH.state.example) show($('example-confirm'), true);
+      else loadExampleUndoable();
+    });
+    $('btn-example-yes').addEventListener('click', function () {
+      show($('example-confirm'), false);
+      loadExampleUndoable();
+    });
+    $('btn-example-no').addEventListener('click', function () {
+      show($('example-confirm'), false);
+    });
     $('btn-add-split').addEventListener('click', function () {
       WH.state.splits.push('');
       renderSplitInputs();

@@ -8,6 +8,7 @@
 
   var RANK_LIST_MAX = 200;
   var RANK_CHART_MAX = 50;
+  var RANK_CHART_PART = 25;
 
   function renderRanking(report, view) {
     var parks = report.parks || [];
@@ -58,9 +59,20 @@
         ' 名及所选园区（图中为前 ' + RANK_CHART_MAX + ' 名）；完整排名请用“导出 Excel”“导出 CSV”或“复制表格”。' }));
     }
     box.appendChild(WH.tableBlock(table, 'ranking'));
-    clear($('ranking-chart')).appendChild(WH.rankingChart(order.slice(0, RANK_CHART_MAX).map(function (o) {
+    // The chart comes in parts of RANK_CHART_PART bars, each with its own caption, so
+    // that on paper a long chart breaks between parts, each part headed.
+    var charted = order.slice(0, RANK_CHART_MAX).map(function (o) {
       return o.p;
-    }), report.scheme.total, order.length));
+    });
+    var max = Math.max(typeof report.scheme.total === 'number' ? report.scheme.total : 100, Math.max.apply(null, charted.map(function (p) {
+      return p.total || 0;
+    })));
+    var chart = clear($('ranking-chart'));
+    for (var k = 0; k < charted.length; k += RANK_CHART_PART) {
+      var part = charted.slice(k, k + RANK_CHART_PART);
+      var cap = charted.length > RANK_CHART_PART ? '园区总分（第 ' + (k + 1) + '–' + (k + part.length) + ' 名' + (k ? '，续' : '') + '）' : '园区总分';
+      chart.appendChild(h('div', { 'class': 'chart-part' }, [h('p', { 'class': 'chart-cap', text: cap }), WH.rankingChart(part, max, order.length)]));
+    }
   }
 
   WH.renderRanking = renderRanking;

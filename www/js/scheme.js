@@ -60,10 +60,12 @@
       WH.say('方案未载入（见方案下方的问题提示），仍使用原方案。', true);
       return;
     }
-    WH.state.scheme = res.scheme;
-    WH.state.schemeLabel = label;
-    WH.showSchemePanel();
-    WH.changed(true);
+    WH.replaceInputs('载入方案', function () {
+      WH.state.scheme = res.scheme;
+      WH.state.schemeLabel = label;
+      WH.showSchemePanel();
+      WH.changed(true);
+    });
     WH.say('已载入方案：' + res.scheme.name);
   }
 
@@ -103,12 +105,13 @@
       });
     });
     $('btn-scheme-reset').addEventListener('click', function () {
-      WH.state.scheme = null;
-      WH.state.schemeLabel = '';
-      showSchemeDiags([]);
-      WH.showSchemePanel();
-      WH.changed(true);
-      WH.say('已恢复内置方案。');
+      WH.replaceInputs('恢复内置方案', function () {
+        WH.state.scheme = null;
+        WH.state.schemeLabel = '';
+        showSchemeDiags([]);
+        WH.showSchemePanel();
+        WH.changed(true);
+      });
     });
   }
 
