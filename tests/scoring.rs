@@ -40,7 +40,7 @@ fn scheme_of(indicators: Vec<Indicator>) -> Scheme {
 }
 
 fn park(name: &str, items: &[(&str, Obs)]) -> ParkData {
-    ParkData { name: name.into(), row: None, items: items.iter().map(|(n, o)| (n.to_string(), observation(*o))).collect::<BTreeMap<_, _>>() }
+    ParkData { name: name.into(), row: None, group: None, items: items.iter().map(|(n, o)| (n.to_string(), observation(*o))).collect::<BTreeMap<_, _>>() }
 }
 
 /// Scores one indicator X (weight 10, unit `unit`) for each pasted park and

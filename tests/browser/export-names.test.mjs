@@ -55,7 +55,9 @@ describe('exports say whose they are', () => {
     const text = csv.bytes.toString('utf8');
     assert.match(text, /园区排名（数据截至\d{4}年\d{1,2}月，评价方案：/);
     assert.ok(text.includes(`"'＝HYPERLINK(""http://x"")"`), 'full-width ＝ defused');
-    assert.ok(text.includes("'\u200B=1+1"), 'formula behind a zero-width space defused');
+    // The reader drops invisible characters from park names (two names differing
+    // only by them are one park), so the name arrives as =1+1 and is defused so.
+    assert.ok(text.includes("'=1+1") && !/(^|,)=1\+1/m.test(text), 'formula behind a zero-width space defused');
     assert.ok(text.includes("'＠SUM(A1)"), 'full-width ＠ defused');
     s.assertClean();
     await s.close();
