@@ -599,7 +599,27 @@ impl<'g, 's> Reader<'g, 's> {
             None => self.guess_headerless(&mut roles),
         }
         let name_col = roles.iter().position(|&r| r == Role::Indicator).unwrap_or(0);
-        if !roles.contains(&Role::Value(What::Actual)) {
+        // Parks as columns (指标 | 单位 | 衡山高新区 | 衡东经开区 …): two or more
+        // columns headed by park names over numbers, and no value column.
+        let park_columns: Vec<usize> = if header.is_some() && !roles.iter().any(|r| r.numeric()) {
+            (0..width)
+                .filter(|&c| {
+                    c != name_col
+                        && roles.get(c) == Some(&Role::Unknown)
+                        && roles::looks_like_park(head(c))
+                        && (first_data..self.grid.n_rows()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if park_columns.len() >= 2 {
+            for &c in &park_columns {
+                if let Some(slot) = roles.get_mut(c) {
+                    *slot = Role::Key(Key::Park);
+                }
+            }
+        } else if !roles.contains(&Role::Value(What::Actual)) {
             // A header the tool did not know, over numbers, is most likely the value.
             let guess = (0..width).find(|&c| {
                 roles.get(c) == Some(&Role::Unknown)
@@ -644,6 +664,33 @@ impl<'g, 's> Reader<'g, 's> {
             }
         }
         self.resolve_period(&hints, user, today, out);
+        if park_columns.len() >= 2 {
+            let mut parks: Vec<ParkData> =
+                park_columns.iter().map(|&c| ParkData { name: head(c).to_string(), ..ParkData::default() }).collect();
+            let unit_col = roles.iter().position(|&r| r == Role::Unit);
+            for r in first_data..self.grid.n_rows() {
+                let name = self.cell(r, name_col);
+                let Some(item) = self.idx.lookup(name) else {
+                    if !name.is_empty() && park_columns.iter().any(|&c| !self.cell(r, c).is_empty()) {
+                        self.add_unmatched(r, name_col, name, Line::Row);
+                    }
+                    continue;
+                };
+                let Some(item_name) = self.idx.items.get(item).map(|i| i.name) else { continue };
+                let row_unit = unit_col
+                    .and_then(|uc| Unit::parse(self.cell(r, uc)).filter(|u| !blank_unit(u)).map(|u| (u, UnitFrom::UnitColumn)))
+                    .or_else(|| unit_in_brackets(name).1.map(|u| (u, UnitFrom::NameCell)));
+                for (k, &c) in park_columns.iter().enumerate() {
+                    let v = self.value(item, r, c, row_unit.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
+                    if let Some(p) = parks.get_mut(k) {
+                        p.items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
+                    }
+                }
+            }
+            fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+            out.parks = parks;
+            return;
+        }
         let month = out.period.month;
         let has_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::Month(_)) | Role::Value(What::ThisMonth)));
         let has_ly_monthly = roles.iter().any(|r| matches!(r, Role::Value(What::LastYearMonth(_))));

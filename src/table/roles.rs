@@ -171,6 +171,13 @@ pub fn is_group_word(key: &str) -> bool {
     ["市州", "市（州）", "市(州)", "地市", "地区", "片区", "区域", "板块", "所属片区", "所属区域", "所属市州", "分组", "类别"].contains(&key)
 }
 
+/// Whether a header or cell reads as a park's name (…高新区, …经开区, …园区,
+/// …开发区, …工业园, …基地), as when parks head the columns.
+pub fn looks_like_park(text: &str) -> bool {
+    let k = name_key(text);
+    k.chars().count() >= 3 && ["园", "开发区", "高新区", "经开区", "工业区", "产业区", "基地"].iter().any(|w| k.contains(w))
+}
+
 /// Whether a row's name reads as a group of parks (湘南片区, 衡阳市, 长株潭地区)
 /// rather than a park (…高新区, …经开区, …园区, …开发区).
 pub fn is_group_name(name: &str) -> bool {
