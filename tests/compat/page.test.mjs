@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { gunzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -183,7 +184,9 @@ test('the Content-Security-Policy allows no network and comes first in <head>', 
 test('the wasm inside the page is the built module and uses only Chromium 86 features', () => {
   const m = html.match(/<script type="application\/octet-stream" id="wuhao-wasm">([A-Za-z0-9+/=]+)<\/script>/);
   assert.ok(m, 'the page carries the wasm as base64 in a data block, outside executed script');
-  const bytes = Buffer.from(m[1], 'base64');
+  const packed = Buffer.from(m[1], 'base64');
+  assert.deepEqual([...packed.subarray(0, 2)], [0x1f, 0x8b], 'the module is shipped gzipped');
+  const bytes = gunzipSync(packed);
   assert.ok(bytes.equals(readFileSync(path.join(ROOT, 'pkg/wuhao_bg.wasm'))), 'the same bytes as pkg/wuhao_bg.wasm');
   const { ok, violations } = checkModule(bytes);
   assert.deepEqual(violations.slice(0, 20), []);

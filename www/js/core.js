@@ -24,6 +24,22 @@
     return out;
   }
 
+  /**
+   * The module's bytes: the build ships it gzipped (1f 8b) to keep the page small,
+   * inflated here by the browser's DecompressionStream (Chromium 80+); a plain
+   * module (00 61 73 6d) is used as it is.
+   */
+  function moduleBytes(bytes) {
+    if (!(bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b)) return Promise.resolve(bytes);
+    if (typeof DecompressionStream !== 'function') {
+      return Promise.reject(new Error('此浏览器过旧，无法解压计算模块：请使用 Chromium 80 以上内核的浏览器（如新版 360 极速模式、QQ 浏览器、Edge、Chrome）'));
+    }
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(stream).arrayBuffer().then(function (buf) {
+      return new Uint8Array(buf);
+    });
+  }
+
   function initCore() {
     /* global wasm_bindgen, WUHAO_WASM_BASE64 */
     var glue = typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null;
@@ -32,7 +48,9 @@
     var block = document.getElementById('wuhao-wasm');
     var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent.replace(/\s+/g, '') : '';
     if (!glue || !b64) return Promise.reject(new Error('未找到计算模块（wasm），请先运行构建命令'));
-    return glue({ module_or_path: base64Bytes(b64) }).then(function () {
+    return moduleBytes(base64Bytes(b64)).then(function (bytes) {
+      return glue({ module_or_path: bytes });
+    }).then(function () {
       core = glue;
       return glue;
     });
