@@ -23,7 +23,7 @@ use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
-use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_label, unit_note, RowKind, Total};
+use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
 
 /// A header cell as the split reader takes it (`table::roles`): a name column
 /// of any kind names the parts; a column of one month (3月) holds actuals; last
@@ -275,11 +275,18 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     };
 
     // The key column: named parts first, then months, then any other text column.
+    // Of several name columns (所属片区 | 企业名称) the finest names the parts: the
+    // one with the most names below the header (a merged 片区 cell fills one row of several).
     let mut key: Option<(usize, String, bool)> = None;
+    let filled = |c: usize| (h + 1..grid.n_rows()).filter(|&r| !grid.cell(r, c).trim().is_empty()).count();
+    let mut best = 0;
     for (c, r) in roles.iter().enumerate() {
         if let R::Key(kind) = r.role {
-            key = Some((c, kind.label().to_string(), false));
-            break;
+            let n = filled(c);
+            if key.is_none() || n > best {
+                key = Some((c, kind.label().to_string(), false));
+                best = n;
+            }
         }
     }
     if key.is_none() {
@@ -346,7 +353,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if t.is_empty() {
                 continue;
             }
-            if let Some(u) = unit_note(t) {
+            // 单位：万元, or the title's own bracket: …目标分解（万元）.
+            if let Some(u) = unit_note(t).or_else(|| unit_in_brackets(t).1) {
                 title_unit.get_or_insert(u);
             }
             let cleaned = strip_unit_note(t);
