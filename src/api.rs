@@ -571,13 +571,14 @@ pub fn from_core(r: &Report) -> ApiReport {
             .enumerate()
             .map(|(i, p)| {
                 let s = &p.score;
+                let group = group_of(i);
                 ApiPark {
                     name: s.name.clone(),
-                    group: group_of(i),
-                    group_rank: group_of(i).and_then(|g| group_totals.get(&g)).map(|totals| {
+                    group_rank: group.as_ref().and_then(|g| group_totals.get(g)).map(|totals| {
                         let ahead = totals.partition_point(|t| *t > s.total);
                         u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)
                     }),
+                    group,
                     total: s.total,
                     grade: s.grade.clone(),
                     rank: s.rank,

@@ -954,10 +954,12 @@ impl<'g, 's> Reader<'g, 's> {
     fn park_rows(&mut self, h: usize, user: Option<Period>, today: Period, out: &mut ReadOutcome) {
         out.shape = Shape::ParkRows;
         out.header_row = Some(h);
-        let width = self.row_len(h).max(self.used_width());
+        // The header rows a region can span (one above, two below): their widest
+        // is the table's width, without scanning every data row.
+        let width = (h.saturating_sub(1)..=h.saturating_add(2)).map(|r| self.row_len(r)).max().unwrap_or(0);
         let region = header::region(self.grid, h, width);
         let (title_park, mut hints, table) = self.title_info(region.top);
-        let width = if region.multi() { width } else { self.row_len(h) };
+        let width = if region.multi() { (region.top..=region.bottom).map(|r| self.row_len(r)).max().unwrap_or(0) } else { self.row_len(h) };
         // Per column: the scheme item and what it holds; the park column separately.
         let mut col_of: Vec<Option<(usize, What)>> = vec![None; width];
         let mut units: Vec<Option<Unit>> = vec![None; width];
@@ -1065,24 +1067,25 @@ impl<'g, 's> Reader<'g, 's> {
         // Roles as rows (年度目标 / 1-11月完成 / 上年同期 down the first column,
         // indicators across): one park's figures, never parks named 年度目标.
         if let Some(pc) = park_col {
-            let rows: Vec<usize> = (first_data..self.grid.n_rows()).filter(|&r| !self.row_blank(r)).collect();
-            let row_roles: Vec<Option<What>> = rows
-                .iter()
-                .map(|&r| match roles::classify(self.cell(r, pc)).role {
-                    Role::Value(w @ (What::Target | What::Actual | What::LastYear)) => Some(w),
+            // Collecting into an Option stops at the first row that names no role,
+            // so an ordinary park table costs one classified cell, not one per park.
+            let role_rows: Option<Vec<(usize, What)>> = (first_data..self.grid.n_rows())
+                .filter(|&r| !self.row_blank(r))
+                .map(|r| match roles::classify(self.cell(r, pc)).role {
+                    Role::Value(w @ (What::Target | What::Actual | What::LastYear)) => Some((r, w)),
                     _ => None,
                 })
                 .collect();
-            if rows.len() >= 2 && row_roles.iter().all(Option::is_some) {
-                for (&r, w) in rows.iter().zip(&row_roles) {
+            if let Some(role_rows) = role_rows.filter(|rows| rows.len() >= 2) {
+                for &(r, w) in &role_rows {
                     let hint = period_hint(self.cell(r, pc));
-                    if *w == Some(What::Actual) && (hint.0.is_some() || hint.1.is_some()) {
+                    if w == What::Actual && (hint.0.is_some() || hint.1.is_some()) {
                         hints.insert(0, hint);
                     }
                 }
                 self.resolve_period(&hints, user, today, out);
                 let mut park = ParkData { name: title_park.unwrap_or_else(|| DEFAULT_PARK.to_string()), ..ParkData::default() };
-                for (&r, w) in rows.iter().zip(&row_roles) {
+                for &(r, w) in &role_rows {
                     for (c, col) in col_of.iter().enumerate() {
                         let Some((item, _)) = *col else { continue };
                         let Some(name) = self.idx.items.get(item).map(|it| it.name) else { continue };
@@ -1090,8 +1093,8 @@ impl<'g, 's> Reader<'g, 's> {
                         let v = self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref());
                         let ob = park.items.entry(name.to_string()).or_default();
                         match w {
-                            Some(What::Target) => ob.target = v,
-                            Some(What::LastYear) => ob.last_year = v,
+                            What::Target => ob.target = v,
+                            What::LastYear => ob.last_year = v,
                             _ => {
                                 ob.value = v;
                                 ob.pos = Some((r, c));

@@ -306,7 +306,8 @@ fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
 /// Reads one header cell.
 pub fn classify(cell: &str) -> Header {
     let folded = fold_name(cell);
-    let header = |role: Role, prefix: String, unit: Option<Unit>| Header { role, prefix, unit, hint: period_hint(cell) };
+    let hint = period_hint(cell);
+    let header = |role: Role, prefix: String, unit: Option<Unit>| Header { role, prefix, unit, hint };
     if folded.is_empty() {
         return header(Role::Empty, String::new(), None);
     }
@@ -369,7 +370,6 @@ pub fn classify(cell: &str) -> Header {
     if let Some(kw) = find_kw(&base, ACTUAL_WORDS) {
         return value(What::Actual, kw);
     }
-    let hint = period_hint(cell);
     if matches!(k, "值" | "数量" | "金额") || hint.1.is_some() || (hint.0.is_some() && k.trim_end_matches('度').ends_with('年')) {
         return value(What::Actual, "");
     }

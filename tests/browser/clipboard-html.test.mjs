@@ -4,7 +4,8 @@
 // was read. Issue 13, "the clipboard's richer form".
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, closeBrowser, PAGE_URL } from './harness.mjs';
+import { closeBrowser, PAGE_URL } from './harness.mjs';
+import { open, paste } from './ui-lib.mjs';
 
 after(closeBrowser);
 
@@ -23,21 +24,10 @@ const HTML = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><body><!--S
 const PLAIN = '指标\t单位\t2022年\t\t2021年\n\t\t"年度\n目标"\t1-11月\t1-11月\n技工贸总收入\t亿元\t150\t148.20\t118.2\n';
 
 test('an Excel HTML paste is read with its merged cells and full precision', async () => {
-  const s = await openPage({ url: PAGE_URL });
+  const s = await open(PAGE_URL);
   try {
     const { page } = s;
-    await page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 15000 });
-    const before = await page.evaluate(() => Number(document.body.dataset.computed));
-    await page.evaluate(([html, plain]) => {
-      const ta = document.getElementById('data');
-      ta.focus();
-      ta.select();
-      const dt = new DataTransfer();
-      dt.setData('text/plain', plain);
-      dt.setData('text/html', html);
-      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, [HTML, PLAIN]);
-    await page.waitForFunction((b) => Number(document.body.dataset.computed) > b, before, { timeout: 15000 });
+    await paste(page, '#data', PLAIN, { html: HTML });
 
     const text = await page.inputValue('#data');
     assert.equal(text, [

@@ -1,27 +1,18 @@
 // Parks pasted with their 市州 show the group and the rank within it in the ranking (issue 13, class 5).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, closeBrowser, PAGE_URL } from './harness.mjs';
+import { closeBrowser, PAGE_URL } from './harness.mjs';
+import { open, paste } from './ui-lib.mjs';
 
 after(closeBrowser);
 
 const DATA = '市州\t园区名称\t主导产业营业收入占比（%）\n衡阳市\t衡山高新区\t40\n\t耒阳经开区\t60\n湘潭市\t湘潭天易经开区\t65\n\t湘乡经开区\t30\n';
 
 test('the ranking shows each park\u2019s group and its rank within it', async () => {
-  const s = await openPage({ url: PAGE_URL });
+  const s = await open(PAGE_URL);
   try {
     const { page } = s;
-    await page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 15000 });
-    const before = await page.evaluate(() => Number(document.body.dataset.computed));
-    await page.evaluate((text) => {
-      const ta = document.getElementById('data');
-      ta.focus();
-      ta.select();
-      const dt = new DataTransfer();
-      dt.setData('text/plain', text);
-      ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
-    }, DATA);
-    await page.waitForFunction((b) => Number(document.body.dataset.computed) > b, before, { timeout: 15000 });
+    await paste(page, '#data', DATA);
     const table = await page.evaluate(() => {
       const t = document.getElementById('ranking');
       const head = Array.from(t.querySelectorAll('thead th')).map((th) => th.textContent.trim());

@@ -29,19 +29,23 @@ export async function recomputed(page, action) {
   await page.waitForFunction((b) => Number(document.body.dataset.computed) > b, before, { timeout: 20000 });
 }
 
-/** Fires a real paste event carrying `text` at the element matched by `selector`. */
-export async function paste(page, selector, text, { replace = true } = {}) {
+/**
+ * Fires a real paste event carrying `text` at the element matched by `selector`,
+ * and `html` as the clipboard's text/html form when given (as Excel and WPS put both).
+ */
+export async function paste(page, selector, text, { replace = true, html = null } = {}) {
   await recomputed(page, () =>
     page.evaluate(
-      ([sel, t, rep]) => {
+      ([sel, t, rep, h]) => {
         const ta = document.querySelector(sel);
         ta.focus();
         if (rep) ta.select();
         const dt = new DataTransfer();
         dt.setData('text/plain', t);
+        if (h !== null) dt.setData('text/html', h);
         ta.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
       },
-      [selector, text, replace],
+      [selector, text, replace, html],
     ),
   );
 }
