@@ -17,7 +17,7 @@ use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, S
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
-use crate::table::units;
+use crate::table::{header, units};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
@@ -36,12 +36,17 @@ fn classify(cell: &str) -> Header {
 /// month's column holds that month's actual), with the indicator beside the
 /// role word and the unit in brackets; `None` for any other column.
 fn value_of(h: &Header) -> Option<(What, String, Option<Unit>)> {
+    // 分月计划, 月度计划: the word before the role says how the plan is laid out, not which indicator.
+    let prefix = if MONTHLY_WORDS.contains(&h.prefix.as_str()) { String::new() } else { h.prefix.clone() };
     match h.role {
-        R::Value(W::Target) => Some((W::Target, h.prefix.clone(), h.unit.clone())),
-        R::Value(W::Actual | W::Month(_)) => Some((W::Actual, h.prefix.clone(), h.unit.clone())),
+        R::Value(W::Target) => Some((W::Target, prefix, h.unit.clone())),
+        R::Value(W::Actual | W::Month(_)) => Some((W::Actual, prefix, h.unit.clone())),
         _ => None,
     }
 }
+
+/// Words before a role that qualify it as monthly (分月计划) rather than name an indicator.
+const MONTHLY_WORDS: &[&str] = &["分月", "月度", "各月", "逐月", "按月", "每月"];
 
 /// Whether a month part covers month `mo` (a combined 1-2月 covers both).
 fn covers(rec: &Record, mo: u32) -> bool {
@@ -234,11 +239,18 @@ pub fn check_split(
 ) -> SplitReport {
     let source = Source::Split(index);
     let (grid, grid_diags) = parse_grid(text, source.clone());
+    // Months running across (1-2月 | 3月 | … | 合计, 计划 and 实际 as rows) are
+    // read turned down, then every position is reported back in the paste.
+    let across = header::months_across(&grid);
+    let grid = match across {
+        Some((h, label_col)) => header::turn_months_down(&grid, h, label_col),
+        None => grid,
+    };
     let rel =
         if settings.split_tolerance.is_finite() { settings.split_tolerance.abs() } else { ProgressSettings::default().split_tolerance };
     let mut cx = Ctx {
         source,
-        diags: grid_diags,
+        diags: Vec::new(),
         items: progress::scheme_items(scheme),
         whole,
         m: progress::month_of(period),
@@ -256,7 +268,13 @@ pub fn check_split(
         diagnostics: Vec::new(),
     };
     read_and_check(&grid, &mut cx, &mut report);
-    report.diagnostics = cx.diags;
+    if let Some((h, _)) = across {
+        for d in &mut cx.diags {
+            (d.row, d.col) = header::untransposed(h, d.row, d.col);
+        }
+    }
+    report.diagnostics = grid_diags;
+    report.diagnostics.append(&mut cx.diags);
     report
 }
 
