@@ -16,7 +16,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
-use crate::table::roles::{self, Header, Role as R, What, What as W};
+use crate::table::roles::{Header, Role as R, What, What as W};
 use crate::table::{header, units};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
@@ -24,13 +24,6 @@ use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
-
-/// A header cell as the split reader takes it (`table::roles`): a name column
-/// of any kind names the parts; a column of one month (3月) holds actuals; last
-/// year's figures, one month's, computed columns and notes are set aside.
-fn classify(cell: &str) -> Header {
-    roles::classify(cell)
-}
 
 /// The value a column holds for the split check: targets or actuals (a named
 /// month's column holds that month's actual), with the indicator beside the
@@ -338,11 +331,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if !prefix.is_empty() {
                 continue;
             }
-            let above = (key_col + 1..=*c).rev().find_map(|cc| {
-                let t = fold_name(grid.cell(h - 1, cc));
-                (!t.is_empty()).then_some(t)
-            });
-            if let Some(t) = above {
+            if let Some(t) = header::merged_over(grid, h - 1, *c, key_col + 1).map(fold_name) {
                 if t.starts_with("单位") {
                     continue;
                 }
@@ -552,25 +541,9 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     };
 }
 
-/// The roles of row `r` as a header. In a two-row header (片区 | 技工贸总收入 | ∅
-/// above ∅ | 目标 | 完成) the key columns are merged vertically, so an empty
-/// cell takes the role of the cell above when that is a key column.
+/// The roles of row `r` as a header (`table::header`: key columns merged down a two-row header).
 fn header_roles(grid: &Grid, r: usize) -> Vec<Header> {
-    grid.row(r)
-        .enumerate()
-        .map(|(c, cell)| {
-            let h = classify(cell);
-            if h.role != R::Empty || r == 0 {
-                return h;
-            }
-            let above = classify(grid.cell(r - 1, c));
-            if matches!(above.role, R::Key(_) | R::MonthLabel | R::Seq | R::Indicator | R::Unit) {
-                above
-            } else {
-                h
-            }
-        })
-        .collect()
+    header::roles_with_merged_keys(grid, r)
 }
 
 struct IndicatorOutcome {

@@ -96,6 +96,37 @@ pub fn region(grid: &Grid, found: usize, width: usize) -> HeaderRegion {
     HeaderRegion { top, bottom, parts }
 }
 
+/// The text merged over column `col` in row `row`: the cell itself, or the
+/// nearest non-empty cell to its left no further left than `leftmost` (Excel
+/// copies a merged cell as its text, then blanks). A merged name over a
+/// 目标｜完成 pair heads both; `leftmost` keeps a title or a key column's
+/// heading from being carried over the value columns.
+pub fn merged_over(grid: &Grid, row: usize, col: usize, leftmost: usize) -> Option<&str> {
+    (leftmost..=col).rev().map(|c| grid.cell(row, c).trim()).find(|t| !t.is_empty())
+}
+
+/// The roles of row `r` read as a header row whose upper neighbour may head
+/// it too: a name, month, sequence, indicator or unit column is merged
+/// vertically in a two-row header (片区 | 技工贸总收入 | ∅ above ∅ | 目标 | 完成),
+/// so an empty cell takes the role of the cell above when that is such a column.
+pub fn roles_with_merged_keys(grid: &Grid, r: usize) -> Vec<super::roles::Header> {
+    grid.row(r)
+        .enumerate()
+        .map(|(c, cell)| {
+            let h = classify(cell);
+            if h.role != Role::Empty || r == 0 {
+                return h;
+            }
+            let above = classify(grid.cell(r - 1, c));
+            if matches!(above.role, Role::Key(_) | Role::MonthLabel | Role::Seq | Role::Indicator | Role::Unit) {
+                above
+            } else {
+                h
+            }
+        })
+        .collect()
+}
+
 /// How many rows from the top are searched for a header of months running across.
 const ACROSS_SEARCH_ROWS: usize = 30;
 

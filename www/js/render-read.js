@@ -1,4 +1,4 @@
-/* render-read.js — renders the read-back: how the paste was read. */
+/* render-read.js — renders the read-back: how the paste was read, each column's role and why, and its correction controls. */
 (function (WH) {
   'use strict';
 
@@ -30,11 +30,19 @@
         (clip.precise ? (clip.merged ? '，' : '：') + clip.precise + ' 个数值按完整精度取值（而非显示的舍入值）' : '') + '。' }));
     }
     if (read.columns && read.columns.length) {
+      // Each column's role and why (the header word, the content rule, or 由用户指定),
+      // with the selects that correct it (read-fix.js).
+      var fix = view.readFix || null;
+      box.appendChild(WH.readFixShapeControls(read, fix));
       box.appendChild(WH.makeTable({
+        id: 'read-columns',
         cls: 'compact',
-        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }],
+        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }, { label: '依据' }, { label: '更正（用途、单位）', cls: 'no-print' }],
         rows: read.columns.map(function (c) {
-          return { cells: [colName(c.col), c.header, c.role] };
+          return {
+            cls: c.by === 'user' ? 'by-user' : '',
+            cells: [colName(c.col), c.header, c.role, c.why || '', WH.readFixColumnControls(read, fix, c.col)]
+          };
         })
       }));
     }
