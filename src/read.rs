@@ -953,6 +953,8 @@ impl<'g, 's> Reader<'g, 's> {
         // The user's corrections win: the role and unit they give a column, and
         // the column that held that role before gives it up.
         let mut fixed: Vec<bool> = vec![false; width];
+        // A unit the user gives a column wins over the row's unit column and the header's.
+        let mut user_units: Vec<Option<Unit>> = vec![None; width];
         for o in &self.opts.overrides {
             if o.col >= width {
                 continue;
@@ -979,6 +981,9 @@ impl<'g, 's> Reader<'g, 's> {
             }
             if let Some(u) = &o.unit {
                 if let Some(slot) = header_units.get_mut(c) {
+                    *slot = Some(u.clone());
+                }
+                if let Some(slot) = user_units.get_mut(c) {
                     *slot = Some(u.clone());
                 }
             }
@@ -1097,7 +1102,8 @@ impl<'g, 's> Reader<'g, 's> {
                     .and_then(|uc| Unit::parse(self.cell(r, uc)).filter(|u| !blank_unit(u)).map(|u| (u, UnitFrom::UnitColumn)))
                     .or_else(|| unit_in_brackets(name).1.map(|u| (u, UnitFrom::NameCell)));
                 for (k, &c) in park_columns.iter().enumerate() {
-                    let v = self.value(item, r, c, row_unit.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
+                    let user_unit = user_units.get(c).and_then(Option::as_ref).map(|u| (u, UnitFrom::Header));
+                    let v = self.value(item, r, c, user_unit.or(row_unit.as_ref().map(|(u, f)| (u, *f))), table.as_ref());
                     if let Some(p) = parks.get_mut(k) {
                         p.items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
                     }
@@ -1234,7 +1240,9 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 let hu = header_units.get(c).cloned().flatten();
+                let user_unit = user_units.get(c).cloned().flatten();
                 let declared = match (&row_unit, &hu) {
+                    _ if user_unit.is_some() => user_unit.map(|u| (u, UnitFrom::Header)),
                     // A header's 亿元 says nothing of a row in 件 or %: the row's own unit applies.
                     (Some((ru, from)), Some(hu)) if ru.dims == hu.dims && !units::same(ru, hu) => {
                         let raw = self.cell(r, c);
@@ -1495,7 +1503,6 @@ impl<'g, 's> Reader<'g, 's> {
         }
         // The user's corrections win: a column's role (its item stays the one its
         // header names), the park column, a column ignored, a column's unit.
-        let mut col_of = col_of;
         for o in &self.opts.overrides {
             let c = o.col;
             if c >= width {

@@ -89,6 +89,12 @@ fn the_user_corrects_a_unit() {
     assert_eq!(figure(&after, 0, "上交税金", "target"), Some(6.0));
     assert_eq!(figure(&after, 0, "上交税金", "value"), Some(5.27));
     assert_eq!(column(&after, 3)["by"], "user");
+    // The user's unit wins over the row's 单位 column too (a target column filled in 万元).
+    let data = "指标\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t1650000\t148.2\n";
+    let after = eval(json!({ "data": data, "read_overrides": [{ "column": 3, "unit": "万元" }] }));
+    assert_eq!(figure(&after, 0, "技工贸总收入", "target"), Some(165.0));
+    assert_eq!(figure(&after, 0, "技工贸总收入", "value"), Some(148.2));
+    assert!(!kinds(&after).iter().any(|k| k == "read.unit_conflict"), "{:?}", kinds(&after));
     // A park table's column too.
     let data = "园区名称\t上交税金（万元）\n甲园区\t5.27\n乙园区\t3.9\n";
     let after = eval(json!({ "data": data, "read_overrides": [{ "column": 2, "unit": "亿元" }] }));
