@@ -53,6 +53,11 @@ pub struct ApiRequest {
     pub shape: Option<String>,
 }
 
+/// A column as read, for `read.columns` and `read.splits`.
+fn column_out(c: &crate::read::ColumnInfo) -> ApiColumn {
+    ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone(), why: c.why.clone(), by: c.by.key() }
+}
+
 /// One column's correction (see `ApiRequest::read_overrides`).
 #[derive(Clone, Debug, Default, Deserialize)]
 pub struct ApiReadOverride {
@@ -176,6 +181,8 @@ pub struct ApiRead {
     pub missing: Vec<String>,
     /// The clipboard form the data came from, as the request said; `null` when it did not say.
     pub clipboard: Option<ApiDataForm>,
+    /// For each pasted split table (in `splits` order), its columns as read, with why.
+    pub splits: Vec<Vec<ApiColumn>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -408,6 +415,7 @@ pub fn evaluate_json(request: &str) -> String {
     name_park(&mut evaluated, park.as_deref());
     let mut report = from_core(&evaluated);
     report.read.clipboard = form;
+    report.read.splits = core.splits.iter().map(|t| crate::split::read_columns(t).iter().map(column_out).collect()).collect();
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
@@ -614,7 +622,7 @@ pub fn from_core(r: &Report) -> ApiReport {
         read: ApiRead {
             shape,
             header_row: r.read.header_row.map(|h| h + 1),
-            columns: r.read.columns.iter().map(|c| ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone(), why: c.why.clone(), by: c.by.key() }).collect(),
+            columns: r.read.columns.iter().map(column_out).collect(),
             unmatched: r
                 .read
                 .unmatched
@@ -623,6 +631,7 @@ pub fn from_core(r: &Report) -> ApiReport {
                 .collect(),
             missing: r.read.missing.clone(),
             clipboard: None,
+            splits: Vec::new(),
         },
         diagnostics: r.diagnostics.iter().map(diag_out).collect(),
         parks: r

@@ -70,7 +70,7 @@ impl ReadBy {
 }
 
 /// Why a header cell gave its column its role: the deciding word, the period it names, or nothing known.
-fn header_why(text: &str) -> String {
+pub(crate) fn header_why(text: &str) -> String {
     let h = roles::classify(text);
     if text.trim().is_empty() {
         "表头为空".to_string()

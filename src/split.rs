@@ -15,8 +15,9 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
+use crate::read::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
-use crate::table::roles::{Header, Role as R, What, What as W};
+use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::{header, units};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
@@ -271,15 +272,65 @@ pub fn check_split(
     report
 }
 
-fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
-    // The header: the first row with a name (or month) column and a value column.
-    let header = (0..grid.n_rows().min(30)).find_map(|r| {
+/// The header: the first row with a name (or month) column and a value column, with its roles.
+fn find_header(grid: &Grid) -> Option<(usize, Vec<Header>)> {
+    (0..grid.n_rows().min(30)).find_map(|r| {
         let roles = header_roles(grid, r);
         let filled = roles.iter().filter(|x| x.role != R::Empty).count();
         let has_value = roles.iter().any(|x| value_of(x).is_some());
         let has_key = roles.iter().any(|x| matches!(x.role, R::Key(_) | R::MonthLabel | R::Unknown));
         (filled >= 2 && has_value && has_key).then_some((r, roles))
-    });
+    })
+}
+
+/// How a pasted split table's columns are read, and why (the read-back of
+/// `report.read.splits`): each column of the paste with its role and the
+/// header word that decided it. A table with its months across lists the
+/// columns as pasted: the role labels' column, the months, the 合计 column.
+pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
+    let (grid, _) = parse_grid(text, Source::Split(0));
+    let info = |col: usize, header: &str, role: String, why: String, by: ReadBy| ColumnInfo { col, header: header.to_string(), role, why, by };
+    if let Some((h, label_col)) = header::months_across(&grid) {
+        return grid
+            .row(h)
+            .enumerate()
+            .map(|(c, t)| {
+                let t = t.trim();
+                if c == label_col {
+                    let why = "其下各行为计划、实际等口径，月份横排：按月份逐列读取".to_string();
+                    return info(c, t, "口径（每行一种）".into(), why, ReadBy::Content);
+                }
+                if matches!(row_kind(t), RowKind::Total { .. }) {
+                    return info(c, t, "合计".into(), "表头为合计：与各月之和核对，不计入".into(), ReadBy::Header);
+                }
+                if month_span(t).is_some() || parse_month(t).is_some() {
+                    return info(c, t, "月份".into(), format!("表头为月份“{t}”"), ReadBy::Header);
+                }
+                let r = roles::classify(t);
+                info(c, t, r.role.label(), header_why(t), ReadBy::Header)
+            })
+            .collect();
+    }
+    let Some((h, roles)) = find_header(&grid) else { return Vec::new() };
+    roles
+        .iter()
+        .enumerate()
+        .map(|(c, r)| {
+            let t = grid.cell(h, c).trim();
+            let role = match (value_of(r), r.role) {
+                (Some((W::Target, prefix, _)), _) => format!("{prefix}目标"),
+                (Some((_, prefix, _)), _) => format!("{prefix}完成"),
+                (None, R::Key(k)) => format!("分项名称（{}）", k.label()),
+                (None, R::Unknown) if !t.is_empty() => "分项名称或忽略（未识别）".to_string(),
+                (None, role) => role.label(),
+            };
+            info(c, t, role, header_why(t), ReadBy::Header)
+        })
+        .collect()
+}
+
+fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
+    let header = find_header(grid);
     let Some((h, roles)) = header else {
         cx.diags.push(Diagnostic::error(cx.source.clone(), Problem::NoHeader { table: TableOf::Split }));
         return;

@@ -133,3 +133,25 @@ fn stacked_tables_in_the_report() {
     let d = r["diagnostics"].as_array().unwrap().iter().find(|d| d["kind"] == "read.stacked_tables").expect("refused");
     assert_eq!((d["row"].as_u64(), d["col"].as_u64()), (Some(5), Some(1)));
 }
+
+#[test]
+fn split_tables_say_how_their_columns_were_read() {
+    let parts = "片区\t年度目标\t1-11月累计\t完成率\n东片区\t80\t70\t87.5%\n西片区\t90\t78\t86.7%\n合计\t170\t148\t87.1%\n";
+    let months = "项目\t1-2月\t3月\t4月\t合计\n计划\t22\t12\t12\t46\n实际\t21.3\t11.8\t12.1\t45.2\n";
+    let r = eval(json!({ "data": "", "splits": [parts, months] }));
+    let splits = r["read"]["splits"].as_array().expect("read.splits");
+    assert_eq!(splits.len(), 2);
+    let roles = |i: usize| -> Vec<(String, String)> {
+        splits[i].as_array().unwrap().iter().map(|c| (c["role"].as_str().unwrap().to_string(), c["why"].as_str().unwrap().to_string())).collect()
+    };
+    let p = roles(0);
+    assert!(p[0].0.contains("片区"), "{p:?}");
+    assert!(p[1].0.contains("目标") && p[1].1.contains("目标"), "{p:?}");
+    assert!(p[2].0.contains("完成") && p[2].1.contains("累计"), "{p:?}");
+    assert!(p[3].0.contains("忽略") && p[3].1.contains("完成率"), "{p:?}");
+    let m = roles(1);
+    assert_eq!(m.len(), 5, "{m:?}");
+    assert!(m[0].0.contains("口径"), "{m:?}");
+    assert!(m[1..4].iter().all(|(role, _)| role == "月份"), "{m:?}");
+    assert_eq!(m[4].0, "合计");
+}

@@ -130,6 +130,12 @@
     return h('p', { 'class': 'read-fix-shape no-print' }, parts);
   }
 
+  // A different table typed or pasted into the box drops its corrections before
+  // the save that follows (the document hears the input after the box's own handler).
+  document.addEventListener('input', function (e) {
+    if (e.target && e.target.id === 'data' && WH.state.readFix && !current(WH.state)) WH.state.readFix = null;
+  });
+
   WH.addReadFix = addReadFix;
   WH.readFixCurrent = current;
   WH.readFixColumnControls = columnControls;

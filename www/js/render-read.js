@@ -46,6 +46,18 @@
         })
       }));
     }
+    // Each pasted split table's columns as read, with why (no corrections there yet).
+    (read.splits || []).forEach(function (cols, i) {
+      if (!cols || !cols.length) return;
+      box.appendChild(h('p', { 'class': 'read-split', text: '分解表 ' + (i + 1) + ' 的列：' }));
+      box.appendChild(WH.makeTable({
+        cls: 'compact read-split-columns',
+        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }, { label: '依据' }],
+        rows: cols.map(function (c) {
+          return { cells: [colName(c.col), c.header, c.role, c.why || ''] };
+        })
+      }));
+    });
     (read.unmatched || []).forEach(function (u) {
       var li = WH.diagLink('data', null, u.row, u.col, '第 ' + u.row + ' 行“' + u.text + '”未对应方案中的指标' +
         (u.suggestions && u.suggestions.length ? '，是否是：' + u.suggestions.join('、') + '？' : '，已忽略。'), 'warning');
