@@ -5,7 +5,7 @@
   var h = WH.h;
 
   // The keys the core reads (`read_overrides`, `shape`; README, "Automation contract").
-  var ROLES = [['', '（按识别）'], ['target', '年度目标'], ['actual', '累计完成'], ['last_year', '上年同期'], ['ignore', '不采用'],
+  var ROLES = [['', '自动'], ['target', '年度目标'], ['actual', '累计完成'], ['last_year', '上年同期'], ['ignore', '不采用'],
     ['indicator', '指标名称'], ['unit', '单位列'], ['park', '园区名称'], ['note', '备注']];
   var UNITS = ['', '亿元', '万元', '千元', '元', '%', '个', '件', '家', '项', '亩', '公顷', '人'];
   var SHAPES = [['', '自动识别'], ['indicator_rows', '指标按行（单个园区）'], ['park_rows', '园区按行'],
@@ -90,7 +90,7 @@
   function select(options, value, label, onChange) {
     var el = h('select', { attrs: { 'aria-label': label } }, options.map(function (o) {
       var v = Array.isArray(o) ? o[0] : o;
-      return h('option', { text: Array.isArray(o) ? o[1] : (o || '（按识别）'), attrs: { value: v } });
+      return h('option', { text: Array.isArray(o) ? o[1] : (o || '自动'), attrs: { value: v } });
     }));
     el.value = value || '';
     el.addEventListener('change', function () {
