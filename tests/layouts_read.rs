@@ -132,6 +132,13 @@ fn stacked_tables_in_the_report() {
     assert_eq!(r["parks"].as_array().unwrap().len(), 1);
     let d = r["diagnostics"].as_array().unwrap().iter().find(|d| d["kind"] == "read.stacked_tables").expect("refused");
     assert_eq!((d["row"].as_u64(), d["col"].as_u64()), (Some(5), Some(1)));
+    // The same park's table twice (pasted again by mistake): the second is refused, not merged.
+    let twice = "衡山高新区2022年1-11月主要指标\n指标\t年度目标\t1-11月累计\n技工贸总收入\t160\t148.2\n\n衡山高新区2022年1-11月主要指标\n指标\t年度目标\t1-11月累计\n技工贸总收入\t120\t101.5\n";
+    let r = eval(json!({ "data": twice }));
+    assert_eq!(r["parks"].as_array().unwrap().len(), 1);
+    assert_eq!(figure(&r, 0, "技工贸总收入", "value"), Some(148.2));
+    let d = r["diagnostics"].as_array().unwrap().iter().find(|d| d["kind"] == "read.stacked_tables").expect("refused");
+    assert!(d["message"].as_str().unwrap().contains("重复"), "{d}");
 }
 
 #[test]
