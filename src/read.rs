@@ -445,6 +445,33 @@ fn read_blocks(
             out = Some(o);
             continue;
         };
+        // A table giving other indicators of a park already read (a second section
+        // of one park's table under a repeated header, or the same park's title
+        // again) continues that park; one giving the same indicators again is
+        // another park's table, and without a name of its own it is refused.
+        let continued = match o.parks.as_slice() {
+            [p] => {
+                let q = if p.name == DEFAULT_PARK {
+                    match acc.parks.as_slice() {
+                        [only] => Some(0).filter(|_| !only.items.is_empty()),
+                        _ => None,
+                    }
+                } else {
+                    acc.parks.iter().position(|q| q.name == p.name)
+                };
+                q.filter(|&qi| acc.parks.get(qi).is_some_and(|q| p.items.keys().all(|k| !q.items.contains_key(k))))
+            }
+            _ => None,
+        };
+        if let Some(qi) = continued {
+            if let (Some(q), Some(p)) = (acc.parks.get_mut(qi), o.parks.pop()) {
+                q.items.extend(p.items);
+            }
+            acc.diagnostics.append(&mut o.diagnostics);
+            acc.unmatched.append(&mut o.unmatched);
+            acc.missing.retain(|m| o.missing.contains(m));
+            continue;
+        }
         let refused = if o.parks.is_empty() || o.parks.iter().any(|p| p.name == DEFAULT_PARK) {
             Some(BlockRefused::NoPark)
         } else {
