@@ -10,8 +10,9 @@ use crate::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::fixed::Points;
 use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
-use crate::read::Shape;
+use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
+use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize)]
@@ -41,6 +42,64 @@ pub struct ApiRequest {
     /// in the paste it names that park in the report and in every export.
     #[serde(default)]
     pub park_name: Option<String>,
+    /// The user's corrections of the reading: `[{ column, role, unit }]`
+    /// (`column` 1-based; `role` "target" | "actual" | "last_year" | "ignore" |
+    /// "indicator" | "unit" | "park" | "note"; `unit` a unit label such as 万元).
+    #[serde(default)]
+    pub read_overrides: Vec<ApiReadOverride>,
+    /// The table's shape as the user states it: "indicator_rows" | "park_rows" |
+    /// "park_columns" | "role_rows"; detected when absent.
+    #[serde(default)]
+    pub shape: Option<String>,
+}
+
+/// A column as read, for `read.columns` and `read.splits`.
+fn column_out(c: &crate::read::ColumnInfo) -> ApiColumn {
+    ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone(), why: c.why.clone(), by: c.by.key() }
+}
+
+/// One column's correction (see `ApiRequest::read_overrides`).
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct ApiReadOverride {
+    #[serde(default)]
+    pub column: usize,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub unit: Option<String>,
+}
+
+/// The core's reading options for the request's corrections; one that cannot
+/// be read is left out with a `request.read_override` warning.
+fn read_options(overrides: &[ApiReadOverride], shape: Option<&str>, diags: &mut Vec<Diagnostic>) -> ReadOptions {
+    let mut out = ReadOptions::default();
+    let mut refuse = |what: String| diags.push(Diagnostic::warning(Source::Data, Problem::ReadOverrideInvalid { what }));
+    for o in overrides {
+        let role = o.role.as_deref().filter(|r| !r.trim().is_empty());
+        let unit = o.unit.as_deref().filter(|u| !u.trim().is_empty());
+        let parsed_role = role.map(UserRole::parse);
+        let parsed_unit = unit.map(Unit::parse);
+        if o.column == 0 {
+            refuse(format!("第 {} 列", o.column));
+            continue;
+        }
+        if let (Some(None), Some(r)) = (parsed_role, role) {
+            refuse(format!("第 {} 列：{r}", o.column));
+            continue;
+        }
+        if let (Some(None), Some(u)) = (&parsed_unit, unit) {
+            refuse(format!("第 {} 列：{u}", o.column));
+            continue;
+        }
+        out.overrides.push(ColumnOverride { col: o.column - 1, role: parsed_role.flatten(), unit: parsed_unit.flatten() });
+    }
+    if let Some(sh) = shape.filter(|s| !s.trim().is_empty()) {
+        match ShapeChoice::parse(sh) {
+            Some(c) => out.shape = Some(c),
+            None => refuse(sh.to_string()),
+        }
+    }
+    out
 }
 
 /// Names the only park of a one-park report `name` (trimmed, when not blank).
@@ -122,6 +181,8 @@ pub struct ApiRead {
     pub missing: Vec<String>,
     /// The clipboard form the data came from, as the request said; `null` when it did not say.
     pub clipboard: Option<ApiDataForm>,
+    /// For each pasted split table (in `splits` order), its columns as read, with why.
+    pub splits: Vec<Vec<ApiColumn>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -130,6 +191,10 @@ pub struct ApiColumn {
     pub col: usize,
     pub header: String,
     pub role: String,
+    /// Why: the header word that decided (表头含“累计”), the content rule, or why it was set aside.
+    pub why: String,
+    /// "header" | "content" | "user" (由用户指定, from `read_overrides`).
+    pub by: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -321,7 +386,9 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
             Err(e) => Some(SchemeInput::Invalid(e.to_string())),
         },
     };
+    let read = read_options(&req.read_overrides, req.shape.as_deref(), diags);
     eval::Request {
+        read,
         data: req.data,
         scheme,
         period: req.period.as_ref().and_then(|p| period_in(p, diags)),
@@ -348,6 +415,7 @@ pub fn evaluate_json(request: &str) -> String {
     name_park(&mut evaluated, park.as_deref());
     let mut report = from_core(&evaluated);
     report.read.clipboard = form;
+    report.read.splits = core.splits.iter().map(|t| crate::split::read_columns(t).iter().map(column_out).collect()).collect();
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
@@ -554,7 +622,7 @@ pub fn from_core(r: &Report) -> ApiReport {
         read: ApiRead {
             shape,
             header_row: r.read.header_row.map(|h| h + 1),
-            columns: r.read.columns.iter().map(|c| ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone() }).collect(),
+            columns: r.read.columns.iter().map(column_out).collect(),
             unmatched: r
                 .read
                 .unmatched
@@ -563,6 +631,7 @@ pub fn from_core(r: &Report) -> ApiReport {
                 .collect(),
             missing: r.read.missing.clone(),
             clipboard: None,
+            splits: Vec::new(),
         },
         diagnostics: r.diagnostics.iter().map(diag_out).collect(),
         parks: r

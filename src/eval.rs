@@ -56,6 +56,8 @@ pub struct Request {
     pub today: Period,
     pub settings: ProgressSettings,
     pub detail: Detail,
+    /// The user's corrections of the reading (`read::ReadOptions`).
+    pub read: read::ReadOptions,
 }
 
 #[derive(Clone, Debug)]
@@ -113,7 +115,7 @@ pub fn evaluate(req: &Request) -> Report {
         }
     };
 
-    let mut read = read::read_data(&req.data, &scheme, req.period, req.today);
+    let mut read = read::read_data_with(&req.data, &scheme, req.period, req.today, &req.read);
     let period = read.period;
     let mut all = std::mem::take(&mut read.diagnostics);
     all.append(&mut diagnostics);

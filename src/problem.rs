@@ -45,6 +45,24 @@ pub enum MagnitudeWhy {
     WanForYi,
 }
 
+/// How several tables share one paste.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrange {
+    /// One under the other, blank rows between.
+    Stacked,
+    /// Side by side, a blank column between.
+    SideBySide,
+}
+
+/// Why a table of several in one paste is not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BlockRefused {
+    /// Neither its title nor a park column names its park.
+    NoPark,
+    /// It names a park an earlier table of the paste already gave.
+    SamePark(String),
+}
+
 /// Why a column naming a scheme item is not read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetAside {
@@ -157,6 +175,8 @@ pub enum Problem {
 
     // ── the request ──
     BadRequest { detail: String },
+    /// A correction of the reading (`read_overrides`, `shape`) that cannot be read: left out.
+    ReadOverrideInvalid { what: String },
     BadPeriod,
     ManyParks { parks: usize },
 
@@ -236,6 +256,8 @@ pub enum Problem {
     NoValueColumn,
     /// A table without a header, read by its shape.
     Headerless,
+    /// The `index`-th (1-based) of `tables` tables in one paste, not read.
+    TableNotRead { arrange: Arrange, tables: usize, index: usize, why: BlockRefused },
     /// A cell whose unit, stated in two places, disagrees: not used.
     UnitConflict { first: UnitFrom, first_unit: String, second: UnitFrom, second_unit: String, currency: bool },
     /// A value out of range once converted to the scheme's unit: not used.
@@ -307,6 +329,7 @@ impl Problem {
             P::CurrencyNotConverted { .. } => "unit.currency",
             P::UnclosedQuote => "grid.unclosed_quote",
             P::BadRequest { .. } => "request.unreadable",
+            P::ReadOverrideInvalid { .. } => "request.read_override",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::SchemeEmpty => "scheme.empty",
@@ -360,6 +383,8 @@ impl Problem {
             P::ActualGuessed { .. } => "read.actual_guessed",
             P::NoValueColumn => "read.no_value_column",
             P::Headerless => "read.headerless",
+            P::TableNotRead { arrange: Arrange::Stacked, .. } => "read.stacked_tables",
+            P::TableNotRead { arrange: Arrange::SideBySide, .. } => "read.side_by_side_tables",
             P::UnitConflict { .. } => "read.unit_conflict",
             P::ConvertedOutOfRange => "unit.out_of_range",
             P::TotalRow { .. } => "read.total_row",
@@ -422,6 +447,7 @@ impl Problem {
             }
             P::UnclosedQuote => "引号未闭合：此单元格的引号按普通文字读取".into(),
             P::BadRequest { detail } => format!("请求格式有误：{detail}"),
+            P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
             P::BadPeriod => "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定".into(),
             P::ManyParks { parks } => {
                 format!("共 {parks} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细")
@@ -545,6 +571,20 @@ impl Problem {
                 "未找到“累计完成”列（如“1-11月累计”“本年累计”），已把此列当作累计完成值读取".into()
             }
             P::NoValueColumn => "未找到数值列：请保留表头（如“指标名称 | 单位 | 1-11月累计”）".into(),
+            P::TableNotRead { arrange, tables, index, why } => {
+                let how = match arrange {
+                    Arrange::Stacked => "上下排列",
+                    Arrange::SideBySide => "左右并排",
+                };
+                let why = match why {
+                    BlockRefused::NoPark => "没有写明园区名称（标题或园区列中都没有），不知是哪个园区的数".to_string(),
+                    BlockRefused::SamePark(p) => format!("又是“{}”的表，与前面的表重复", short(p)),
+                };
+                format!(
+                    "粘贴内容中有 {tables} 张{how}的表，第{}张（从此处起）{why}，其数据未采用；请在每张表上方加上写明园区名称的标题，或分开粘贴",
+                    chinese_ordinal(*index)
+                )
+            }
             P::Headerless => {
                 "没有找到表头，已按第1列为指标名称、第一个数字列为累计完成值读取，请核对“读取方式”".into()
             }
@@ -653,6 +693,12 @@ fn short(text: &str) -> String {
     crate::diag::shorten(text, 30)
 }
 
+/// 1 → 一, 2 → 二 … (tables of one paste are few); beyond ten, the digits.
+fn chinese_ordinal(n: usize) -> String {
+    const D: [&str; 11] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    D.get(n).map_or_else(|| n.to_string(), |d| (*d).to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -678,3 +724,4 @@ mod tests {
         assert_eq!(all[5].kind(), "scheme_table.unknown_param");
     }
 }
+

@@ -13,7 +13,7 @@ use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
-use crate::problem::{Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
+use crate::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
@@ -43,6 +43,44 @@ pub struct ColumnInfo {
     pub header: String,
     /// A Chinese label: 指标, 单位, 年度目标, 累计完成, 上年同期, 备注, 园区, an indicator's name, 忽略 …
     pub role: String,
+    /// Why it got that role, in Chinese: the header word that decided it
+    /// (表头含“累计”), the content rule (其下为数字 …), or why it was set aside.
+    pub why: String,
+    /// What decided: the header, the content, or the user (`read_overrides`).
+    pub by: ReadBy,
+}
+
+/// What decided a column's role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadBy {
+    Header,
+    Content,
+    User,
+}
+
+impl ReadBy {
+    /// The stable key the report gives: "header", "content" or "user".
+    pub fn key(self) -> &'static str {
+        match self {
+            ReadBy::Header => "header",
+            ReadBy::Content => "content",
+            ReadBy::User => "user",
+        }
+    }
+}
+
+/// Why a header cell gave its column its role: the deciding word, the period it names, or nothing known.
+pub(crate) fn header_why(text: &str) -> String {
+    let h = roles::classify(text);
+    if text.trim().is_empty() {
+        "表头为空".to_string()
+    } else if !h.word.is_empty() {
+        format!("表头含“{}”", h.word)
+    } else if h.hint.0.is_some() || h.hint.1.is_some() {
+        format!("表头写明期间“{}”", text.trim())
+    } else {
+        "表头未识别".to_string()
+    }
 }
 
 /// A data row whose name matched no scheme item.
@@ -71,6 +109,96 @@ pub struct ReadOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// The user's corrections of a reading (the page's 读取方式 panel): they win
+/// over what the reader detected, and the read-back says 由用户指定.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReadOptions {
+    pub overrides: Vec<ColumnOverride>,
+    pub shape: Option<ShapeChoice>,
+}
+
+/// No corrections.
+static NO_OPTIONS: ReadOptions = ReadOptions { overrides: Vec::new(), shape: None };
+
+/// One column's correction: its role, its unit, or both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnOverride {
+    /// 0-based column of the paste.
+    pub col: usize,
+    pub role: Option<UserRole>,
+    pub unit: Option<Unit>,
+}
+
+/// A role the user can give a column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserRole {
+    Target,
+    Actual,
+    LastYear,
+    Ignore,
+    Indicator,
+    Unit,
+    Park,
+    Note,
+}
+
+impl UserRole {
+    /// Reads the request's key ("target", "actual", "last_year", "ignore", "indicator", "unit", "park", "note").
+    pub fn parse(key: &str) -> Option<UserRole> {
+        Some(match key.trim() {
+            "target" => UserRole::Target,
+            "actual" => UserRole::Actual,
+            "last_year" => UserRole::LastYear,
+            "ignore" => UserRole::Ignore,
+            "indicator" => UserRole::Indicator,
+            "unit" => UserRole::Unit,
+            "park" => UserRole::Park,
+            "note" => UserRole::Note,
+            _ => return None,
+        })
+    }
+
+    /// The role an indicators-as-rows table gives the column.
+    fn role(self) -> Role {
+        match self {
+            UserRole::Target => Role::Value(What::Target),
+            UserRole::Actual => Role::Value(What::Actual),
+            UserRole::LastYear => Role::Value(What::LastYear),
+            UserRole::Ignore => Role::Unknown,
+            UserRole::Indicator => Role::Indicator,
+            UserRole::Unit => Role::Unit,
+            UserRole::Park => Role::Key(Key::Park),
+            UserRole::Note => Role::Note,
+        }
+    }
+}
+
+/// The table's shape as the user states it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShapeChoice {
+    /// 指标 | 单位 | 年度目标 | 累计 …
+    IndicatorRows,
+    /// 园区 | 指标A | 指标B …
+    ParkRows,
+    /// 指标 | 园区A | 园区B …
+    ParkColumns,
+    /// 口径 | 指标A | 指标B … (年度目标 / 累计完成 as rows)
+    RoleRows,
+}
+
+impl ShapeChoice {
+    /// Reads the request's key ("indicator_rows", "park_rows", "park_columns", "role_rows").
+    pub fn parse(key: &str) -> Option<ShapeChoice> {
+        Some(match key.trim() {
+            "indicator_rows" => ShapeChoice::IndicatorRows,
+            "park_rows" => ShapeChoice::ParkRows,
+            "park_columns" => ShapeChoice::ParkColumns,
+            "role_rows" => ShapeChoice::RoleRows,
+            _ => return None,
+        })
+    }
+}
+
 /// The park name used when the paste does not say.
 pub const DEFAULT_PARK: &str = "本园区";
 
@@ -86,15 +214,37 @@ const HEADER_SEARCH_ROWS: usize = 20;
 
 /// Reads the pasted park table. `period` is the user's choice, if any; `today`
 /// is the host's current month, used only when neither the user nor a header says.
+///
+/// Several tables in one paste (two parks' tables one under the other, each
+/// under its own title, or side by side with a blank column between) are read
+/// table by table: each is one park's (or several named parks') figures. A
+/// table after the first whose park is not named, or is named again, is not
+/// read, and a diagnostic at its first cell says so: a park is never invented.
 pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Period) -> ReadOutcome {
-    let (grid, diags) = parse_grid(text, Source::Data);
-    let mut r = Reader {
-        grid: &grid,
-        idx: NameIndex::new(scheme),
-        diags,
-        unmatched: Vec::new(),
-        suggest_cache: HashMap::new(),
+    read_data_with(text, scheme, period, today, &NO_OPTIONS)
+}
+
+/// `read_data` with the user's corrections (`ReadOptions`), which win over detection.
+pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
+    let (grid, mut diags) = parse_grid(text, Source::Data);
+    let idx = NameIndex::new(scheme);
+    let mut out = match find_blocks(&grid, &idx) {
+        Some((arrange, blocks)) => read_blocks(&grid, &idx, arrange, &blocks, period, today, opts),
+        None => read_grid(&grid, &idx, period, today, opts),
     };
+    diags.append(&mut out.diagnostics);
+    if diags.len() > MAX_DIAGNOSTICS {
+        let more = diags.len() - MAX_DIAGNOSTICS;
+        diags.truncate(MAX_DIAGNOSTICS);
+        diags.push(Diagnostic::warning(Source::Data, Problem::MoreProblems { more }));
+    }
+    out.diagnostics = diags;
+    out
+}
+
+/// Reads one table (the whole paste, or one of several tables in it).
+fn read_grid(grid: &Grid, idx: &NameIndex, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
+    let mut r = Reader { grid, idx, opts, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() };
     let mut out = ReadOutcome {
         shape: Shape::Unknown,
         header_row: None,
@@ -106,7 +256,14 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         missing: Vec::new(),
         diagnostics: Vec::new(),
     };
-    match r.find_header() {
+    let found = r.find_header();
+    // The shape the user chose wins over the one the header suggests.
+    let found = match (found, opts.shape) {
+        (Some((row, _)), Some(ShapeChoice::ParkRows)) => Some((row, Shape::ParkRows)),
+        (Some((row, _)), Some(_)) => Some((row, Shape::IndicatorRows)),
+        (f, _) => f,
+    };
+    match found {
         Some((row, Shape::ParkRows)) => r.park_rows(row, period, today, &mut out),
         Some((row, _)) => r.indicator_rows(Some(row), period, today, &mut out),
         None => {
@@ -126,14 +283,192 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
         }
     }
     out.unmatched = std::mem::take(&mut r.unmatched);
-    let mut diags = std::mem::take(&mut r.diags);
-    if diags.len() > MAX_DIAGNOSTICS {
-        let more = diags.len() - MAX_DIAGNOSTICS;
-        diags.truncate(MAX_DIAGNOSTICS);
-        diags.push(Diagnostic::warning(Source::Data, Problem::MoreProblems { more }));
-    }
-    out.diagnostics = diags;
+    out.diagnostics = std::mem::take(&mut r.diags);
     out
+}
+
+/// One table of several in a paste: its rows and columns (end exclusive).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Block {
+    rows: (usize, usize),
+    cols: (usize, usize),
+}
+
+/// How many rows of a stretch between blank rows are searched for its header.
+const BLOCK_HEADER_ROWS: usize = 3;
+
+/// Whether rows `a..b` of the grid open with a header (within their first rows).
+fn opens_with_header(grid: &Grid, idx: &NameIndex, a: usize, b: usize) -> bool {
+    let rows: Vec<Vec<String>> = (a..b.min(a + BLOCK_HEADER_ROWS)).map(|r| grid.row(r).map(str::to_string).collect()).collect();
+    let sub = Grid::from_rows(&rows);
+    Reader { grid: &sub, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() }.find_header().is_some()
+}
+
+/// A stretch of rows that is a title (or a 单位 note): one text cell per row, no numbers.
+fn title_only(grid: &Grid, a: usize, b: usize) -> bool {
+    b - a <= 2
+        && (a..b).all(|r| {
+            let cells: Vec<&str> = grid.row(r).map(str::trim).filter(|t| !t.is_empty()).collect();
+            cells.len() == 1 && cells.iter().all(|t| !matches!(parse_number(t), CellNumber::Value { .. }))
+        })
+}
+
+/// The tables of a paste holding several: stacked (stretches between blank
+/// rows, two or more of them opening with a header; a title stretch just above
+/// a header stretch belongs to its table) or side by side (a blank column
+/// through the whole paste with a header on each side). `None` for one table.
+fn find_blocks(grid: &Grid, idx: &NameIndex) -> Option<(Arrange, Vec<Block>)> {
+    let n = grid.n_rows();
+    let width = grid.width();
+    // Stretches of non-blank rows. A blank row is known at its first non-blank cell, so this is not a scan of every cell.
+    let mut stretches: Vec<(usize, usize)> = Vec::new();
+    let mut r = 0;
+    while r < n {
+        if grid.is_blank_row(r) {
+            r += 1;
+            continue;
+        }
+        let a = r;
+        while r < n && !grid.is_blank_row(r) {
+            r += 1;
+        }
+        stretches.push((a, r));
+    }
+    if stretches.len() >= 2 {
+        let headed: Vec<bool> = stretches.iter().map(|&(a, b)| opens_with_header(grid, idx, a, b)).collect();
+        let mut starts: Vec<usize> = Vec::new();
+        for (i, &(a, _)) in stretches.iter().enumerate() {
+            if !headed.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let title_above = i.checked_sub(1).and_then(|j| {
+                let &(ta, tb) = stretches.get(j)?;
+                (!headed.get(j).copied().unwrap_or(true) && title_only(grid, ta, tb)).then_some(ta)
+            });
+            starts.push(title_above.unwrap_or(a));
+        }
+        if starts.len() >= 2 {
+            if let Some(first) = starts.first_mut() {
+                *first = 0;
+            }
+            let ends: Vec<usize> = starts.iter().skip(1).copied().chain(std::iter::once(n)).collect();
+            let blocks = starts.iter().zip(ends).map(|(&a, b)| Block { rows: (a, b), cols: (0, width) }).collect();
+            return Some((Arrange::Stacked, blocks));
+        }
+    }
+    // Side by side: blank columns of the header row that are blank all the way down.
+    let whole = Reader { grid, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() };
+    let (h, _) = whole.find_header()?;
+    let used: Vec<usize> = grid.row(h).enumerate().filter(|(_, t)| !t.trim().is_empty()).map(|(c, _)| c).collect();
+    let (&lo, &hi) = (used.first()?, used.last()?);
+    let mut cuts: Vec<usize> = Vec::new();
+    for c in lo + 1..hi {
+        if grid.cell(h, c).trim().is_empty() && (0..n).all(|r| grid.cell(r, c).trim().is_empty()) {
+            cuts.push(c);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    let mut from = 0;
+    for &c in cuts.iter().chain(std::iter::once(&width)) {
+        if c > from {
+            blocks.push(Block { rows: (0, n), cols: (from, c) });
+        }
+        from = c + 1;
+    }
+    let headed = |b: &Block| {
+        let sub = sub_grid(grid, b);
+        Reader { grid: &sub, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() }.find_header().is_some()
+    };
+    // Only blocks with a header of their own are tables; a spacer column inside one table is not a cut.
+    (blocks.len() >= 2 && blocks.iter().all(headed)).then_some((Arrange::SideBySide, blocks))
+}
+
+/// The cells of one block as a grid of their own.
+fn sub_grid(grid: &Grid, b: &Block) -> Grid {
+    let rows: Vec<Vec<String>> =
+        (b.rows.0..b.rows.1).map(|r| (b.cols.0..b.cols.1).map(|c| grid.cell(r, c).to_string()).collect()).collect();
+    Grid::from_rows(&rows)
+}
+
+/// Moves every position of a block's reading to where the block sits in the paste.
+fn offset(out: &mut ReadOutcome, dr: usize, dc: usize) {
+    let add = |v: Option<u32>, d: usize| v.map(|x| x.saturating_add(u32::try_from(d).unwrap_or(u32::MAX)));
+    for d in &mut out.diagnostics {
+        d.row = add(d.row, dr);
+        d.col = add(d.col, dc);
+    }
+    out.header_row = out.header_row.map(|h| h + dr);
+    for c in &mut out.columns {
+        c.col += dc;
+    }
+    for p in &mut out.parks {
+        p.row = p.row.map(|r| r + dr);
+        for o in p.items.values_mut() {
+            o.pos = o.pos.map(|(r, c)| (r + dr, c + dc));
+        }
+    }
+    for u in &mut out.unmatched {
+        u.row += dr;
+        u.col += dc;
+    }
+}
+
+/// Reads each table of a paste holding several (see `read_data`).
+fn read_blocks(
+    grid: &Grid,
+    idx: &NameIndex,
+    arrange: Arrange,
+    blocks: &[Block],
+    period: Option<Period>,
+    today: Period,
+    opts: &ReadOptions,
+) -> ReadOutcome {
+    let mut out: Option<ReadOutcome> = None;
+    for (k, b) in blocks.iter().enumerate() {
+        let sub = sub_grid(grid, b);
+        // The corrections of this block's columns, in the block's own columns.
+        let sub_opts = ReadOptions {
+            overrides: opts
+                .overrides
+                .iter()
+                .filter(|o| (b.cols.0..b.cols.1).contains(&o.col))
+                .map(|o| ColumnOverride { col: o.col - b.cols.0, ..o.clone() })
+                .collect(),
+            shape: opts.shape,
+        };
+        let mut o = read_grid(&sub, idx, period, today, &sub_opts);
+        offset(&mut o, b.rows.0, b.cols.0);
+        let Some(acc) = out.as_mut() else {
+            out = Some(o);
+            continue;
+        };
+        let refused = if o.parks.is_empty() || o.parks.iter().any(|p| p.name == DEFAULT_PARK) {
+            Some(BlockRefused::NoPark)
+        } else {
+            o.parks.iter().find(|p| acc.parks.iter().any(|q| q.name == p.name)).map(|p| BlockRefused::SamePark(p.name.clone()))
+        };
+        if let Some(why) = refused {
+            let problem = Problem::TableNotRead { arrange, tables: blocks.len(), index: k + 1, why };
+            let at = o.header_row.unwrap_or(b.rows.0);
+            acc.diagnostics.push(Diagnostic::error(Source::Data, problem).at(at, b.cols.0).cell(grid.cell(at, b.cols.0)));
+            continue;
+        }
+        if o.period != acc.period && acc.period_source == PeriodSource::Header && o.period_source == PeriodSource::Header {
+            let problem = Problem::PeriodMixed { months: vec![acc.period.month, o.period.month], month: acc.period.month };
+            acc.diagnostics.push(Diagnostic::warning(Source::Data, problem).at_row(o.header_row.unwrap_or(b.rows.0)));
+        }
+        acc.parks.append(&mut o.parks);
+        acc.diagnostics.append(&mut o.diagnostics);
+        acc.unmatched.append(&mut o.unmatched);
+        acc.missing.retain(|m| o.missing.contains(m));
+        if arrange == Arrange::SideBySide {
+            acc.columns.append(&mut o.columns);
+        }
+    }
+    out.unwrap_or_else(|| read_grid(grid, idx, period, today, opts))
 }
 
 /// A scheme item that data can be given for.
@@ -299,7 +634,8 @@ fn is_total(name: &str) -> bool {
 
 struct Reader<'g, 's> {
     grid: &'g Grid,
-    idx: NameIndex<'s>,
+    idx: &'g NameIndex<'s>,
+    opts: &'g ReadOptions,
     diags: Vec<Diagnostic>,
     unmatched: Vec<Unmatched>,
     suggest_cache: HashMap<String, Vec<String>>,
@@ -498,6 +834,8 @@ impl<'g, 's> Reader<'g, 's> {
         let head = |c: usize| heads.get(c).map(String::as_str).unwrap_or("");
         // Columns set aside, and why (computed, last year's whole year, an earlier period).
         let mut aside: Vec<Option<SetAside>> = vec![None; width];
+        // Why a column got its role when the header word alone does not say (a content rule, a duplicate).
+        let mut why_of: Vec<Option<(String, ReadBy)>> = vec![None; width];
         match header {
             Some(h) => {
                 let mut raw: Vec<Role> = (0..width).map(|c| classify(head(c))).collect();
@@ -565,6 +903,9 @@ impl<'g, 's> Reader<'g, 's> {
                         );
                     } else if single && seen.contains(&role) {
                         let first_col = seen.iter().position(|r| *r == role).unwrap_or(0) + 1;
+                        if let Some(slot) = why_of.get_mut(c) {
+                            *slot = Some((format!("{}，与第 {first_col} 列重复，只取第 {first_col} 列", header_why(t)), ReadBy::Header));
+                        }
                         self.diags.push(
                             Diagnostic::warning(Source::Data, Problem::DuplicateColumn { name: t.to_string(), first_col })
                                 .at(h, c)
@@ -596,27 +937,96 @@ impl<'g, 's> Reader<'g, 's> {
                     }
                 }
             }
-            None => self.guess_headerless(&mut roles),
+            None => {
+                self.guess_headerless(&mut roles);
+                for (slot, role) in why_of.iter_mut().zip(&roles) {
+                    let why = match role {
+                        Role::Indicator => "无表头：第 1 列为指标名称",
+                        Role::Unit => "无表头：此列为单位名称",
+                        Role::Value(_) => "无表头：第一个数字列按累计完成读取",
+                        _ => "无表头：未采用",
+                    };
+                    *slot = Some((why.to_string(), ReadBy::Content));
+                }
+            }
         }
+        // The user's corrections win: the role and unit they give a column, and
+        // the column that held that role before gives it up.
+        let mut fixed: Vec<bool> = vec![false; width];
+        // A unit the user gives a column wins over the row's unit column and the header's.
+        let mut user_units: Vec<Option<Unit>> = vec![None; width];
+        for o in &self.opts.overrides {
+            if o.col >= width {
+                continue;
+            }
+            let c = o.col;
+            if let Some(ur) = o.role {
+                let role = ur.role();
+                if !matches!(role, Role::Unknown | Role::Note) {
+                    for (other, r) in roles.iter_mut().enumerate() {
+                        if other != c && *r == role && !fixed.get(other).copied().unwrap_or(false) {
+                            *r = Role::Unknown;
+                            if let Some(slot) = why_of.get_mut(other) {
+                                *slot = Some((format!("用户已把第 {} 列指定为此用途，此列未采用", c + 1), ReadBy::User));
+                            }
+                        }
+                    }
+                }
+                if let Some(slot) = roles.get_mut(c) {
+                    *slot = role;
+                }
+                if let Some(slot) = aside.get_mut(c) {
+                    *slot = None;
+                }
+            }
+            if let Some(u) = &o.unit {
+                if let Some(slot) = header_units.get_mut(c) {
+                    *slot = Some(u.clone());
+                }
+                if let Some(slot) = user_units.get_mut(c) {
+                    *slot = Some(u.clone());
+                }
+            }
+            if let Some(slot) = fixed.get_mut(c) {
+                *slot = true;
+            }
+            if let Some(slot) = why_of.get_mut(c) {
+                *slot = Some(("由用户指定".to_string(), ReadBy::User));
+            }
+            // What was said of its header no longer holds.
+            let (row1, col1) = (header.map(|h| u32::try_from(h + 1).unwrap_or(u32::MAX)), u32::try_from(c + 1).ok());
+            self.diags.retain(|d| {
+                !(d.row == row1
+                    && d.col == col1
+                    && matches!(d.problem, Problem::UnknownHeader { .. } | Problem::ColumnSetAside { .. } | Problem::DuplicateColumn { .. }))
+            });
+        }
+        let is_fixed = |c: usize| fixed.get(c).copied().unwrap_or(false);
         let name_col = roles.iter().position(|&r| r == Role::Indicator).unwrap_or(0);
+        let forced_park_columns = self.opts.shape == Some(ShapeChoice::ParkColumns);
         // Parks as columns (指标 | 单位 | 衡山高新区 | 衡东经开区 …): two or more
-        // columns headed by park names over numbers, and no value column.
-        let park_columns: Vec<usize> = if header.is_some() && !roles.iter().any(|r| r.numeric()) {
+        // columns headed by park names over numbers, and no value column (or the user says so).
+        let park_columns: Vec<usize> = if header.is_some() && (forced_park_columns || !roles.iter().any(|r| r.numeric())) {
             (0..width)
                 .filter(|&c| {
                     c != name_col
-                        && roles.get(c) == Some(&Role::Unknown)
-                        && roles::looks_like_park(head(c))
+                        && !is_fixed(c)
+                        && (roles.get(c) == Some(&Role::Unknown) || (forced_park_columns && roles.get(c).is_some_and(|r| r.numeric())))
+                        && (forced_park_columns || roles::looks_like_park(head(c)))
                         && (first_data..self.grid.n_rows()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
                 })
                 .collect()
         } else {
             Vec::new()
         };
-        if park_columns.len() >= 2 {
+        let as_park_columns = park_columns.len() >= 2 || (forced_park_columns && !park_columns.is_empty());
+        if as_park_columns {
             for &c in &park_columns {
                 if let Some(slot) = roles.get_mut(c) {
                     *slot = Role::Key(Key::Park);
+                }
+                if let Some(slot) = why_of.get_mut(c) {
+                    *slot = Some(("表头像园区名称，其下为数字：园区按列排列".to_string(), ReadBy::Content));
                 }
             }
         } else if !roles.contains(&Role::Value(What::Actual)) {
@@ -624,12 +1034,17 @@ impl<'g, 's> Reader<'g, 's> {
             let guess = (0..width).find(|&c| {
                 roles.get(c) == Some(&Role::Unknown)
                     && c != name_col
+                    && !is_fixed(c)
                     && (first_data..self.grid.n_rows()).any(|r| matches!(parse_number(self.cell(r, c)), CellNumber::Value { .. }))
             });
             match guess {
                 Some(c) => {
                     if let Some(slot) = roles.get_mut(c) {
                         *slot = Role::Value(What::Actual);
+                    }
+                    if let Some(slot) = why_of.get_mut(c) {
+                        let why = "未找到累计完成列：表头未识别、其下为数字的第一列按累计完成读取";
+                        *slot = Some((why.to_string(), ReadBy::Content));
                     }
                     self.diags.push(
                         Diagnostic::warning(Source::Data, Problem::ActualGuessed { header: self.cell(header.unwrap_or(0), c).to_string() })
@@ -656,15 +1071,21 @@ impl<'g, 's> Reader<'g, 's> {
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
                     label.push_str(&format!("（{}）", u.label));
                 }
-                out.columns.push(ColumnInfo { col: c, header: head(c).to_string(), role: label });
+                let (why, by) = match (aside.get(c).copied().flatten(), why_of.get(c).cloned().flatten()) {
+                    (Some(why), _) => (Problem::ColumnSetAside { text: head(c).to_string(), why }.message(), ReadBy::Header),
+                    (None, Some(w)) => w,
+                    (None, None) => (header_why(head(c)), ReadBy::Header),
+                };
+                out.columns.push(ColumnInfo { col: c, header: head(c).to_string(), role: label, why, by });
             }
         } else {
             for (c, role) in roles.iter().enumerate() {
-                out.columns.push(ColumnInfo { col: c, header: String::new(), role: role.label() });
+                let (why, by) = why_of.get(c).cloned().flatten().unwrap_or_else(|| ("无表头".to_string(), ReadBy::Content));
+                out.columns.push(ColumnInfo { col: c, header: String::new(), role: role.label(), why, by });
             }
         }
         self.resolve_period(&hints, user, today, out);
-        if park_columns.len() >= 2 {
+        if as_park_columns {
             let mut parks: Vec<ParkData> =
                 park_columns.iter().map(|&c| ParkData { name: head(c).to_string(), ..ParkData::default() }).collect();
             let unit_col = roles.iter().position(|&r| r == Role::Unit);
@@ -681,13 +1102,14 @@ impl<'g, 's> Reader<'g, 's> {
                     .and_then(|uc| Unit::parse(self.cell(r, uc)).filter(|u| !blank_unit(u)).map(|u| (u, UnitFrom::UnitColumn)))
                     .or_else(|| unit_in_brackets(name).1.map(|u| (u, UnitFrom::NameCell)));
                 for (k, &c) in park_columns.iter().enumerate() {
-                    let v = self.value(item, r, c, row_unit.as_ref().map(|(u, f)| (u, *f)), table.as_ref());
+                    let user_unit = user_units.get(c).and_then(Option::as_ref).map(|u| (u, UnitFrom::Header));
+                    let v = self.value(item, r, c, user_unit.or(row_unit.as_ref().map(|(u, f)| (u, *f))), table.as_ref());
                     if let Some(p) = parks.get_mut(k) {
                         p.items.insert(item_name.to_string(), Observation { value: v, pos: Some((r, c)), ..Observation::default() });
                     }
                 }
             }
-            fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+            fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
             out.parks = parks;
             return;
         }
@@ -705,10 +1127,21 @@ impl<'g, 's> Reader<'g, 's> {
         // A column of roles beside the names (口径: 年度目标 / 1-11月累计 / 上年同期,
         // the name merged down over them): each row is one figure of the indicator.
         let is_row_role = |t: &str| matches!(roles::classify(t).role, Role::Value(What::Target | What::Actual | What::LastYear));
-        let role_col = (0..width).filter(|&c| c != name_col && roles.get(c) == Some(&Role::Unknown)).find(|&c| {
+        let forced_role_rows = self.opts.shape == Some(ShapeChoice::RoleRows);
+        let role_col = (0..width).filter(|&c| c != name_col && roles.get(c) == Some(&Role::Unknown) && !is_fixed(c)).find(|&c| {
             let cells: Vec<&str> = (first_data..self.grid.n_rows()).map(|r| self.cell(r, c)).filter(|t| !t.is_empty()).collect();
+            if forced_role_rows {
+                return cells.iter().any(|t| is_row_role(t));
+            }
             cells.len() >= 2 && cells.iter().all(|t| is_row_role(t))
         });
+        if let Some(rc) = role_col {
+            if let Some(ci) = out.columns.iter_mut().find(|ci| ci.col == rc) {
+                ci.role = "口径（每行一种）".to_string();
+                ci.why = "此列各行为年度目标、累计完成等口径，数值按行读取".to_string();
+                ci.by = ReadBy::Content;
+            }
+        }
         let mut last_name = "";
 
         for r in first_data..self.grid.n_rows() {
@@ -807,7 +1240,9 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 let hu = header_units.get(c).cloned().flatten();
+                let user_unit = user_units.get(c).cloned().flatten();
                 let declared = match (&row_unit, &hu) {
+                    _ if user_unit.is_some() => user_unit.map(|u| (u, UnitFrom::Header)),
                     // A header's 亿元 says nothing of a row in 件 or %: the row's own unit applies.
                     (Some((ru, from)), Some(hu)) if ru.dims == hu.dims && !units::same(ru, hu) => {
                         let raw = self.cell(r, c);
@@ -869,7 +1304,7 @@ impl<'g, 's> Reader<'g, 's> {
         if parks.is_empty() {
             parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new(), group: None });
         }
-        fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+        fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
     }
 
@@ -989,20 +1424,20 @@ impl<'g, 's> Reader<'g, 's> {
             if let Some(Ok((i, _))) = column {
                 last_item = Some(i);
             }
-            let role = if t.is_empty() {
-                "忽略（空表头）".to_string()
+            let (role, why, by) = if t.is_empty() {
+                ("忽略（空表头）".to_string(), "表头为空".to_string(), ReadBy::Header)
             } else if Some(c) == group_col {
-                "分组".to_string()
+                ("分组".to_string(), format!("{}，在园区列之前：园区所属的分组", header_why(t)), ReadBy::Header)
             } else if park_col.is_none() && (roles::is_park_word(&key) || key == "单位" || key == "园区名称") {
                 park_col = Some(c);
-                "园区".to_string()
+                ("园区".to_string(), header_why(t), ReadBy::Header)
             } else if SEQ_WORDS.contains(&key.as_str()) {
-                "序号（忽略）".to_string()
+                ("序号（忽略）".to_string(), header_why(t), ReadBy::Header)
             } else if let Some(Err(why)) = column {
-                self.diags.push(
-                    Diagnostic::warning(Source::Data, Problem::ColumnSetAside { text: t.to_string(), why }).at(region.bottom, c).cell(t),
-                );
-                "忽略（计算列）".to_string()
+                let problem = Problem::ColumnSetAside { text: t.to_string(), why };
+                let message = problem.message();
+                self.diags.push(Diagnostic::warning(Source::Data, problem).at(region.bottom, c).cell(t));
+                ("忽略（计算列）".to_string(), message, ReadBy::Header)
             } else if let Some(Ok((i, what))) = column {
                 let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
                 if let Some(&first) = seen.get(&(i, what)) {
@@ -1011,7 +1446,7 @@ impl<'g, 's> Reader<'g, 's> {
                             .at(h, c)
                             .cell(t),
                     );
-                    "忽略（重复）".to_string()
+                    ("忽略（重复）".to_string(), format!("“{name}”与第 {} 列重复，只取第 {} 列", first + 1, first + 1), ReadBy::Header)
                 } else {
                     seen.insert((i, what), c);
                     if let Some(slot) = col_of.get_mut(c) {
@@ -1028,22 +1463,30 @@ impl<'g, 's> Reader<'g, 's> {
                     if let Some(slot) = units.get_mut(c) {
                         *slot = hu;
                     }
-                    match what {
+                    let rest = region.parts(c).iter().filter(|p| self.idx.lookup(p).is_none()).cloned().collect::<String>();
+                    let why = match (what, rest.is_empty()) {
+                        (What::Target | What::LastYear, _) if !rest.is_empty() => format!("表头为指标“{name}”，{}", header_why(&rest)),
+                        (What::Target | What::LastYear, _) => format!("{}，紧随“{name}”列", header_why(t)),
+                        (_, true) => format!("表头为指标“{name}”：累计完成"),
+                        (_, false) => format!("表头为指标“{name}”，{}", header_why(&rest)),
+                    };
+                    let label = match what {
                         What::Target => format!("{name}（年度目标）"),
                         What::LastYear => format!("{name}（上年同期）"),
                         _ => name.to_string(),
-                    }
+                    };
+                    (label, why, ReadBy::Header)
                 }
             } else if c == 0 && park_col.is_none() && named_park.is_none() {
                 park_col = Some(c);
-                "园区".to_string()
+                ("园区".to_string(), "没有写“园区名称”的列：第 1 列为园区名称".to_string(), ReadBy::Content)
             } else if NOTE_WORDS.contains(&key.as_str()) || roles::computed_word(&key).is_some() {
-                "忽略".to_string()
+                ("忽略".to_string(), format!("{}，不是输入数据", header_why(t)), ReadBy::Header)
             } else {
                 self.add_unmatched(h, c, t, Line::Column);
-                "忽略（未匹配）".to_string()
+                ("忽略（未匹配）".to_string(), "表头未对应方案中的指标".to_string(), ReadBy::Header)
             };
-            out.columns.push(ColumnInfo { col: c, header: t.to_string(), role });
+            out.columns.push(ColumnInfo { col: c, header: t.to_string(), role, why, by });
         }
         let item_of: Vec<Option<usize>> = col_of.iter().map(|x| x.map(|(i, _)| i)).collect();
         // A row of unit labels under the header (亿元 | % | 个 …).
@@ -1058,6 +1501,75 @@ impl<'g, 's> Reader<'g, 's> {
             }
             first_data += 1;
         }
+        // The user's corrections win: a column's role (its item stays the one its
+        // header names), the park column, a column ignored, a column's unit.
+        for o in &self.opts.overrides {
+            let c = o.col;
+            if c >= width {
+                continue;
+            }
+            let mut done = o.unit.is_some();
+            match o.role {
+                Some(UserRole::Ignore | UserRole::Note | UserRole::Unit | UserRole::Indicator) => {
+                    if let Some(slot) = col_of.get_mut(c) {
+                        *slot = None;
+                    }
+                    if park_col == Some(c) {
+                        park_col = None;
+                    }
+                    done = true;
+                }
+                Some(UserRole::Park) => {
+                    if let Some(slot) = col_of.get_mut(c) {
+                        *slot = None;
+                    }
+                    park_col = Some(c);
+                    done = true;
+                }
+                Some(ur @ (UserRole::Target | UserRole::Actual | UserRole::LastYear)) => {
+                    let what = match ur {
+                        UserRole::Target => What::Target,
+                        UserRole::LastYear => What::LastYear,
+                        _ => What::Actual,
+                    };
+                    // The item: the column's own, else the one its header or the column to its left names.
+                    let item = col_of
+                        .get(c)
+                        .copied()
+                        .flatten()
+                        .map(|(i, _)| i)
+                        .or_else(|| self.idx.lookup(&region.text(c)))
+                        .or_else(|| c.checked_sub(1).and_then(|l| col_of.get(l).copied().flatten()).map(|(i, _)| i));
+                    if let (Some(i), Some(slot)) = (item, col_of.get_mut(c)) {
+                        *slot = Some((i, what));
+                        done = true;
+                    }
+                }
+                None => {}
+            }
+            if let Some(u) = &o.unit {
+                if let Some(slot) = units.get_mut(c) {
+                    *slot = Some(u.clone());
+                }
+            }
+            if let Some(ci) = out.columns.iter_mut().find(|ci| ci.col == c).filter(|_| done) {
+                ci.role = match (col_of.get(c).copied().flatten(), park_col == Some(c)) {
+                    (_, true) => "园区".to_string(),
+                    (Some((i, w)), _) => {
+                        let name = self.idx.items.get(i).map(|it| it.name).unwrap_or("");
+                        match w {
+                            What::Target => format!("{name}（年度目标）"),
+                            What::LastYear => format!("{name}（上年同期）"),
+                            _ => name.to_string(),
+                        }
+                    }
+                    (None, _) => "忽略（用户指定）".to_string(),
+                };
+                ci.why = "由用户指定".to_string();
+                ci.by = ReadBy::User;
+            }
+        }
+        let item_of: Vec<Option<usize>> = col_of.iter().map(|x| x.map(|(i, _)| i)).collect();
         // Show the unit each indicator column was read in, so a wrong header unit is visible.
         for ci in out.columns.iter_mut() {
             if let (Some(Some(_)), Some(Some(u))) = (item_of.get(ci.col), units.get(ci.col)) {
@@ -1103,7 +1615,7 @@ impl<'g, 's> Reader<'g, 's> {
                     }
                 }
                 let mut parks = vec![park];
-                fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+                fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
                 out.parks = parks;
                 return;
             }
@@ -1203,7 +1715,7 @@ impl<'g, 's> Reader<'g, 's> {
                 .collect();
             parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect(), group: group_of_row.clone() });
         }
-        fraction_shares(self.grid, &self.idx, &mut parks, &mut self.diags);
+        fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
     }
 

@@ -15,9 +15,10 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::number::{parse_number, CellNumber};
+use crate::read::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
-use crate::table::units;
+use crate::table::{header, units};
 use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
@@ -25,23 +26,21 @@ use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
 
-/// A header cell as the split reader takes it (`table::roles`): a name column
-/// of any kind names the parts; a column of one month (3月) holds actuals; last
-/// year's figures, one month's, computed columns and notes are set aside.
-fn classify(cell: &str) -> Header {
-    roles::classify(cell)
-}
-
 /// The value a column holds for the split check: targets or actuals (a named
 /// month's column holds that month's actual), with the indicator beside the
 /// role word and the unit in brackets; `None` for any other column.
 fn value_of(h: &Header) -> Option<(What, String, Option<Unit>)> {
+    // 分月计划, 月度计划: the word before the role says how the plan is laid out, not which indicator.
+    let prefix = if MONTHLY_WORDS.contains(&h.prefix.as_str()) { String::new() } else { h.prefix.clone() };
     match h.role {
-        R::Value(W::Target) => Some((W::Target, h.prefix.clone(), h.unit.clone())),
-        R::Value(W::Actual | W::Month(_)) => Some((W::Actual, h.prefix.clone(), h.unit.clone())),
+        R::Value(W::Target) => Some((W::Target, prefix, h.unit.clone())),
+        R::Value(W::Actual | W::Month(_)) => Some((W::Actual, prefix, h.unit.clone())),
         _ => None,
     }
 }
+
+/// Words before a role that qualify it as monthly (分月计划) rather than name an indicator.
+const MONTHLY_WORDS: &[&str] = &["分月", "月度", "各月", "逐月", "按月", "每月"];
 
 /// Whether a month part covers month `mo` (a combined 1-2月 covers both).
 fn covers(rec: &Record, mo: u32) -> bool {
@@ -234,11 +233,18 @@ pub fn check_split(
 ) -> SplitReport {
     let source = Source::Split(index);
     let (grid, grid_diags) = parse_grid(text, source.clone());
+    // Months running across (1-2月 | 3月 | … | 合计, 计划 and 实际 as rows) are
+    // read turned down, then every position is reported back in the paste.
+    let across = header::months_across(&grid);
+    let grid = match across {
+        Some((h, label_col)) => header::turn_months_down(&grid, h, label_col),
+        None => grid,
+    };
     let rel =
         if settings.split_tolerance.is_finite() { settings.split_tolerance.abs() } else { ProgressSettings::default().split_tolerance };
     let mut cx = Ctx {
         source,
-        diags: grid_diags,
+        diags: Vec::new(),
         items: progress::scheme_items(scheme),
         whole,
         m: progress::month_of(period),
@@ -256,19 +262,75 @@ pub fn check_split(
         diagnostics: Vec::new(),
     };
     read_and_check(&grid, &mut cx, &mut report);
-    report.diagnostics = cx.diags;
+    if let Some((h, _)) = across {
+        for d in &mut cx.diags {
+            (d.row, d.col) = header::untransposed(h, d.row, d.col);
+        }
+    }
+    report.diagnostics = grid_diags;
+    report.diagnostics.append(&mut cx.diags);
     report
 }
 
-fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
-    // The header: the first row with a name (or month) column and a value column.
-    let header = (0..grid.n_rows().min(30)).find_map(|r| {
+/// The header: the first row with a name (or month) column and a value column, with its roles.
+fn find_header(grid: &Grid) -> Option<(usize, Vec<Header>)> {
+    (0..grid.n_rows().min(30)).find_map(|r| {
         let roles = header_roles(grid, r);
         let filled = roles.iter().filter(|x| x.role != R::Empty).count();
         let has_value = roles.iter().any(|x| value_of(x).is_some());
         let has_key = roles.iter().any(|x| matches!(x.role, R::Key(_) | R::MonthLabel | R::Unknown));
         (filled >= 2 && has_value && has_key).then_some((r, roles))
-    });
+    })
+}
+
+/// How a pasted split table's columns are read, and why (the read-back of
+/// `report.read.splits`): each column of the paste with its role and the
+/// header word that decided it. A table with its months across lists the
+/// columns as pasted: the role labels' column, the months, the 合计 column.
+pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
+    let (grid, _) = parse_grid(text, Source::Split(0));
+    let info = |col: usize, header: &str, role: String, why: String, by: ReadBy| ColumnInfo { col, header: header.to_string(), role, why, by };
+    if let Some((h, label_col)) = header::months_across(&grid) {
+        return grid
+            .row(h)
+            .enumerate()
+            .map(|(c, t)| {
+                let t = t.trim();
+                if c == label_col {
+                    let why = "其下各行为计划、实际等口径，月份横排：按月份逐列读取".to_string();
+                    return info(c, t, "口径（每行一种）".into(), why, ReadBy::Content);
+                }
+                if matches!(row_kind(t), RowKind::Total { .. }) {
+                    return info(c, t, "合计".into(), "表头为合计：与各月之和核对，不计入".into(), ReadBy::Header);
+                }
+                if month_span(t).is_some() || parse_month(t).is_some() {
+                    return info(c, t, "月份".into(), format!("表头为月份“{t}”"), ReadBy::Header);
+                }
+                let r = roles::classify(t);
+                info(c, t, r.role.label(), header_why(t), ReadBy::Header)
+            })
+            .collect();
+    }
+    let Some((h, roles)) = find_header(&grid) else { return Vec::new() };
+    roles
+        .iter()
+        .enumerate()
+        .map(|(c, r)| {
+            let t = grid.cell(h, c).trim();
+            let role = match (value_of(r), r.role) {
+                (Some((W::Target, prefix, _)), _) => format!("{prefix}目标"),
+                (Some((_, prefix, _)), _) => format!("{prefix}完成"),
+                (None, R::Key(k)) => format!("分项名称（{}）", k.label()),
+                (None, R::Unknown) if !t.is_empty() => "分项名称或忽略（未识别）".to_string(),
+                (None, role) => role.label(),
+            };
+            info(c, t, role, header_why(t), ReadBy::Header)
+        })
+        .collect()
+}
+
+fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
+    let header = find_header(grid);
     let Some((h, roles)) = header else {
         cx.diags.push(Diagnostic::error(cx.source.clone(), Problem::NoHeader { table: TableOf::Split }));
         return;
@@ -320,11 +382,7 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             if !prefix.is_empty() {
                 continue;
             }
-            let above = (key_col + 1..=*c).rev().find_map(|cc| {
-                let t = fold_name(grid.cell(h - 1, cc));
-                (!t.is_empty()).then_some(t)
-            });
-            if let Some(t) = above {
+            if let Some(t) = header::merged_over(grid, h - 1, *c, key_col + 1).map(fold_name) {
                 if t.starts_with("单位") {
                     continue;
                 }
@@ -534,25 +592,9 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     };
 }
 
-/// The roles of row `r` as a header. In a two-row header (片区 | 技工贸总收入 | ∅
-/// above ∅ | 目标 | 完成) the key columns are merged vertically, so an empty
-/// cell takes the role of the cell above when that is a key column.
+/// The roles of row `r` as a header (`table::header`: key columns merged down a two-row header).
 fn header_roles(grid: &Grid, r: usize) -> Vec<Header> {
-    grid.row(r)
-        .enumerate()
-        .map(|(c, cell)| {
-            let h = classify(cell);
-            if h.role != R::Empty || r == 0 {
-                return h;
-            }
-            let above = classify(grid.cell(r - 1, c));
-            if matches!(above.role, R::Key(_) | R::MonthLabel | R::Seq | R::Indicator | R::Unit) {
-                above
-            } else {
-                h
-            }
-        })
-        .collect()
+    header::roles_with_merged_keys(grid, r)
 }
 
 struct IndicatorOutcome {

@@ -59,6 +59,22 @@ impl Grid {
         self.rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0)
     }
 
+    /// A grid from rows of cell texts (a reader's rearranged view of a paste,
+    /// such as a table turned so that its months run down instead of across).
+    pub fn from_rows(rows: &[Vec<String>]) -> Grid {
+        let mut g = Grid::default();
+        for row in rows {
+            let first = g.cells.len();
+            for cell in row {
+                let start = g.buf.len();
+                g.buf.push_str(cell);
+                g.cells.push((start, g.buf.len()));
+            }
+            g.rows.push((first, g.cells.len()));
+        }
+        g
+    }
+
     /// Every row as owned strings (for tests and tools, not the hot path).
     pub fn to_rows(&self) -> Vec<Vec<String>> {
         (0..self.n_rows()).map(|r| self.row(r).map(str::to_string).collect()).collect()

@@ -11,6 +11,7 @@
 
 use super::grid::Grid;
 use super::roles::{classify, Role};
+use super::period::{month_span, parse_month};
 use crate::number::{parse_number, CellNumber};
 
 /// The rows heading a table's columns and what heads each column.
@@ -95,6 +96,100 @@ pub fn region(grid: &Grid, found: usize, width: usize) -> HeaderRegion {
     HeaderRegion { top, bottom, parts }
 }
 
+/// The text merged over column `col` in row `row`: the cell itself, or the
+/// nearest non-empty cell to its left no further left than `leftmost` (Excel
+/// copies a merged cell as its text, then blanks). A merged name over a
+/// 目标｜完成 pair heads both; `leftmost` keeps a title or a key column's
+/// heading from being carried over the value columns.
+pub fn merged_over(grid: &Grid, row: usize, col: usize, leftmost: usize) -> Option<&str> {
+    (leftmost..=col).rev().map(|c| grid.cell(row, c).trim()).find(|t| !t.is_empty())
+}
+
+/// The roles of row `r` read as a header row whose upper neighbour may head
+/// it too: a name, month, sequence, indicator or unit column is merged
+/// vertically in a two-row header (片区 | 技工贸总收入 | ∅ above ∅ | 目标 | 完成),
+/// so an empty cell takes the role of the cell above when that is such a column.
+pub fn roles_with_merged_keys(grid: &Grid, r: usize) -> Vec<super::roles::Header> {
+    grid.row(r)
+        .enumerate()
+        .map(|(c, cell)| {
+            let h = classify(cell);
+            if h.role != Role::Empty || r == 0 {
+                return h;
+            }
+            let above = classify(grid.cell(r - 1, c));
+            if matches!(above.role, Role::Key(_) | Role::MonthLabel | Role::Seq | Role::Indicator | Role::Unit) {
+                above
+            } else {
+                h
+            }
+        })
+        .collect()
+}
+
+/// How many rows from the top are searched for a header of months running across.
+const ACROSS_SEARCH_ROWS: usize = 30;
+
+/// Whether a header cell names one month or a combined span (3月, 1-2月, 2022年3月).
+fn is_month_cell(t: &str) -> bool {
+    t.contains('月') && !t.contains("累计") && (parse_month(t).is_some() || month_span(t).is_some())
+}
+
+/// A table with its months running across (项目 | 1-2月 | 3月 | … | 合计, with
+/// 计划 and 实际 as rows): the row heading the months and the first month's
+/// column. Three month columns or more, and a row below whose label, left of
+/// the months, is a value role (计划, 实际, 目标, 完成); a table of parts with
+/// one column per month has part names there, not roles, and is not one.
+/// Gives the header row and the column of those role labels.
+pub fn months_across(grid: &Grid) -> Option<(usize, usize)> {
+    for r in 0..grid.n_rows().min(ACROSS_SEARCH_ROWS) {
+        let months: Vec<usize> = grid.row(r).enumerate().filter(|(_, t)| is_month_cell(t.trim())).map(|(c, _)| c).collect();
+        let Some(&first) = months.first() else { continue };
+        if months.len() < 3 || first == 0 {
+            continue;
+        }
+        let label_col = (r + 1..grid.n_rows())
+            .filter_map(|rr| (0..first).rev().find(|&c| matches!(classify(grid.cell(rr, c)).role, Role::Value(_))))
+            .max();
+        if let Some(c) = label_col {
+            return Some((r, c));
+        }
+    }
+    None
+}
+
+/// The table turned at header row `h` of a months-across table: the rows above
+/// `h` (title, 单位 note) stay as they are; from `h` down, each column becomes
+/// a row, so the months run down a 月份 column and the row labels (计划 | 实际,
+/// an indicator merged over its pair) head the columns. Cell (r, c) of the
+/// turned grid with r ≥ h is cell (h + c, r − h) of the paste (`untransposed`).
+/// The corner above the role labels (项目) becomes 月份, naming the key column.
+pub fn turn_months_down(grid: &Grid, h: usize, label_col: usize) -> Grid {
+    let mut rows: Vec<Vec<String>> = (0..h).map(|r| grid.row(r).map(str::to_string).collect()).collect();
+    let width = (h..grid.n_rows()).map(|r| grid.row_len(r)).max().unwrap_or(0);
+    for c in 0..width {
+        let mut row: Vec<String> = (h..grid.n_rows()).map(|r| grid.cell(r, c).to_string()).collect();
+        if c == label_col {
+            if let Some(corner) = row.first_mut() {
+                *corner = "月份".to_string();
+            }
+        }
+        rows.push(row);
+    }
+    Grid::from_rows(&rows)
+}
+
+/// A 1-based (row, column) of the turned grid back in the paste (see `turn_months_down`).
+pub fn untransposed(h: usize, row: Option<u32>, col: Option<u32>) -> (Option<u32>, Option<u32>) {
+    let h = u32::try_from(h).unwrap_or(u32::MAX);
+    match (row, col) {
+        (Some(r), Some(c)) if r > h => (Some(h.saturating_add(c)), Some(r - h)),
+        // A whole row of the turned grid is a column of the paste.
+        (Some(r), None) if r > h => (None, Some(r - h)),
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +227,21 @@ mod tests {
     fn a_single_row_and_a_title_stay_apart() {
         let h = region_of("2022年1-11月主要指标\n指标\t单位\t年度目标\t1-11月\n收入\t亿元\t1\t2\n", 1);
         assert_eq!((h.top, h.bottom, h.text(3)), (1, 1, "1-11月".to_string()));
+    }
+
+    #[test]
+    fn months_across_are_turned_down() {
+        let text = "标题\n项目\t1-2月\t3月\t4月\t合计\n计划\t22\t12\t12\t46\n实际\t21\t11\t\t32\n";
+        let (g, _) = parse_grid(text, Source::Data);
+        assert_eq!(months_across(&g), Some((1, 0)));
+        let t = turn_months_down(&g, 1, 0);
+        assert_eq!(t.to_rows()[1], ["月份", "计划", "实际"]);
+        assert_eq!(t.to_rows()[2], ["1-2月", "22", "21"]);
+        assert_eq!(t.to_rows()[5], ["合计", "46", "32"]);
+        // Turned (row 4, col 3) is the paste's 实际 of 4月: row 4, col 4 (1-based).
+        assert_eq!(untransposed(1, Some(5), Some(3)), (Some(4), Some(4)));
+        // Parts as rows with a column per month are not turned.
+        let (g, _) = parse_grid("片区\t1月\t2月\t3月\n东区\t1\t2\t3\n", Source::Data);
+        assert_eq!(months_across(&g), None);
     }
 }

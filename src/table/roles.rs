@@ -203,6 +203,9 @@ pub struct Header {
     pub unit: Option<Unit>,
     /// The period the header names (2022年, 1-11月).
     pub hint: Hint,
+    /// The word of the header that decided its role (累计, 年度目标, 完成率, 指标 …),
+    /// or empty when nothing did; the read-back shows it as the reason.
+    pub word: String,
 }
 
 /// Header words of a park column, compared whole.
@@ -307,7 +310,11 @@ fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
 pub fn classify(cell: &str) -> Header {
     let folded = fold_name(cell);
     let hint = period_hint(cell);
-    let header = |role: Role, prefix: String, unit: Option<Unit>| Header { role, prefix, unit, hint };
+    let word = std::cell::RefCell::new(String::new());
+    let header = |role: Role, prefix: String, unit: Option<Unit>| Header { role, prefix, unit, hint, word: word.take() };
+    let said = |w: &str| {
+        word.replace(w.to_string());
+    };
     if folded.is_empty() {
         return header(Role::Empty, String::new(), None);
     }
@@ -318,6 +325,7 @@ pub fn classify(cell: &str) -> Header {
     let unit = inner.as_deref().and_then(unit_label);
     let key = name_key(cell);
     let k = key.as_str();
+    said(k);
     if SEQ_WORDS.contains(&k) {
         return header(Role::Seq, String::new(), None);
     }
@@ -341,10 +349,16 @@ pub fn classify(cell: &str) -> Header {
     if k.contains("责任单位") || k.contains("牵头单位") {
         return header(Role::Key(Key::Duty), String::new(), None);
     }
-    if let Some((_, why)) = COMPUTED_WORDS.iter().find(|(w, _)| k.contains(w)) {
+    if let Some((w, why)) = COMPUTED_WORDS.iter().find(|(w, _)| k.contains(w)) {
+        said(w);
         return header(Role::Computed(*why), String::new(), unit);
     }
-    let value = |what: What, kw: &str| header(Role::Value(what), strip_period(&base.replacen(kw, "", 1)), unit.clone());
+    let value = |what: What, kw: &str| {
+        if !kw.is_empty() {
+            said(kw);
+        }
+        header(Role::Value(what), strip_period(&base.replacen(kw, "", 1)), unit.clone())
+    };
     if let Some((last_year, m)) = month_column(k) {
         let what = if last_year { What::LastYearMonth(m) } else { What::Month(m) };
         return header(Role::Value(what), String::new(), unit);
@@ -370,15 +384,19 @@ pub fn classify(cell: &str) -> Header {
     if let Some(kw) = find_kw(&base, ACTUAL_WORDS) {
         return value(What::Actual, kw);
     }
+    // A bare period (1-11月, 2022年) or 值 heads the actual: the reason is the header itself.
     if matches!(k, "值" | "数量" | "金额") || hint.1.is_some() || (hint.0.is_some() && k.trim_end_matches('度').ends_with('年')) {
         return value(What::Actual, "");
     }
     if base.contains("指标") {
+        said("指标");
         return header(Role::Indicator, String::new(), None);
     }
-    if let Some((_, kind)) = KEY_WORDS.iter().find(|(w, _)| base.contains(w)) {
+    if let Some((w, kind)) = KEY_WORDS.iter().find(|(w, _)| base.contains(w)) {
+        said(w);
         return header(Role::Key(*kind), String::new(), None);
     }
+    word.replace(String::new());
     header(Role::Unknown, base, unit)
 }
 

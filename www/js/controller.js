@@ -122,6 +122,7 @@
       parkName: !multi && st.parkName.trim() ? st.parkName.trim() : park && park.name ? park.name : '',
       example: st.example,
       hasData: !!st.data.trim(),
+      readFix: WH.readFixCurrent(st),
       sortKey: st.sortKey,
       sortDir: st.sortDir,
       scheme: WH.currentScheme(),

@@ -28,7 +28,7 @@
     if (WH.state.scheme) req.scheme = WH.state.scheme;
     // The typed name names a one-park paste in the report and in every export.
     if (WH.state.parkName.trim()) req.park_name = WH.state.parkName.trim();
-    return req;
+    return WH.addReadFix(req);
   }
 
   function syncInputs() {

@@ -1,4 +1,4 @@
-/* render-read.js — renders the read-back: how the paste was read. */
+/* render-read.js — renders the read-back: how the paste was read, each column's role and why, and its correction controls. */
 (function (WH) {
   'use strict';
 
@@ -30,14 +30,34 @@
         (clip.precise ? (clip.merged ? '，' : '：') + clip.precise + ' 个数值按完整精度取值（而非显示的舍入值）' : '') + '。' }));
     }
     if (read.columns && read.columns.length) {
+      // Each column's role and why (the header word, the content rule, or 由用户指定),
+      // with the selects that correct it (read-fix.js).
+      var fix = view.readFix || null;
+      box.appendChild(WH.readFixShapeControls(read, fix));
       box.appendChild(WH.makeTable({
+        id: 'read-columns',
         cls: 'compact',
-        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }],
+        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }, { label: '依据' }, { label: '更正（用途、单位）', cls: 'no-print' }],
         rows: read.columns.map(function (c) {
-          return { cells: [colName(c.col), c.header, c.role] };
+          return {
+            cls: c.by === 'user' ? 'by-user' : '',
+            cells: [colName(c.col), c.header, c.role, c.why || '', WH.readFixColumnControls(read, fix, c.col)]
+          };
         })
       }));
     }
+    // Each pasted split table's columns as read, with why (no corrections there yet).
+    (read.splits || []).forEach(function (cols, i) {
+      if (!cols || !cols.length) return;
+      box.appendChild(h('p', { 'class': 'read-split', text: '分解表 ' + (i + 1) + ' 的列：' }));
+      box.appendChild(WH.makeTable({
+        cls: 'compact read-split-columns',
+        columns: [{ label: '列' }, { label: '表头' }, { label: '识别为' }, { label: '依据' }],
+        rows: cols.map(function (c) {
+          return { cells: [colName(c.col), c.header, c.role, c.why || ''] };
+        })
+      }));
+    });
     (read.unmatched || []).forEach(function (u) {
       var li = WH.diagLink('data', null, u.row, u.col, '第 ' + u.row + ' 行“' + u.text + '”未对应方案中的指标' +
         (u.suggestions && u.suggestions.length ? '，是否是：' + u.suggestions.join('、') + '？' : '，已忽略。'), 'warning');

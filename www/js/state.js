@@ -41,7 +41,9 @@
       sortKey: 'gap_pp',
       sortDir: 1,
       // How the park paste came: { form: 'html' | 'text', merged, precise } (clipboardText).
-      dataForm: null
+      dataForm: null,
+      // The user's corrections of the reading, for the paste they were made on (read-fix.js).
+      readFix: null
     };
   }
 
