@@ -93,6 +93,8 @@ pub struct ApiReport {
     pub diagnostics: Vec<ApiDiagnostic>,
     pub parks: Vec<ApiPark>,
     pub splits: Vec<ApiSplit>,
+    /// Every result table as the page shows it and the exports write it (see `ApiTable`).
+    pub tables: Vec<ApiTable>,
 }
 
 #[derive(Debug, Serialize)]
@@ -525,18 +527,8 @@ fn progress_out(p: &model::ProgressRow) -> ApiProgress {
 }
 
 pub fn from_core(r: &Report) -> ApiReport {
-    // The group a park was read in (by paste order, as `r.parks` is).
-    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
-    // Each group's totals, highest first, for ranks within groups.
-    let mut group_totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
-    for (i, p) in r.parks.iter().enumerate() {
-        if let Some(g) = group_of(i) {
-            group_totals.entry(g).or_default().push(p.score.total);
-        }
-    }
-    for totals in group_totals.values_mut() {
-        totals.sort_by(|a, b| b.cmp(a));
-    }
+    // Each park's group and rank within it, as the ranking table has them.
+    let groups = crate::export::groups(r);
     let source = match r.period_source {
         PeriodSource::User => "user",
         PeriodSource::Header => "header",
@@ -571,13 +563,10 @@ pub fn from_core(r: &Report) -> ApiReport {
             .enumerate()
             .map(|(i, p)| {
                 let s = &p.score;
-                let group = group_of(i);
+                let (group, group_rank) = groups.get(i).cloned().unwrap_or_default();
                 ApiPark {
                     name: s.name.clone(),
-                    group_rank: group.as_ref().and_then(|g| group_totals.get(g)).map(|totals| {
-                        let ahead = totals.partition_point(|t| *t > s.total);
-                        u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)
-                    }),
+                    group_rank,
                     group,
                     total: s.total,
                     grade: s.grade.clone(),
@@ -653,7 +642,74 @@ pub fn from_core(r: &Report) -> ApiReport {
                 laggards: s.laggards.clone(),
             })
             .collect(),
+        tables: tables_out(r),
     }
+}
+
+// ---------- result tables: the one layout (export::tables), as the page renders it ----------
+
+/// One result table as laid out by `export::tables`: the page renders it as it
+/// is (adding only classes, buttons and the user's sort), and its 复制此表 and
+/// the exports write the same layout, cell for cell.
+#[derive(Debug, Serialize)]
+pub struct ApiTable {
+    /// "breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "ranking", "split:0", "split:0:sums".
+    pub key: String,
+    /// The caption line (whose table, the period, the scheme), as copied.
+    pub caption: String,
+    pub columns: Vec<ApiTableColumn>,
+    pub rows: Vec<ApiTableRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiTableColumn {
+    /// The header as copied: `label`, then `(unit)` when there is a unit.
+    pub text: String,
+    pub label: String,
+    pub unit: Option<String>,
+    /// A number column (right-aligned; sorted as numbers).
+    pub num: bool,
+    /// A stable key: "name", "status", "explain", "gap_pp", "dim:planning" …
+    pub key: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiTableRow {
+    /// Every cell's printed text ("" for none).
+    pub cells: Vec<String>,
+    /// Space-separated classes: subtotal, total, dimhead, missing, adjust (room for simulated).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+    /// Status key: ahead, slight, far, missing; ok or bad for a sum check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// What the row explains (an indicator's or adjustment's name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The park a ranking row stands for (0-based, paste order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub park: Option<usize>,
+}
+
+fn tables_out(r: &Report) -> Vec<ApiTable> {
+    crate::export::tables(r)
+        .into_iter()
+        .map(|t| ApiTable {
+            columns: t
+                .columns
+                .iter()
+                .map(|c| ApiTableColumn { text: c.text(), label: c.label.clone(), unit: c.unit.clone(), num: c.num, key: c.key.clone() })
+                .collect(),
+            rows: t
+                .rows
+                .into_iter()
+                .zip(t.meta)
+                .map(|(cells, m)| ApiTableRow { cells, class: m.class.join(" "), status: m.status, link: m.link, park: m.park })
+                .collect(),
+            key: t.key,
+            caption: t.title,
+        })
+        .collect()
 }
 
 /// Evaluates a JSON request and exports the tables whose key starts with `key`
