@@ -722,9 +722,10 @@ fn field(out: &mut String, s: &str, sep: char) {
 /// No matching table gives an empty TSV, a CSV of just the BOM, and an .xlsx
 /// with one sheet saying 无数据.
 ///
-/// A key may end in `@` and the row order the page shows ("progress:0@2,0,1",
-/// the indices of the laid-out rows, after a sort by the user): the selected
-/// tables are then written in that order, so a copy is what is on screen.
+/// A key followed by `@` selects that one table exactly ("split:0@" is the parts,
+/// not their sums), and may go on with the row order the page shows
+/// ("progress:0@2,0,1", indices of the laid-out rows after a sort by the user),
+/// in which the rows are then written: a 复制此表 copy is what is on screen.
 pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
     let format = format.trim();
     let (key, order) = match key.split_once('@') {
@@ -734,7 +735,7 @@ pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
     let pick = || -> Vec<Table> {
         tables(report)
             .into_iter()
-            .filter(|t| selected(&t.key, key))
+            .filter(|t| if order.is_some() { t.key == key } else { selected(&t.key, key) })
             .map(|t| match &order {
                 Some(o) => t.reordered(o),
                 None => t,

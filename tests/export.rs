@@ -414,6 +414,9 @@ fn a_copy_follows_the_row_order_on_screen() {
     assert_eq!(rows("progress:0@1,0")[2][0], "2");
     // Unknown or repeated indices are skipped; rows left unnamed keep their place after.
     assert_eq!(names("progress:0@1,1,9"), ["上交税金", "技工贸总收入"]);
+    // With '@' the key names one table exactly: the parts of a split, not their sums.
+    assert_eq!(rows("split:0@").len(), 4);
+    assert_eq!(rows("split:0").len(), 9);
     // Every table starts with its caption, as the page shows it above the table.
     assert!(rows("progress:0")[0][0].starts_with("衡山工业园目标进度（数据截至2022年11月"));
 }
