@@ -691,9 +691,27 @@ pub struct ApiTableRow {
     pub park: Option<usize>,
 }
 
+/// The report's tables. Above `eval::AUTO_DETAIL_MAX` parks the ranking carries
+/// the rows the page lists, the leaders and every detailed park: twenty thousand
+/// rows nobody reads on screen would cost more than the rest of the report, and
+/// the exports (`export_json`) write the full ranking.
 fn tables_out(r: &Report) -> Vec<ApiTable> {
+    let many = r.parks.len() > eval::AUTO_DETAIL_MAX;
+    let listed = |k: usize, m: &crate::export::RowMeta| -> bool {
+        !many || k < eval::AUTO_DETAIL_MAX || m.park.and_then(|p| r.parks.get(p)).is_some_and(|p| p.detailed)
+    };
     crate::export::tables(r)
         .into_iter()
+        .map(|mut t| {
+            if many && t.key == "ranking" {
+                let keep: Vec<bool> = t.meta.iter().enumerate().map(|(k, m)| listed(k, m)).collect();
+                let mut it = keep.iter();
+                t.rows.retain(|_| it.next().copied().unwrap_or(false));
+                let mut it = keep.iter();
+                t.meta.retain(|_| it.next().copied().unwrap_or(false));
+            }
+            t
+        })
         .map(|t| ApiTable {
             columns: t
                 .columns
@@ -766,6 +784,50 @@ mod tests {
         let xlsx = export_json(req, "", "xlsx");
         let text = String::from_utf8_lossy(&xlsx);
         assert!(text.contains("<dc:title>湘潭园区五好园区评价（数据截至2022年11月"), "document properties carry the title");
+    }
+
+    #[test]
+    fn the_report_carries_the_tables_the_exports_write() {
+        let req = r#"{"data":"指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n","period":{"year":2022,"month":11}}"#;
+        let report: serde_json::Value = serde_json::from_str(&evaluate_json(req)).unwrap();
+        let tables = report["tables"].as_array().unwrap();
+        let keys: Vec<&str> = tables.iter().map(|t| t["key"].as_str().unwrap()).collect();
+        assert_eq!(keys.first(), Some(&"breakdown:0"), "{keys:?}");
+        assert!(keys.contains(&"progress:0") && keys.contains(&"ranking"), "{keys:?}");
+        // The breakdown's 总分 row is the park's total as printed, and its caption is the TSV's first line.
+        let b = &tables[0];
+        let last = b["rows"].as_array().unwrap().last().unwrap();
+        assert_eq!(last["class"], "total");
+        assert_eq!(last["cells"][7].as_str().unwrap(), format!("{:.2}", report["parks"][0]["total"].as_f64().unwrap()));
+        let tsv = String::from_utf8(export_json(req, "breakdown:0@", "tsv")).unwrap();
+        let mut lines = tsv.split("\r\n");
+        assert_eq!(lines.next(), b["caption"].as_str());
+        let head: Vec<&str> = b["columns"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+        assert_eq!(lines.next(), Some(head.join("\t").as_str()));
+    }
+
+    #[test]
+    fn above_200_parks_the_reported_ranking_lists_the_leaders_and_the_detailed_park() {
+        let mut data = "园区\t技工贸总收入（亿元）\n".to_string();
+        for k in 0..250 {
+            data.push_str(&format!("园区{k}\t{}\n", 100 + k));
+        }
+        let req = serde_json::json!({ "data": data, "detail": 230, "period": { "year": 2022, "month": 11 } }).to_string();
+        let report: serde_json::Value = serde_json::from_str(&evaluate_json(&req)).unwrap();
+        let ranking = report["tables"].as_array().unwrap().iter().find(|t| t["key"] == "ranking").unwrap();
+        let listed: Vec<String> = ranking["rows"].as_array().unwrap().iter().map(|r| r["cells"][1].as_str().unwrap().to_string()).collect();
+        // The export keeps the full ranking: its caption, header and 250 rows.
+        let tsv = String::from_utf8(export_json(&req, "ranking", "tsv")).unwrap();
+        let lines: Vec<&str> = tsv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 252);
+        let full: Vec<String> = lines.iter().skip(2).map(|l| l.split('\t').nth(1).unwrap().to_string()).collect();
+        // The report lists the 200 leaders, then the detailed park when it is not among them.
+        let mut want: Vec<String> = full.iter().take(200).cloned().collect();
+        if !want.iter().any(|n| n == "园区230") {
+            want.push("园区230".into());
+        }
+        assert_eq!(listed, want);
+        assert_eq!(listed.len(), 201, "园区230 ranks below the 200 leaders here (ties keep the pasted order)");
     }
 
     #[test]
