@@ -696,22 +696,9 @@ pub struct ApiTableRow {
 /// rows nobody reads on screen would cost more than the rest of the report, and
 /// the exports (`export_json`) write the full ranking.
 fn tables_out(r: &Report) -> Vec<ApiTable> {
-    let many = r.parks.len() > eval::AUTO_DETAIL_MAX;
-    let listed = |k: usize, m: &crate::export::RowMeta| -> bool {
-        !many || k < eval::AUTO_DETAIL_MAX || m.park.and_then(|p| r.parks.get(p)).is_some_and(|p| p.detailed)
-    };
-    crate::export::tables(r)
+    let ranked = if r.parks.len() > eval::AUTO_DETAIL_MAX { eval::AUTO_DETAIL_MAX } else { usize::MAX };
+    crate::export::listed_tables(r, ranked)
         .into_iter()
-        .map(|mut t| {
-            if many && t.key == "ranking" {
-                let keep: Vec<bool> = t.meta.iter().enumerate().map(|(k, m)| listed(k, m)).collect();
-                let mut it = keep.iter();
-                t.rows.retain(|_| it.next().copied().unwrap_or(false));
-                let mut it = keep.iter();
-                t.meta.retain(|_| it.next().copied().unwrap_or(false));
-            }
-            t
-        })
         .map(|t| ApiTable {
             columns: t
                 .columns

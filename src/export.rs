@@ -271,6 +271,17 @@ pub fn groups(r: &Report) -> Vec<(Option<String>, Option<u32>)> {
 /// table; then the ranking; then each split's parts and its sum checks. A park
 /// whose breakdown was left out (`eval::Detail`) has no tables of its own.
 pub fn tables(report: &Report) -> Vec<Table> {
+    layout(report, usize::MAX)
+}
+
+/// `tables` as the page lists them: the ranking holds its first `ranked` rows and
+/// the rows of detailed parks (the page lists no more of a long ranking; the
+/// exports, through `tables`, hold it all).
+pub fn listed_tables(report: &Report, ranked: usize) -> Vec<Table> {
+    layout(report, ranked)
+}
+
+fn layout(report: &Report, ranked: usize) -> Vec<Table> {
     let note = period_note(report);
     let mut out = Vec::new();
     for (i, park) in report.parks.iter().enumerate() {
@@ -286,7 +297,7 @@ pub fn tables(report: &Report) -> Vec<Table> {
         out.push(progress(i, &name, &note, report, park));
     }
     if !report.parks.is_empty() {
-        out.push(ranking(&note, report));
+        out.push(ranking(&note, report, ranked));
     }
     for (i, s) in report.splits.iter().enumerate() {
         let (parts, sums) = split(i, &note, report, s);
@@ -522,7 +533,7 @@ fn progress(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> 
     t
 }
 
-fn ranking(note: &str, r: &Report) -> Table {
+fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
     let groups = groups(r);
     let grouped = groups.iter().any(|(g, _)| g.is_some());
     let mut columns = vec![num("排名", None, "rank"), col("园区", "park")];
@@ -546,8 +557,11 @@ fn ranking(note: &str, r: &Report) -> Table {
         let at = order.partition_point(|&j| rank(j) <= rank(k));
         order.insert(at, k);
     }
-    for k in order {
+    for (at, k) in order.into_iter().enumerate() {
         let Some(p) = r.parks.get(k) else { continue };
+        if at >= ranked && !p.detailed {
+            continue;
+        }
         let s = &p.score;
         let mut row = vec![Cell::Number { value: f64::from(s.rank), text: s.rank.to_string(), decimals: Some(0) }, Cell::Text(park_name(s, k))];
         if grouped {
