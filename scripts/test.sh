@@ -3,7 +3,7 @@
 #   1. installers            tests/install/installers.test.sh: every ensure_* of
 #                            scripts/lib.sh against stub installers (no network)
 #   2. cargo test            the Rust core, natively
-#   3. clippy                cargo clippy --lib -- -D warnings
+#   3. clippy                cargo clippy --all-targets -- -D warnings
 #   4. scripts/build.sh      the page, pkg/wuhao.html
 #   5. node --test           tests/compat (wasm features, ES2019, CSS, CSP) and
 #                            tests/browser (headless Debian Chromium, network blocked)
@@ -77,8 +77,8 @@ if [ "$rc" -ne 0 ]; then
   [ "$failed" -gt "$was" ] || failed=$((failed + 1))
 fi
 
-say "cargo clippy --lib -- -D warnings"
-if cargo clippy --lib -- -D warnings; then
+say "cargo clippy --all-targets -- -D warnings"
+if cargo clippy --all-targets -- -D warnings; then
   passed=$((passed + 1))
 else
   broken+=("clippy")

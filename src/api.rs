@@ -152,6 +152,8 @@ pub struct ApiReport {
     pub diagnostics: Vec<ApiDiagnostic>,
     pub parks: Vec<ApiPark>,
     pub splits: Vec<ApiSplit>,
+    /// Every result table as the page shows it and the exports write it (see `ApiTable`).
+    pub tables: Vec<ApiTable>,
 }
 
 #[derive(Debug, Serialize)]
@@ -593,18 +595,8 @@ fn progress_out(p: &model::ProgressRow) -> ApiProgress {
 }
 
 pub fn from_core(r: &Report) -> ApiReport {
-    // The group a park was read in (by paste order, as `r.parks` is).
-    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
-    // Each group's totals, highest first, for ranks within groups.
-    let mut group_totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
-    for (i, p) in r.parks.iter().enumerate() {
-        if let Some(g) = group_of(i) {
-            group_totals.entry(g).or_default().push(p.score.total);
-        }
-    }
-    for totals in group_totals.values_mut() {
-        totals.sort_by(|a, b| b.cmp(a));
-    }
+    // Each park's group and rank within it, as the ranking table has them.
+    let groups = crate::export::groups(r);
     let source = match r.period_source {
         PeriodSource::User => "user",
         PeriodSource::Header => "header",
@@ -640,13 +632,10 @@ pub fn from_core(r: &Report) -> ApiReport {
             .enumerate()
             .map(|(i, p)| {
                 let s = &p.score;
-                let group = group_of(i);
+                let (group, group_rank) = groups.get(i).cloned().unwrap_or_default();
                 ApiPark {
                     name: s.name.clone(),
-                    group_rank: group.as_ref().and_then(|g| group_totals.get(g)).map(|totals| {
-                        let ahead = totals.partition_point(|t| *t > s.total);
-                        u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)
-                    }),
+                    group_rank,
                     group,
                     total: s.total,
                     grade: s.grade.clone(),
@@ -722,7 +711,79 @@ pub fn from_core(r: &Report) -> ApiReport {
                 laggards: s.laggards.clone(),
             })
             .collect(),
+        tables: tables_out(r),
     }
+}
+
+// ---------- result tables: the one layout (export::tables), as the page renders it ----------
+
+/// One result table as laid out by `export::tables`: the page renders it as it
+/// is (adding only classes, buttons and the user's sort), and its 复制此表 and
+/// the exports write the same layout, cell for cell.
+#[derive(Debug, Serialize)]
+pub struct ApiTable {
+    /// "breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "ranking", "split:0", "split:0:sums".
+    pub key: String,
+    /// The caption line (whose table, the period, the scheme), as copied.
+    pub caption: String,
+    pub columns: Vec<ApiTableColumn>,
+    pub rows: Vec<ApiTableRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiTableColumn {
+    /// The header as copied: `label`, then `(unit)` when there is a unit.
+    pub text: String,
+    pub label: String,
+    pub unit: Option<String>,
+    /// A number column (right-aligned; sorted as numbers).
+    pub num: bool,
+    /// A stable key: "name", "status", "explain", "gap_pp", "dim:planning" …
+    pub key: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiTableRow {
+    /// Every cell's printed text ("" for none).
+    pub cells: Vec<String>,
+    /// Space-separated classes: subtotal, total, dimhead, missing, adjust (room for simulated).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub class: String,
+    /// Status key: ahead, slight, far, missing; ok or bad for a sum check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// What the row explains (an indicator's or adjustment's name).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    /// The park a ranking row stands for (0-based, paste order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub park: Option<usize>,
+}
+
+/// The report's tables. Above `eval::AUTO_DETAIL_MAX` parks the ranking carries
+/// the rows the page lists, the leaders and every detailed park: twenty thousand
+/// rows nobody reads on screen would cost more than the rest of the report, and
+/// the exports (`export_json`) write the full ranking.
+fn tables_out(r: &Report) -> Vec<ApiTable> {
+    let ranked = if r.parks.len() > eval::AUTO_DETAIL_MAX { eval::AUTO_DETAIL_MAX } else { usize::MAX };
+    crate::export::listed_tables(r, ranked)
+        .into_iter()
+        .map(|t| ApiTable {
+            columns: t
+                .columns
+                .iter()
+                .map(|c| ApiTableColumn { text: c.text(), label: c.label.clone(), unit: c.unit.clone(), num: c.num, key: c.key.clone() })
+                .collect(),
+            rows: t
+                .rows
+                .into_iter()
+                .zip(t.meta)
+                .map(|(cells, m)| ApiTableRow { cells, class: m.class.join(" "), status: m.status, link: m.link, park: m.park })
+                .collect(),
+            key: t.key,
+            caption: t.title,
+        })
+        .collect()
 }
 
 /// Evaluates a JSON request and exports the tables whose key starts with `key`
@@ -779,6 +840,50 @@ mod tests {
         let xlsx = export_json(req, "", "xlsx");
         let text = String::from_utf8_lossy(&xlsx);
         assert!(text.contains("<dc:title>湘潭园区五好园区评价（数据截至2022年11月"), "document properties carry the title");
+    }
+
+    #[test]
+    fn the_report_carries_the_tables_the_exports_write() {
+        let req = r#"{"data":"指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n","period":{"year":2022,"month":11}}"#;
+        let report: serde_json::Value = serde_json::from_str(&evaluate_json(req)).unwrap();
+        let tables = report["tables"].as_array().unwrap();
+        let keys: Vec<&str> = tables.iter().map(|t| t["key"].as_str().unwrap()).collect();
+        assert_eq!(keys.first(), Some(&"breakdown:0"), "{keys:?}");
+        assert!(keys.contains(&"progress:0") && keys.contains(&"ranking"), "{keys:?}");
+        // The breakdown's 总分 row is the park's total as printed, and its caption is the TSV's first line.
+        let b = &tables[0];
+        let last = b["rows"].as_array().unwrap().last().unwrap();
+        assert_eq!(last["class"], "total");
+        assert_eq!(last["cells"][7].as_str().unwrap(), format!("{:.2}", report["parks"][0]["total"].as_f64().unwrap()));
+        let tsv = String::from_utf8(export_json(req, "breakdown:0@", "tsv")).unwrap();
+        let mut lines = tsv.split("\r\n");
+        assert_eq!(lines.next(), b["caption"].as_str());
+        let head: Vec<&str> = b["columns"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+        assert_eq!(lines.next(), Some(head.join("\t").as_str()));
+    }
+
+    #[test]
+    fn above_200_parks_the_reported_ranking_lists_the_leaders_and_the_detailed_park() {
+        let mut data = "园区\t技工贸总收入（亿元）\n".to_string();
+        for k in 0..250 {
+            data.push_str(&format!("园区{k}\t{}\n", 100 + k));
+        }
+        let req = serde_json::json!({ "data": data, "detail": 230, "period": { "year": 2022, "month": 11 } }).to_string();
+        let report: serde_json::Value = serde_json::from_str(&evaluate_json(&req)).unwrap();
+        let ranking = report["tables"].as_array().unwrap().iter().find(|t| t["key"] == "ranking").unwrap();
+        let listed: Vec<String> = ranking["rows"].as_array().unwrap().iter().map(|r| r["cells"][1].as_str().unwrap().to_string()).collect();
+        // The export keeps the full ranking: its caption, header and 250 rows.
+        let tsv = String::from_utf8(export_json(&req, "ranking", "tsv")).unwrap();
+        let lines: Vec<&str> = tsv.trim_end().split("\r\n").collect();
+        assert_eq!(lines.len(), 252);
+        let full: Vec<String> = lines.iter().skip(2).map(|l| l.split('\t').nth(1).unwrap().to_string()).collect();
+        // The report lists the 200 leaders, then the detailed park when it is not among them.
+        let mut want: Vec<String> = full.iter().take(200).cloned().collect();
+        if !want.iter().any(|n| n == "园区230") {
+            want.push("园区230".into());
+        }
+        assert_eq!(listed, want);
+        assert_eq!(listed.len(), 201, "园区230 ranks below the 200 leaders here (ties keep the pasted order)");
     }
 
     #[test]

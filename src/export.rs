@@ -1,9 +1,11 @@
 //! Result tables for export: TSV for the clipboard, CSV with BOM, and .xlsx (see `xlsx`).
 //!
-//! `tables` lays the report out once, as the page shows it: Chinese headers, the
-//! unit of a column stated once in its header (or in a 单位 column), numbers
-//! rounded as printed. Each cell is typed, so the .xlsx gets real numbers with a
-//! number format while TSV and CSV carry exactly the printed text.
+//! `tables` lays every result table out once, and the page renders that layout
+//! (`api::ApiReport::tables`): caption, Chinese headers, the unit of a column
+//! stated once in its header (or in a 单位 column), row order, numbers rounded
+//! as printed, subtotal and total rows (integer sums of printed `Points`). Each
+//! cell is typed, so the .xlsx gets real numbers with a number format while TSV
+//! and CSV carry exactly the printed text: what is copied is what is shown.
 
 use std::borrow::Cow;
 
@@ -32,32 +34,122 @@ impl Cell {
     }
 }
 
-/// One exportable table (score breakdown, progress, ranking, a split …).
-#[derive(Clone, Debug, PartialEq)]
+/// One column of a result table: its label, the unit stated once in the header
+/// (`完成率(%)`), whether it holds numbers, and a stable key the page uses to
+/// decorate it (`status`, `explain`, `name`, `gap_pp`, `dim:planning` …).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Column {
+    pub label: String,
+    pub unit: Option<String>,
+    pub num: bool,
+    pub key: String,
+}
+
+impl Column {
+    /// The header as printed: the label, then the unit in brackets.
+    pub fn text(&self) -> String {
+        match &self.unit {
+            Some(u) => format!("{}({u})", self.label),
+            None => self.label.clone(),
+        }
+    }
+}
+
+/// What a row is, beyond its cells: its classes (`subtotal`, `total`, `dimhead`
+/// for a dimension's first row, `missing`, `adjust`; room for `simulated`), the
+/// status key of a progress or split row (`ahead`, `slight`, `far`, `missing`;
+/// `ok`/`bad` for a sum check), what it links to (the indicator's name, for the
+/// explanation) and the park it stands for (ranking rows, by paste order).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowMeta {
+    pub class: Vec<&'static str>,
+    pub status: Option<&'static str>,
+    pub link: Option<String>,
+    pub park: Option<usize>,
+}
+
+impl RowMeta {
+    fn class(class: &'static str) -> RowMeta {
+        RowMeta { class: vec![class], ..RowMeta::default() }
+    }
+}
+
+/// One result table (score breakdown, progress, ranking, a split …), laid out
+/// once: the page renders it and every export writes it, cell for cell.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
     /// Stable key used by the page: "breakdown:0", "progress:0", "ranking", "split:0" …
     pub key: String,
+    /// The caption: whose table, the period and the scheme.
     pub title: String,
+    /// The printed header of each column (`Column::text`).
     pub headers: Vec<String>,
+    /// The columns, the same length as `headers`; empty for a table built by hand.
+    pub columns: Vec<Column>,
     /// The printed text of every cell, row by row (the same as `cells`, as text).
     pub rows: Vec<Vec<String>>,
     /// The typed cells, the same shape as `rows`.
     pub cells: Vec<Vec<Cell>>,
+    /// What each row is, one per row (default for a row pushed without).
+    pub meta: Vec<RowMeta>,
     /// A short name for a worksheet tab (得分明细-衡山工业园); the .xlsx writer
     /// makes it legal and unique.
     pub sheet: String,
 }
 
 impl Table {
-    fn new(key: String, title: String, sheet: String, headers: &[&str]) -> Table {
-        Table { key, title, headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), cells: Vec::new(), sheet }
+    fn new(key: String, title: String, sheet: String, columns: Vec<Column>) -> Table {
+        let headers = columns.iter().map(Column::text).collect();
+        Table { key, title, headers, columns, sheet, ..Table::default() }
     }
 
-    /// Appends a row, keeping `rows` and `cells` in step.
+    /// Appends a row, keeping `rows`, `cells` and `meta` in step.
     pub fn push(&mut self, cells: Vec<Cell>) {
+        self.push_row(cells, RowMeta::default());
+    }
+
+    /// Appends a row with what it is.
+    pub fn push_row(&mut self, cells: Vec<Cell>, meta: RowMeta) {
         self.rows.push(cells.iter().map(|c| c.text().to_string()).collect());
         self.cells.push(cells);
+        self.meta.push(meta);
     }
+
+    /// The same table with its rows in `order` (indices into the rows; unknown
+    /// and repeated indices are skipped, rows not named keep their place after).
+    fn reordered(mut self, order: &[usize]) -> Table {
+        let n = self.rows.len();
+        let mut seen = vec![false; n];
+        let mut picks: Vec<usize> = Vec::with_capacity(n);
+        for &k in order {
+            if let Some(s) = seen.get_mut(k) {
+                if !*s {
+                    *s = true;
+                    picks.push(k);
+                }
+            }
+        }
+        picks.extend((0..n).filter(|k| !seen.get(*k).copied().unwrap_or(true)));
+        let (rows, cells, meta) = (std::mem::take(&mut self.rows), std::mem::take(&mut self.cells), std::mem::take(&mut self.meta));
+        for k in picks {
+            if let (Some(r), Some(c)) = (rows.get(k), cells.get(k)) {
+                self.rows.push(r.clone());
+                self.cells.push(c.clone());
+                self.meta.push(meta.get(k).cloned().unwrap_or_default());
+            }
+        }
+        self
+    }
+}
+
+/// A text column.
+fn col(label: &str, key: &str) -> Column {
+    Column { label: label.to_string(), unit: None, num: false, key: key.to_string() }
+}
+
+/// A number column, with its unit when it has one.
+fn num(label: &str, unit: Option<&str>, key: &str) -> Column {
+    Column { label: label.to_string(), unit: unit.filter(|u| !u.is_empty()).map(str::to_string), num: true, key: key.to_string() }
 }
 
 fn text(s: &str) -> Cell {
@@ -147,27 +239,86 @@ fn park_name(s: &ParkScore, i: usize) -> String {
     }
 }
 
-/// Every result table of the report: per park the score breakdown, the dimension
-/// scores and the progress table; then the ranking; then each split's parts and
-/// its sum checks.
+/// Each park's group (市州, 片区) as read, and its rank within the group by the
+/// printed totals (ties sharing a rank), by paste order; `(None, None)` without one.
+pub fn groups(r: &Report) -> Vec<(Option<String>, Option<u32>)> {
+    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
+    let mut totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
+    for (i, p) in r.parks.iter().enumerate() {
+        if let Some(g) = group_of(i) {
+            totals.entry(g).or_default().push(p.score.total);
+        }
+    }
+    for t in totals.values_mut() {
+        t.sort_by(|a, b| b.cmp(a));
+    }
+    r.parks
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let g = group_of(i);
+            let rank = g.as_ref().and_then(|g| totals.get(g)).map(|t| {
+                let ahead = t.partition_point(|x| *x > p.score.total);
+                u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)
+            });
+            (g, rank)
+        })
+        .collect()
+}
+
+/// Every result table of the report: per detailed park the score breakdown, the
+/// dimension scores, the adjustments (when there are any) and the progress
+/// table; then the ranking; then each split's parts and its sum checks. A park
+/// whose breakdown was left out (`eval::Detail`) has no tables of its own.
 pub fn tables(report: &Report) -> Vec<Table> {
+    layout(report, usize::MAX)
+}
+
+/// `tables` as the page lists them: the ranking holds its first `ranked` rows and
+/// the rows of detailed parks (the page lists no more of a long ranking; the
+/// exports, through `tables`, hold it all).
+pub fn listed_tables(report: &Report, ranked: usize) -> Vec<Table> {
+    layout(report, ranked)
+}
+
+fn layout(report: &Report, ranked: usize) -> Vec<Table> {
     let note = period_note(report);
     let mut out = Vec::new();
     for (i, park) in report.parks.iter().enumerate() {
+        if !park.detailed {
+            continue;
+        }
         let name = park_name(&park.score, i);
         out.push(breakdown(i, &name, &note, &park.score));
         out.push(dimensions(i, &name, &note, &park.score));
+        if !park.score.adjustments.is_empty() {
+            out.push(adjustments(i, &name, &note, &park.score));
+        }
         out.push(progress(i, &name, &note, report, park));
     }
     if !report.parks.is_empty() {
-        out.push(ranking(&note, report));
+        out.push(ranking(&note, report, ranked));
     }
     for (i, s) in report.splits.iter().enumerate() {
-        let (parts, sums) = split(i, &note, s);
+        let (parts, sums) = split(i, &note, report, s);
         out.push(parts);
         out.push(sums);
     }
     out
+}
+
+/// Points with an explicit sign (+1.00, -2.00, 0.00): adjustments and gaps read so.
+fn signed(p: Points) -> Cell {
+    let text = if p > Points::ZERO { format!("+{p}") } else { p.to_string() };
+    Cell::Number { value: p.as_f64(), text, decimals: Some(2) }
+}
+
+/// A figure with two fixed places and an explicit sign (进度差), or empty.
+fn two_signed(x: Option<f64>) -> Cell {
+    match two(x) {
+        Cell::Number { value, text, decimals } if value > 0.0 => Cell::Number { value, text: format!("+{text}"), decimals },
+        c => c,
+    }
 }
 
 fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
@@ -175,13 +326,25 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
         format!("breakdown:{i}"),
         format!("{name}得分明细{note}"),
         format!("得分明细-{name}"),
-        &["维度", "指标", "单位", "实际值", "目标值", "完成率(%)", "分值", "得分", "失分", "计算过程"],
+        vec![
+            col("维度", "dim"),
+            col("指标", "name"),
+            col("单位", "unit"),
+            num("实际值", None, "value"),
+            num("目标值", None, "target"),
+            num("完成率", Some("%"), "completion"),
+            num("分值", None, "weight"),
+            num("得分", None, "score"),
+            num("失分", None, "lost"),
+            col("计算过程", "explain"),
+        ],
     );
     let mut used = vec![false; s.indicators.len()];
     let mut weight_sum = 0.0;
     let mut lost_sum = Points::ZERO;
     for d in &s.dimensions {
         let mut lost = Points::ZERO;
+        let mut first = true;
         for (k, ind) in s.indicators.iter().enumerate() {
             if ind.dimension != d.name && ind.dimension != d.key {
                 continue;
@@ -190,187 +353,293 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
                 *u = true;
             }
             lost += ind.lost;
-            t.push(indicator_row(&d.name, ind));
+            // The dimension is named on its first row only, as on the printed form.
+            let (cells, meta) = indicator_row(if first { &d.name } else { "" }, first, ind);
+            t.push_row(cells, meta);
+            first = false;
         }
         weight_sum += d.weight;
         lost_sum += lost;
-        t.push(vec![
-            Cell::Text(format!("{}小计", d.name)),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            empty(),
-            two(Some(d.weight)),
-            pts(d.score),
-            pts(lost),
-            empty(),
-        ]);
+        t.push_row(
+            vec![Cell::Text(format!("{}小计", d.name)), empty(), empty(), empty(), empty(), empty(), val(Some(d.weight)), pts(d.score), pts(lost), empty()],
+            RowMeta::class("subtotal"),
+        );
     }
     // Indicators naming no listed dimension still belong on paper, after the groups.
     for (k, ind) in s.indicators.iter().enumerate() {
         if !used.get(k).copied().unwrap_or(true) {
             lost_sum += ind.lost;
-            t.push(indicator_row(&ind.dimension, ind));
+            let (cells, meta) = indicator_row(&ind.dimension, true, ind);
+            t.push_row(cells, meta);
         }
     }
     for a in &s.adjustments {
-        t.push(vec![text("加减分"), text(&a.name), empty(), empty(), empty(), empty(), empty(), pts(a.points), empty(), text(&a.explain)]);
+        t.push_row(
+            vec![text("加减分"), text(&a.name), empty(), empty(), empty(), empty(), empty(), signed(a.points), empty(), text(&a.explain)],
+            RowMeta { class: vec!["adjust"], link: Some(a.name.clone()), ..RowMeta::default() },
+        );
     }
     let mut how = format!("等级：{}", s.grade);
     if let Some(v) = &s.veto {
         how.push_str("；一票否决：");
         how.push_str(v);
     }
-    t.push(vec![text("总分"), empty(), empty(), empty(), empty(), empty(), two(Some(weight_sum)), pts(s.total), pts(lost_sum), Cell::Text(how)]);
+    t.push_row(
+        vec![text("总分"), empty(), empty(), empty(), empty(), empty(), val(Some(weight_sum)), pts(s.total), pts(lost_sum), Cell::Text(how)],
+        RowMeta::class("total"),
+    );
     t
 }
 
-fn indicator_row(dimension: &str, ind: &crate::model::IndicatorScore) -> Vec<Cell> {
+fn indicator_row(dimension: &str, head: bool, ind: &crate::model::IndicatorScore) -> (Vec<Cell>, RowMeta) {
     let missing = ind.missing.is_some();
     let value = if ind.value.is_none() { text(MISSING) } else { val(ind.value) };
     let target = if ind.target.is_none() && missing { text(MISSING) } else { val(ind.target) };
     let how = match &ind.missing {
         Some(reason) => {
-            let mut s = format!("{MISSING}：{reason}");
-            if !ind.explain.is_empty() {
-                s.push('；');
-                s.push_str(&ind.explain);
-            }
-            s
+            // The reason and the computation, without saying the reason twice.
+            let body = if !ind.explain.is_empty() && ind.explain.contains(reason.as_str()) {
+                ind.explain.clone()
+            } else if ind.explain.is_empty() {
+                reason.clone()
+            } else {
+                format!("{reason}；{}", ind.explain)
+            };
+            let body = body.trim_start_matches(MISSING).trim_start_matches(['：', ':']).trim_start();
+            format!("{MISSING}：{body}")
         }
         _ => ind.explain.clone(),
     };
-    vec![
+    let mut class = Vec::new();
+    if head {
+        class.push("dimhead");
+    }
+    if missing {
+        class.push("missing");
+    }
+    let cells = vec![
         text(dimension),
         text(&ind.name),
         text(&ind.unit.label),
         value,
         target,
         two(ind.completion),
-        two(Some(ind.weight)),
+        val(Some(ind.weight)),
         pts(ind.score),
         pts(ind.lost),
         Cell::Text(how),
-    ]
+    ];
+    (cells, RowMeta { class, link: Some(ind.name.clone()), ..RowMeta::default() })
 }
 
 fn dimensions(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
-    let mut t = Table::new(format!("dimensions:{i}"), format!("{name}各维度得分{note}"), format!("维度得分-{name}"), &["维度", "分值", "得分"]);
+    let mut t = Table::new(
+        format!("dimensions:{i}"),
+        format!("{name}各维度得分{note}"),
+        format!("维度得分-{name}"),
+        vec![col("维度", "dim"), num("满分", None, "weight"), num("得分", None, "score")],
+    );
     let mut weight_sum = 0.0;
+    let mut score_sum = Points::ZERO;
     for d in &s.dimensions {
         weight_sum += d.weight;
-        t.push(vec![text(&d.name), two(Some(d.weight)), pts(d.score)]);
+        score_sum += d.score;
+        t.push(vec![text(&d.name), val(Some(d.weight)), pts(d.score)]);
     }
-    for a in &s.adjustments {
-        t.push(vec![Cell::Text(format!("加减分：{}", a.name)), empty(), pts(a.points)]);
+    t.push_row(vec![text("维度得分合计"), val(Some(weight_sum)), pts(score_sum)], RowMeta::class("subtotal"));
+    if !s.adjustments.is_empty() {
+        let adj: Points = s.adjustments.iter().map(|a| a.points).sum();
+        t.push_row(vec![text("加分与扣分"), empty(), signed(adj)], RowMeta::class("subtotal"));
     }
-    t.push(vec![text("总分"), two(Some(weight_sum)), pts(s.total)]);
+    t.push_row(vec![text("总分"), empty(), pts(s.total)], RowMeta::class("total"));
     t
 }
 
-fn progress(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> Table {
+fn adjustments(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
+    let mut t = Table::new(
+        format!("adjustments:{i}"),
+        format!("{name}加分与扣分{note}"),
+        format!("加减分-{name}"),
+        vec![col("项目", "name"), num("分值", None, "points"), col("说明", "explain")],
+    );
+    for a in &s.adjustments {
+        t.push_row(vec![text(&a.name), signed(a.points), text(&a.explain)], RowMeta { link: Some(a.name.clone()), ..RowMeta::default() });
+    }
+    t
+}
+
+/// 1-11月累计 (11月累计 in January), the heading of a cumulative figure.
+fn cumulative(r: &Report) -> String {
     let m = r.period.month;
-    let cumulative = if m <= 1 { format!("{m}月累计") } else { format!("1-{m}月累计") };
+    if m <= 1 {
+        format!("{m}月累计")
+    } else {
+        format!("1-{m}月累计")
+    }
+}
+
+fn status_key(s: crate::model::Status) -> &'static str {
+    use crate::model::Status;
+    match s {
+        Status::Ahead => "ahead",
+        Status::SlightlyBehind => "slight",
+        Status::FarBehind => "far",
+        Status::Missing => "missing",
+    }
+}
+
+fn progress(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> Table {
     let mut t = Table::new(
         format!("progress:{i}"),
         format!("{name}目标进度{note}"),
         format!("目标进度-{name}"),
-        &[
-            "指标", "单位", "年度目标", &cumulative, "完成率(%)", "时序进度(%)", "进度差(百分点)", "同比增速(%)", "全年预计", "剩余月均需完成", "状态", "说明",
+        vec![
+            num("序号", None, "seq"),
+            col("指标", "name"),
+            col("单位", "unit"),
+            num("年度目标", None, "target"),
+            num(&cumulative(r), None, "actual"),
+            num("完成率", Some("%"), "completion"),
+            num("时序进度", Some("%"), "time_progress"),
+            num("进度差", Some("百分点"), "gap_pp"),
+            num("同比增速", Some("%"), "yoy"),
+            num("全年预计", None, "projection"),
+            num("剩余月均需完成", None, "monthly_needed"),
+            col("状态", "status"),
+            col("说明", "note"),
         ],
     );
-    for p in &park.progress {
-        t.push(vec![
-            text(&p.name),
-            text(&p.unit.label),
-            val(p.target),
-            val(p.actual),
-            two(p.completion),
-            two(p.time_progress),
-            two(p.gap_pp),
-            two(p.yoy),
-            val(p.projection),
-            val(p.monthly_needed),
-            text(p.status.label()),
-            text(&p.note),
-        ]);
+    for (k, p) in park.progress.iter().enumerate() {
+        let seq = k + 1;
+        t.push_row(
+            vec![
+                Cell::Number { value: seq as f64, text: seq.to_string(), decimals: Some(0) },
+                text(&p.name),
+                text(&p.unit.label),
+                val(p.target),
+                val(p.actual),
+                two(p.completion),
+                two(p.time_progress),
+                two_signed(p.gap_pp),
+                two(p.yoy),
+                val(p.projection),
+                val(p.monthly_needed),
+                text(p.status.label()),
+                text(&p.note),
+            ],
+            RowMeta { status: Some(status_key(p.status)), link: Some(p.name.clone()), ..RowMeta::default() },
+        );
     }
     t
 }
 
-fn ranking(note: &str, r: &Report) -> Table {
-    let mut headers: Vec<&str> = vec!["排名", "园区", "总分", "等级", "一票否决"];
-    headers.extend(r.scheme.dimensions.iter().map(|d| d.name.as_str()));
-    let mut t = Table::new("ranking".to_string(), format!("园区排名{note}"), "园区排名".to_string(), &headers);
+fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
+    let groups = groups(r);
+    let grouped = groups.iter().any(|(g, _)| g.is_some());
+    let mut columns = vec![num("排名", None, "rank"), col("园区", "park")];
+    if grouped {
+        columns.push(col("分组", "group"));
+        columns.push(num("组内排名", None, "group_rank"));
+    }
+    columns.push(num("总分", None, "total"));
+    columns.push(col("等级", "grade"));
+    for d in &r.scheme.dimensions {
+        let full = format!("满分{}", val(Some(d.weight)).text());
+        columns.push(num(&d.name, Some(&full), &format!("dim:{}", d.key)));
+    }
+    columns.push(col("一票否决", "veto"));
+    let mut t = Table::new("ranking".to_string(), format!("园区排名{note}"), "园区排名".to_string(), columns);
     // Best rank first, ties in pasted order. An insertion sort keeps the general
     // sort routine out of the WebAssembly build; there are at most a few hundred parks.
     let rank = |k: usize| r.parks.get(k).map_or(u32::MAX, |p| p.score.rank);
     let mut order: Vec<usize> = Vec::with_capacity(r.parks.len());
     for k in 0..r.parks.len() {
-        let at = order.iter().position(|&j| rank(j) > rank(k)).unwrap_or(order.len());
+        let at = order.partition_point(|&j| rank(j) <= rank(k));
         order.insert(at, k);
     }
-    for k in order {
+    for (at, k) in order.into_iter().enumerate() {
         let Some(p) = r.parks.get(k) else { continue };
+        if at >= ranked && !p.detailed {
+            continue;
+        }
         let s = &p.score;
-        let mut row = vec![
-            Cell::Number { value: f64::from(s.rank), text: s.rank.to_string(), decimals: Some(0) },
-            Cell::Text(park_name(s, k)),
-            pts(s.total),
-            text(&s.grade),
-            Cell::Text(s.veto.clone().unwrap_or_default()),
-        ];
+        let mut row = vec![Cell::Number { value: f64::from(s.rank), text: s.rank.to_string(), decimals: Some(0) }, Cell::Text(park_name(s, k))];
+        if grouped {
+            let (g, gr) = groups.get(k).cloned().unwrap_or_default();
+            row.push(Cell::Text(g.unwrap_or_default()));
+            row.push(gr.map_or_else(empty, |n| Cell::Number { value: f64::from(n), text: n.to_string(), decimals: Some(0) }));
+        }
+        row.push(pts(s.total));
+        row.push(text(&s.grade));
         for d in &r.scheme.dimensions {
             row.push(s.dimensions.iter().find(|x| x.key == d.key).map_or_else(empty, |x| pts(x.score)));
         }
-        t.push(row);
+        row.push(Cell::Text(s.veto.clone().unwrap_or_default()));
+        t.push_row(row, RowMeta { park: Some(k), ..RowMeta::default() });
     }
     t
 }
 
 /// The parts of a split and its sum checks, as two tables "split:i" and "split:i:sums",
 /// because the two have different columns.
-fn split(i: usize, note: &str, s: &SplitReport) -> (Table, Table) {
+fn split(i: usize, note: &str, r: &Report, s: &SplitReport) -> (Table, Table) {
     let title = if s.title.trim().is_empty() { format!("分解表{}", i + 1) } else { s.title.clone() };
     let unit = s.unit.as_ref().map(|u| u.label.as_str()).filter(|l| !l.is_empty());
-    let with_unit = |h: &str| match unit {
-        Some(u) => format!("{h}({u})"),
-        None => h.to_string(),
-    };
     let kind = if s.kind.trim().is_empty() { "部分" } else { s.kind.as_str() };
-    let (target, actual) = (with_unit("年度目标"), with_unit("累计完成"));
     let mut parts = Table::new(
         format!("split:{i}"),
         format!("{title}{note}"),
         format!("分解{}-{title}", i + 1),
-        &[kind, "指标", &target, &actual, "完成率(%)", "进度差(百分点)", "状态", "占整体缺口(%)"],
+        vec![
+            col(kind, "part"),
+            col("指标", "name"),
+            num("年度目标", unit, "target"),
+            num(&cumulative(r), unit, "actual"),
+            num("完成率", Some("%"), "completion"),
+            num("进度差", Some("百分点"), "gap_pp"),
+            col("状态", "status"),
+            num("占整体缺口", Some("%"), "gap_share"),
+            col("说明", "note"),
+        ],
     );
     for p in &s.parts {
-        parts.push(vec![text(&p.name), text(&p.indicator), val(p.target), val(p.actual), two(p.completion), two(p.gap_pp), text(p.status.label()), two(p.gap_share)]);
+        parts.push_row(
+            vec![text(&p.name), text(&p.indicator), val(p.target), val(p.actual), two(p.completion), two_signed(p.gap_pp), text(p.status.label()), two(p.gap_share), text(&p.note)],
+            RowMeta { status: Some(status_key(p.status)), ..RowMeta::default() },
+        );
     }
-    let (whole, sum, diff) = (with_unit("整体"), with_unit("各部分合计"), with_unit("差额"));
     let mut sums = Table::new(
         format!("split:{i}:sums"),
         format!("{title}合计校核{note}"),
         format!("分解{}-校核", i + 1),
-        &["指标", "口径", &whole, &sum, &diff, "校核", "说明"],
+        vec![
+            col("指标", "name"),
+            col("口径", "what"),
+            num("整体", unit, "whole"),
+            num("各部分合计", unit, "parts_sum"),
+            num("差额", unit, "difference"),
+            col("校核", "check"),
+            col("说明", "note"),
+        ],
     );
     for m in &s.sums {
         let what = match m.what.as_str() {
-            "target" => "年度目标",
-            "actual" => "累计完成",
-            other => other,
+            "target" => "年度目标".to_string(),
+            "actual" => cumulative(r),
+            other => other.to_string(),
         };
-        sums.push(vec![
-            text(&m.indicator),
-            text(what),
-            val(m.whole),
-            val(Some(m.parts_sum)),
-            val(m.difference),
-            text(if m.ok { "一致" } else { "不一致" }),
-            text(&m.message),
-        ]);
+        sums.push_row(
+            vec![
+                text(&m.indicator),
+                Cell::Text(what),
+                val(m.whole),
+                val(Some(m.parts_sum)),
+                val(m.difference),
+                text(if m.ok { "一致" } else { "不一致" }),
+                text(&m.message),
+            ],
+            RowMeta { status: Some(if m.ok { "ok" } else { "bad" }), ..RowMeta::default() },
+        );
     }
     (parts, sums)
 }
@@ -384,10 +653,11 @@ fn selected(key: &str, want: &str) -> bool {
 
 /// Tab-separated text for the clipboard, as Excel and WPS paste it: a cell holding
 /// a tab, a line break or a quote is quoted, with quotes doubled; rows end in CRLF.
-/// With several tables each starts with its title line and a blank line separates them.
+/// Each table starts with its caption line, as the page shows it above the table,
+/// and a blank line separates tables.
 /// Text that a spreadsheet would run as a formula is made inert (see `inert`).
 pub fn to_tsv(tables: &[Table]) -> String {
-    delimited(tables, '\t', tables.len() > 1)
+    delimited(tables, '\t')
 }
 
 /// CSV as Excel opens it: UTF-8 with a BOM (else Chinese shows as mojibake),
@@ -396,20 +666,18 @@ pub fn to_tsv(tables: &[Table]) -> String {
 /// spreadsheet would run as a formula is made inert (see `inert`).
 pub fn to_csv(tables: &[Table]) -> Vec<u8> {
     let mut out = "\u{feff}".to_string();
-    out.push_str(&delimited(tables, ',', true));
+    out.push_str(&delimited(tables, ','));
     out.into_bytes()
 }
 
-fn delimited(tables: &[Table], sep: char, titles: bool) -> String {
+fn delimited(tables: &[Table], sep: char) -> String {
     let mut out = String::new();
     for (n, t) in tables.iter().enumerate() {
         if n > 0 {
             out.push_str("\r\n");
         }
-        if titles {
-            field(&mut out, &inert(&t.title), sep);
-            out.push_str("\r\n");
-        }
+        field(&mut out, &inert(&t.title), sep);
+        out.push_str("\r\n");
         line(&mut out, t.headers.iter().map(|h| inert(h)), sep);
         for row in &t.cells {
             line(&mut out, row.iter().map(|c| match c {
@@ -467,9 +735,27 @@ fn field(out: &mut String, s: &str, sep: char) {
 /// format gives an empty vector, which the page treats as "nothing to save".
 /// No matching table gives an empty TSV, a CSV of just the BOM, and an .xlsx
 /// with one sheet saying 无数据.
+///
+/// A key followed by `@` selects that one table exactly ("split:0@" is the parts,
+/// not their sums), and may go on with the row order the page shows
+/// ("progress:0@2,0,1", indices of the laid-out rows after a sort by the user),
+/// in which the rows are then written: a 复制此表 copy is what is on screen.
 pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
     let format = format.trim();
-    let pick = || -> Vec<Table> { tables(report).into_iter().filter(|t| selected(&t.key, key)).collect() };
+    let (key, order) = match key.split_once('@') {
+        Some((k, o)) => (k, Some(o.split(',').filter_map(|n| n.trim().parse::<usize>().ok()).collect::<Vec<_>>())),
+        None => (key, None),
+    };
+    let pick = || -> Vec<Table> {
+        tables(report)
+            .into_iter()
+            .filter(|t| if order.is_some() { t.key == key } else { selected(&t.key, key) })
+            .map(|t| match &order {
+                Some(o) => t.reordered(o),
+                None => t,
+            })
+            .collect()
+    };
     if format.eq_ignore_ascii_case("tsv") {
         to_tsv(&pick()).into_bytes()
     } else if format.eq_ignore_ascii_case("csv") {

@@ -84,14 +84,7 @@ pub struct DocProps {
 pub fn to_xlsx_with(tables: &[Table], props: Option<&DocProps>) -> Vec<u8> {
     let placeholder;
     let tables = if tables.is_empty() {
-        placeholder = [Table {
-            key: String::new(),
-            title: "无数据".to_string(),
-            headers: Vec::new(),
-            rows: Vec::new(),
-            cells: Vec::new(),
-            sheet: "无数据".to_string(),
-        }];
+        placeholder = [Table { title: "无数据".to_string(), sheet: "无数据".to_string(), ..Table::default() }];
         &placeholder[..]
     } else {
         tables

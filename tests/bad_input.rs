@@ -257,7 +257,7 @@ fn bad_inputs_give_reports_with_clear_messages() {
     let only = std::env::var("BAD_INPUT_CASE").ok();
     let failures: Vec<String> = all
         .iter()
-        .filter(|case| only.as_deref().map_or(true, |o| case.name.contains(o)))
+        .filter(|case| only.as_deref().is_none_or(|o| case.name.contains(o)))
         .filter_map(|case| {
             let start = std::time::Instant::now();
             let failed = std::panic::catch_unwind(|| check(case)).is_err();

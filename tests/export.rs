@@ -171,7 +171,7 @@ fn hostile_cells() -> Vec<&'static str> {
 }
 
 fn hostile_table() -> Table {
-    let mut t = Table { key: "h".into(), title: "标题\t含制表符".into(), headers: vec!["文本".into(), "数值".into()], rows: Vec::new(), cells: Vec::new(), sheet: "敌意:表/[1]".into() };
+    let mut t = Table { key: "h".into(), title: "标题\t含制表符".into(), headers: vec!["文本".into(), "数值".into()], sheet: "敌意:表/[1]".into(), ..Table::default() };
     for (k, s) in hostile_cells().into_iter().enumerate() {
         t.push(vec![Cell::Text(s.into()), Cell::Number { value: k as f64 + 0.5, text: format!("{}.50", k), decimals: Some(2) }]);
     }
@@ -219,7 +219,8 @@ fn read_tsv(s: &str) -> Vec<Vec<String>> {
 fn tables_render_as_printed() {
     let r = report();
     let keys: Vec<String> = export::tables(&r).iter().map(|t| t.key.clone()).collect();
-    assert_eq!(keys, ["breakdown:0", "dimensions:0", "progress:0", "breakdown:1", "dimensions:1", "progress:1", "ranking", "split:0", "split:0:sums"]);
+    // The first park has an adjustment, so it has an adjustments table; the second has none.
+    assert_eq!(keys, ["breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "breakdown:1", "dimensions:1", "progress:1", "ranking", "split:0", "split:0:sums"]);
     let tsv = String::from_utf8(export::export(&r, "", "tsv")).unwrap();
     check("all.tsv", &tsv);
 }
@@ -228,9 +229,9 @@ fn tables_render_as_printed() {
 fn tsv_quotes_so_columns_survive_a_paste() {
     let t = hostile_table();
     let tsv = export::to_tsv(std::slice::from_ref(&t));
-    // One table: no title line, so it pastes straight under the user's own header.
+    // One table, as the page shows it: its caption line, the header, the rows.
     // Text that a spreadsheet would take for a formula comes back with a leading quote.
-    let mut want = vec![t.headers.clone()];
+    let mut want = vec![vec![t.title.clone()], t.headers.clone()];
     want.extend(t.rows.iter().map(|r| r.iter().enumerate().map(|(k, c)| if k == 0 && c.starts_with(['=', '+', '-', '@', '\t']) { format!("'{c}") } else { c.clone() }).collect()));
     assert_eq!(read_tsv(&tsv), want);
     assert!(tsv.ends_with("\r\n") && !tsv.starts_with('\u{feff}'));
@@ -277,7 +278,7 @@ fn open(bytes: Vec<u8>) -> Xlsx<Cursor<Vec<u8>>> {
 fn formula_text_is_defused_and_numbers_stay_numbers() {
     // OWASP's CSV-injection advice: a text cell starting with = + - @ tab or CR
     // gets a leading single quote; a number (even a negative one) is left alone.
-    let mut t = Table { key: "f".into(), title: "=标题".into(), headers: vec!["@表头".into(), "数值".into()], rows: Vec::new(), cells: Vec::new(), sheet: "f".into() };
+    let mut t = Table { key: "f".into(), title: "=标题".into(), headers: vec!["@表头".into(), "数值".into()], sheet: "f".into(), ..Table::default() };
     for (text, number) in [("=cmd|' /C calc'!A0", "-3.20"), ("-", "0"), ("+86", "-0.5"), ("\rx", "12"), ("普通", "-100")] {
         t.push(vec![Cell::Text(text.into()), Cell::Number { value: number.parse().unwrap(), text: number.into(), decimals: None }]);
     }
@@ -287,7 +288,7 @@ fn formula_text_is_defused_and_numbers_stay_numbers() {
         "\u{feff}'=标题\r\n'@表头,数值\r\n'=cmd|' /C calc'!A0,-3.20\r\n'-,0\r\n'+86,-0.5\r\n\"'\rx\",12\r\n普通,-100\r\n"
     );
     let tsv = export::to_tsv(std::slice::from_ref(&t));
-    assert_eq!(tsv, "'@表头\t数值\r\n'=cmd|' /C calc'!A0\t-3.20\r\n'-\t0\r\n'+86\t-0.5\r\n\"'\rx\"\t12\r\n普通\t-100\r\n");
+    assert_eq!(tsv, "'=标题\r\n'@表头\t数值\r\n'=cmd|' /C calc'!A0\t-3.20\r\n'-\t0\r\n'+86\t-0.5\r\n\"'\rx\"\t12\r\n普通\t-100\r\n");
 }
 
 #[test]
@@ -301,6 +302,7 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
         [
             "得分明细-衡山工业园",
             "维度得分-衡山工业园",
+            "加减分-衡山工业园",
             "目标进度-衡山工业园",
             "得分明细-<script>alert(\"x&y\")<scrip",
             "维度得分-<script>alert(\"x&y\")<scrip",
@@ -360,7 +362,7 @@ fn xlsx_hostile_text_reads_back_equal() {
 
 #[test]
 fn sheet_names_are_legal_and_unique() {
-    let named = |sheet: &str| Table { key: String::new(), title: String::new(), headers: Vec::new(), rows: Vec::new(), cells: Vec::new(), sheet: sheet.into() };
+    let named = |sheet: &str| Table { sheet: sheet.into(), ..Table::default() };
     let tables: Vec<Table> = ["明细", "明细", "MINGXI", "mingxi", "'引号'", "History", "", "[]:*?/\\", &"长".repeat(40), &"长".repeat(40)].iter().map(|s| named(s)).collect();
     let names = wuhao::xlsx::sheet_names(&tables);
     check("sheet-names.txt", &(names.join("\n") + "\n"));
@@ -397,4 +399,49 @@ fn formula_park_names_are_defused_through_the_whole_path() {
         assert!(text.contains("'=HYPERLINK(") && text.contains("'@SUM(1+1)"), "{format}: {text}");
         assert!(!text.lines().any(|l| l.starts_with('=') || l.contains(",=") || l.contains("\t=") || l.contains(",@") || l.contains("\t@")), "{format}: {text}");
     }
+}
+
+#[test]
+fn a_copy_follows_the_row_order_on_screen() {
+    // The page sorts the progress table by a click; its 复制此表 names the order it
+    // shows (indices of the laid-out rows) after '@', and the copy has that order.
+    let r = report();
+    let rows = |key: &str| read_tsv(&String::from_utf8(export::export(&r, key, "tsv")).unwrap());
+    let names = |key: &str| rows(key).iter().skip(2).map(|row| row[1].clone()).collect::<Vec<_>>();
+    assert_eq!(names("progress:0"), ["技工贸总收入", "上交税金"]);
+    assert_eq!(names("progress:0@1,0"), ["上交税金", "技工贸总收入"]);
+    // 序号 moves with its row: it numbers the laid-out order, not the sorted one.
+    assert_eq!(rows("progress:0@1,0")[2][0], "2");
+    // Unknown or repeated indices are skipped; rows left unnamed keep their place after.
+    assert_eq!(names("progress:0@1,1,9"), ["上交税金", "技工贸总收入"]);
+    // With '@' the key names one table exactly: the parts of a split, not their sums.
+    assert_eq!(rows("split:0@").len(), 4);
+    assert_eq!(rows("split:0").len(), 9);
+    // Every table starts with its caption, as the page shows it above the table.
+    assert!(rows("progress:0")[0][0].starts_with("衡山工业园目标进度（数据截至2022年11月"));
+}
+
+#[test]
+fn subtotals_are_sums_of_the_printed_rows() {
+    // A statistician adds the printed 得分 of a dimension's rows and gets its 小计;
+    // the dimensions table's 维度得分合计 is the sum of its printed rows.
+    let r = report();
+    let t = export::tables(&r).into_iter().find(|t| t.key == "breakdown:0").unwrap();
+    let cents = |s: &str| (s.parse::<f64>().unwrap() * 100.0).round() as i64;
+    let mut sum = 0;
+    let mut checked = 0;
+    for (row, meta) in t.rows.iter().zip(&t.meta) {
+        if meta.class.contains(&"subtotal") {
+            assert_eq!(cents(&row[7]), sum, "{row:?}");
+            sum = 0;
+            checked += 1;
+        } else {
+            sum += cents(&row[7]);
+        }
+    }
+    assert_eq!(checked, 2);
+    let d = export::tables(&r).into_iter().find(|t| t.key == "dimensions:0").unwrap();
+    assert_eq!(d.rows[2], ["维度得分合计", "22", "15.46"]);
+    assert_eq!(d.meta[2].class, ["subtotal"]);
+    assert_eq!(d.rows[4], ["总分", "", "15.46"]);
 }

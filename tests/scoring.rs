@@ -342,7 +342,7 @@ fn sum_is_printed(p: &ParkScore, s: &Scheme) {
 fn subtotals_always_add_up() {
     let mut r = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..300 {
-        let dims = 1 + r.below(5) as usize;
+        let dims = 1 + r.below(5);
         let mut inds = Vec::new();
         for d in 0..dims {
             for k in 0..1 + r.below(6) {

@@ -5,22 +5,10 @@
 // Runs the page with the stand-in core (ui-fake-core.mjs), storage filled to its quota.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fakePage } from './ui-fake-core.mjs';
-import { closeBrowser } from './harness.mjs';
-import { open, paste, recomputed } from './ui-lib.mjs';
+import { describe, test } from 'node:test';
+import { open, paste, recomputed, reload, savedPage, SMALL_TSV as TSV, useFakeSite } from './ui-lib.mjs';
 
-const TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
-
-let site;
-before(() => {
-  site = fakePage();
-});
-after(async () => {
-  await closeBrowser();
-  if (site) fs.rmSync(site.dir, { recursive: true, force: true });
-});
+const site = useFakeSite();
 
 /** Fills localStorage with filler keys until nothing more fits; returns the characters added. */
 function fillStorage(page) {
@@ -43,26 +31,19 @@ function fillStorage(page) {
   });
 }
 
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page')));
-
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => Number(document.body.dataset.computed) > 0);
-}
-
 describe('saving under pressure', () => {
   test('a save that does not fit keeps the last good state and says so at once and after a reload', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     const { page } = s;
     await paste(page, '#data', TSV);
-    assert.equal((await stored(page)).state.data, TSV);
+    assert.equal((await savedPage(page)).state.data, TSV);
     assert.ok((await fillStorage(page)) > 1e6, 'storage filled');
     const big = TSV + '其他\t亿元\t1\t1\n'.repeat(300);
     await paste(page, '#data', big);
     // At once: the note says the newer input was not kept; the store keeps the last good one.
     assert.equal(await page.isVisible('#save-note'), true);
     assert.match(await page.textContent('#save-note'), /未能保存.*保存工作/);
-    assert.equal((await stored(page)).state.data, TSV, 'the last good save is kept');
+    assert.equal((await savedPage(page)).state.data, TSV, 'the last good save is kept');
     await reload(page);
     assert.equal(await page.inputValue('#data'), TSV, 'after a reload the last good input is back');
     assert.equal(await page.isVisible('#save-note'), true, 'and the flag is shown');
@@ -72,14 +53,14 @@ describe('saving under pressure', () => {
   });
 
   test('the stored undo copy gives way before the inputs', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     const { page } = s;
     await paste(page, '#data', TSV + '其他\t亿元\t1\t1\n'.repeat(400));
     await recomputed(page, () => page.click('#btn-clear'));
     assert.ok(await page.evaluate(() => localStorage.getItem('wuhao.page.undo') !== null), 'undo copy stored');
     await fillStorage(page);
     await paste(page, '#data', TSV + '另一\t亿元\t2\t2\n'.repeat(400));
-    assert.match((await stored(page)).state.data, /另一/, 'the new input is saved');
+    assert.match((await savedPage(page)).state.data, /另一/, 'the new input is saved');
     assert.equal(await page.evaluate(() => localStorage.getItem('wuhao.page.undo')), null, 'the undo copy made room');
     assert.equal(await page.isVisible('#save-note'), false);
     assert.deepEqual(s.errors, []);
@@ -87,7 +68,7 @@ describe('saving under pressure', () => {
   });
 
   test('a version-1 save is migrated, not discarded', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     const { page } = s;
     await page.evaluate((tsv) => {
       localStorage.clear();
@@ -97,7 +78,7 @@ describe('saving under pressure', () => {
     assert.equal(await page.inputValue('#data'), TSV);
     assert.equal(await page.inputValue('#park-name'), '旧版园区');
     assert.equal(await page.inputValue('#slight-pp'), '4');
-    const env = await stored(page);
+    const env = await savedPage(page);
     assert.equal(env.version, 2);
     assert.equal(env.state.parkName, '旧版园区');
     assert.equal(await page.evaluate(() => localStorage.getItem('wuhao.page.v1')), null, 'the old key is removed once the new one is written');
@@ -105,7 +86,7 @@ describe('saving under pressure', () => {
   });
 
   test('an edit made just before leaving is saved (pagehide), and on visibilitychange', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     const { page } = s;
     // Typed and left at once: the 150 ms debounce has not run.
     await page.fill('#park-name', '刚输入的园区');
@@ -116,7 +97,7 @@ describe('saving under pressure', () => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    assert.equal((await stored(page)).state.parkName, '切到后台前输入');
+    assert.equal((await savedPage(page)).state.parkName, '切到后台前输入');
     await s.close();
   });
 });

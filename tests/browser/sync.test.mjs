@@ -4,29 +4,17 @@
 // Both tabs are pages of one browser context (one localStorage), stand-in core.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fakePage } from './ui-fake-core.mjs';
-import { closeBrowser } from './harness.mjs';
-import { open, paste, recomputed } from './ui-lib.mjs';
+import { describe, test } from 'node:test';
+import { open, paste, recomputed, savedPage, SMALL_TSV as TSV, useFakeSite } from './ui-lib.mjs';
 
-const TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
+const site = useFakeSite();
 
-let site;
-before(() => {
-  site = fakePage();
-});
-after(async () => {
-  await closeBrowser();
-  if (site) fs.rmSync(site.dir, { recursive: true, force: true });
-});
-
-const stored = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page')).state);
+const stored = async (page) => (await savedPage(page)).state;
 
 async function twoTabs() {
-  const s = await open(site.url);
+  const s = await open(site().url);
   const b = await s.context.newPage();
-  await b.goto(site.url);
+  await b.goto(site().url);
   await b.waitForFunction(() => Number(document.body.dataset.computed) > 0);
   return { s, a: s.page, b };
 }

@@ -112,7 +112,44 @@ var wasm_bindgen = (function () {
         laggards: [] });
       report.diagnostics.push({ row: 2, col: 2, level: 'warning', message: '分解表提示', cell: (sg[1] || [])[1] || '', source: 'split', split: i });
     });
+    report.tables = layout(report);
     return JSON.stringify(report);
+  }
+  // The real core lays the result tables out (src/export.rs); the stand-in gives the
+  // same shape with its meaningless numbers, so the page's renderers have tables to draw.
+  function layout(report) {
+    var out = [];
+    function txt(v) { return v === null || v === undefined ? '' : String(v); }
+    function col(label, key, num, unit) { return { text: label + (unit ? '(' + unit + ')' : ''), label: label, unit: unit || null, num: !!num, key: key }; }
+    report.parks.forEach(function (p, i) {
+      var name = p.name || ('园区' + (i + 1));
+      out.push({ key: 'breakdown:' + i, caption: name + '得分明细', columns: [col('维度', 'dim'), col('指标', 'name'), col('单位', 'unit'), col('实际值', 'value', 1),
+        col('目标值', 'target', 1), col('完成率', 'completion', 1, '%'), col('分值', 'weight', 1), col('得分', 'score', 1), col('失分', 'lost', 1), col('计算过程', 'explain')],
+        rows: p.indicators.map(function (x) {
+          return { cells: [x.dimension, x.name, x.unit, txt(x.value), txt(x.target), txt(x.completion), txt(x.weight), x.score.toFixed(2), x.lost.toFixed(2), x.explain], class: x.missing ? 'missing' : '', link: x.name };
+        }).concat([{ cells: ['总分', '', '', '', '', '', '', p.total.toFixed(2), '', '等级：' + p.grade], class: 'total' }]) });
+      out.push({ key: 'dimensions:' + i, caption: name + '各维度得分', columns: [col('维度', 'dim'), col('满分', 'weight', 1), col('得分', 'score', 1)],
+        rows: p.dimensions.map(function (d) { return { cells: [d.name, txt(d.weight), d.score.toFixed(2)] }; }).concat([{ cells: ['总分', '', p.total.toFixed(2)], class: 'total' }]) });
+      out.push({ key: 'progress:' + i, caption: name + '目标进度', columns: [col('序号', 'seq', 1), col('指标', 'name'), col('单位', 'unit'), col('年度目标', 'target', 1),
+        col('累计', 'actual', 1), col('完成率', 'completion', 1, '%'), col('时序进度', 'time_progress', 1, '%'), col('进度差', 'gap_pp', 1, '百分点'), col('同比增速', 'yoy', 1, '%'),
+        col('全年预计', 'projection', 1), col('剩余月均需完成', 'monthly_needed', 1), col('状态', 'status'), col('说明', 'note')],
+        rows: p.progress.map(function (r, k) {
+          return { cells: [String(k + 1), r.name, r.unit, txt(r.target), txt(r.actual), txt(r.completion), txt(r.time_progress), txt(r.gap_pp), txt(r.yoy), txt(r.projection), txt(r.monthly_needed), r.status, r.note], status: r.status_key };
+        }) });
+    });
+    if (report.parks.length) {
+      out.push({ key: 'ranking', caption: '园区排名', columns: [col('排名', 'rank', 1), col('园区', 'park'), col('总分', 'total', 1), col('等级', 'grade')],
+        rows: report.parks.map(function (p, i) { return { p: p, i: i }; }).sort(function (a, b) { return a.p.rank - b.p.rank; }).map(function (o) {
+          return { cells: [String(o.p.rank), o.p.name, o.p.total.toFixed(2), o.p.grade], park: o.i };
+        }) });
+    }
+    report.splits.forEach(function (sp, n) {
+      out.push({ key: 'split:' + n, caption: sp.title, columns: [col('片区', 'part'), col('指标', 'name'), col('完成率', 'completion', 1, '%'), col('状态', 'status')],
+        rows: sp.parts.map(function (x) { return { cells: [x.name, x.indicator, txt(x.completion), x.status], status: x.status_key }; }) });
+      out.push({ key: 'split:' + n + ':sums', caption: sp.title + '合计校核', columns: [col('指标', 'name'), col('校核', 'check'), col('说明', 'note')],
+        rows: sp.sums.map(function (m) { return { cells: [m.indicator, m.ok ? '一致' : '不一致', m.message], status: m.ok ? 'ok' : 'bad' }; }) });
+    });
+    return out;
   }
   function init() { return Promise.resolve({}); }
   init.initSync = function () {};

@@ -5,7 +5,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, ROOT } from './harness.mjs';
+import { after, before } from 'node:test';
+import { closeBrowser, openPage, ROOT } from './harness.mjs';
+import { fakePage } from './ui-fake-core.mjs';
 
 export { ROOT };
 
@@ -71,3 +73,35 @@ export function outDir() {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * The page with the stand-in core (ui-fake-core.mjs) for a whole test file:
+ * built before the tests, the browser closed and the folder removed after.
+ * Returns a getter, since the site exists only once `before` has run.
+ */
+export function useFakeSite() {
+  let site = null;
+  before(() => {
+    site = fakePage();
+  });
+  after(async () => {
+    await closeBrowser();
+    if (site) fs.rmSync(site.dir, { recursive: true, force: true });
+  });
+  return () => site;
+}
+
+/** Reloads the page and waits for its first report. */
+export async function reload(page) {
+  await page.reload();
+  await page.waitForFunction(() => Number(document.body.dataset.computed) > 0, null, { timeout: 20000 });
+}
+
+/** The page's saved record in localStorage (`wuhao.page`), parsed. */
+export function savedPage(page) {
+  return page.evaluate(() => JSON.parse(localStorage.getItem('wuhao.page')));
+}
+
+/** A small indicator paste and a small split, shared by the state tests. */
+export const SMALL_TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
+export const SMALL_SPLIT = '片区分解\t目标\t完成\n东片\t80\t70\n西片\t80\t75\n';

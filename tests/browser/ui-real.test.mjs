@@ -39,7 +39,8 @@ describe('page with the real core', () => {
     const row = await page.$$eval('#breakdown tbody tr', (trs) =>
       trs.map((tr) => Array.from(tr.cells, (c) => c.textContent)).find((c) => c[1] === '技工贸总收入'),
     );
-    assert.deepEqual(row.slice(2, 6), ['亿元', '148.2032', '165', '89.82%']);
+    // 完成率 is in percent, said once in its header (完成率(%)), as the copy says it.
+    assert.deepEqual(row.slice(2, 6), ['亿元', '148.2032', '165', '89.82']);
 
     // Dimension subtotals in the breakdown are sums of the indicator scores above them.
     const groups = await page.$$eval('#breakdown tbody tr', (trs) => {

@@ -4,32 +4,14 @@
 // page (no window.confirm). Stand-in core (ui-fake-core.mjs).
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fakePage } from './ui-fake-core.mjs';
-import { closeBrowser } from './harness.mjs';
-import { open, paste, recomputed } from './ui-lib.mjs';
+import { describe, test } from 'node:test';
+import { open, paste, recomputed, reload, SMALL_SPLIT as SPLIT, SMALL_TSV as TSV, useFakeSite } from './ui-lib.mjs';
 
-const TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
-const SPLIT = '片区分解\t目标\t完成\n东片\t80\t70\n西片\t80\t75\n';
-
-let site;
-before(() => {
-  site = fakePage();
-});
-after(async () => {
-  await closeBrowser();
-  if (site) fs.rmSync(site.dir, { recursive: true, force: true });
-});
-
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => Number(document.body.dataset.computed) > 0);
-}
+const site = useFakeSite();
 
 /** A page with the user's own table, name and split. */
 async function ownData() {
-  const s = await open(site.url);
+  const s = await open(site().url);
   const dialogs = [];
   s.page.on('dialog', (d) => {
     dialogs.push(d.message());

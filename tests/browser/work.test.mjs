@@ -4,28 +4,10 @@
 // restores it, also after the browser's storage was cleared. Stand-in core.
 
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import { after, before, describe, test } from 'node:test';
-import { fakePage } from './ui-fake-core.mjs';
-import { closeBrowser } from './harness.mjs';
-import { open, paste, recomputed } from './ui-lib.mjs';
+import { describe, test } from 'node:test';
+import { open, paste, recomputed, reload, SMALL_SPLIT as SPLIT, SMALL_TSV as TSV, useFakeSite } from './ui-lib.mjs';
 
-const TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
-const SPLIT = '片区分解\t目标\t完成\n东片\t80\t70\n西片\t80\t75\n';
-
-let site;
-before(() => {
-  site = fakePage();
-});
-after(async () => {
-  await closeBrowser();
-  if (site) fs.rmSync(site.dir, { recursive: true, force: true });
-});
-
-async function reload(page) {
-  await page.reload();
-  await page.waitForFunction(() => Number(document.body.dataset.computed) > 0);
-}
+const site = useFakeSite();
 
 async function assertSession(page) {
   assert.equal(await page.inputValue('#data'), TSV);
@@ -37,7 +19,7 @@ async function assertSession(page) {
 
 describe('edits before closing and the work file', () => {
   test('an edit made less than 150 ms before the tab closes is saved', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     // Typed and the page left in the same task: the debounce never ran.
     await s.page.evaluate(() => {
       const el = document.getElementById('park-name');
@@ -48,14 +30,14 @@ describe('edits before closing and the work file', () => {
     await s.page.waitForURL('about:blank');
     await s.page.close({ runBeforeUnload: true });
     const second = await s.context.newPage();
-    await second.goto(site.url);
+    await second.goto(site().url);
     await second.waitForFunction(() => Number(document.body.dataset.computed) > 0);
     assert.equal(await second.inputValue('#park-name'), '关闭前输入');
     await s.close();
   });
 
   test('保存工作 writes the whole session; 打开工作 and a dropped file restore it after storage is cleared', async () => {
-    const s = await open(site.url);
+    const s = await open(site().url);
     const { page } = s;
     await paste(page, '#data', TSV);
     await recomputed(page, () => page.fill('#park-name', '工作园区'));

@@ -82,8 +82,9 @@
     return String(r);
   }
 
+  /** A score as printed: the core's Points are whole hundredths already, so this only formats. */
   function fmtPts(v) {
-    return isNum(v) ? (Math.round(v * 100) / 100).toFixed(2) : '—';
+    return isNum(v) ? v.toFixed(2) : '—';
   }
 
   function fmtPct(v) {
@@ -94,13 +95,6 @@
     if (!isNum(v)) return '—';
     var t = (Math.round(v * 100) / 100).toFixed(2);
     return v > 0 ? '+' + t : t;
-  }
-
-  /** Sum of point figures in integer hundredths, so a subtotal equals the printed parts. */
-  function sumPts(list) {
-    return list.reduce(function (a, v) {
-      return a + (isNum(v) ? Math.round(v * 100) : 0);
-    }, 0) / 100;
   }
 
   function pad2(n) {
@@ -136,7 +130,6 @@
   WH.fmtPts = fmtPts;
   WH.fmtPct = fmtPct;
   WH.fmtPp = fmtPp;
-  WH.sumPts = sumPts;
   WH.pad2 = pad2;
   WH.todayIso = todayIso;
   WH.todayCn = todayCn;

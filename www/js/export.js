@@ -6,29 +6,43 @@
 
   /* ---------- clipboard and downloads ---------- */
 
-  function exportText(key, format) {
+  /**
+   * The core's export of the tables `key` selects, as text. With `park`, the request
+   * details that park, as the computation on screen did (above 200 parks the core
+   * details only the park asked for).
+   */
+  function exportText(key, format, park) {
     var request = WH.last().request;
     if (!request) return '';
     try {
-      var bytes = WH.exportTables(request, key, format);
+      var bytes = WH.exportTables(park === undefined ? request : Object.assign({ detail: park }, request), key, format);
       return bytes && bytes.length ? new TextDecoder('utf-8').decode(bytes) : '';
     } catch (e) {
       return '';
     }
   }
 
-  /** Plain TSV from a rendered table: the fallback for tables the core does not export. */
+  /** Plain TSV from a rendered table (caption first): the fallback when the core gives nothing. */
   function domTsv(table) {
-    return Array.prototype.map.call(table.rows, function (tr) {
-      return Array.prototype.map.call(tr.cells, function (td) {
-        var t = td.textContent.replace(/\s+/g, ' ').trim();
-        return /["\t\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
-      }).join('\t');
-    }).join('\r\n');
+    var cell = function (td) {
+      var t = td.textContent.replace(/\s+/g, ' ').trim();
+      return /["\t\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+    };
+    var lines = table.caption ? [cell(table.caption)] : [];
+    return lines.concat(Array.prototype.map.call(table.rows, function (tr) {
+      return Array.prototype.map.call(tr.cells, cell).join('\t');
+    })).join('\r\n');
   }
 
-  function copyTable(key, table) {
-    var text = (key && exportText(key, 'tsv')) || domTsv(table);
+  /**
+   * 复制此表: the core writes the same layout the page rendered (the table `key`
+   * exactly, rows in the order shown), so the copy is the screen, cell for cell,
+   * but for the leading quote that defuses formula-like text.
+   */
+  function copyTable(key, table, order) {
+    var view = WH.last().view;
+    var text = key ? exportText(key + '@' + (order || []).join(','), 'tsv', view ? view.parkIndex : undefined) : '';
+    if (!text) text = domTsv(table);
     copyText(text).then(function (ok) {
       WH.say(ok ? '已复制（' + table.rows.length + ' 行），可直接粘贴到 Excel / WPS。' : '浏览器不允许写入剪贴板，请选中表格后按 Ctrl+C 复制。', !ok);
     });

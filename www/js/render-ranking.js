@@ -2,7 +2,7 @@
 (function (WH) {
   'use strict';
 
-  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show, fmtNum = WH.fmtNum, fmtPts = WH.fmtPts;
+  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show;
 
   /* ---------- ranking (several parks) ---------- */
 
@@ -32,33 +32,34 @@
       select.appendChild(h('option', { text: o.p.rank + '. ' + o.p.name, attrs: { value: o.i } }));
     });
     select.value = String(view.parkIndex);
-    var dims = (parks[0].dimensions || []).map(function (d) {
-      return { label: d.name, unit: '满分 ' + fmtNum(d.weight), num: true };
+    // The table is the core's (ranks, names, groups, totals, each dimension with its
+    // full marks, vetoes); the page lists the rows of the parks listed above.
+    var t = WH.tableOf(report, 'ranking');
+    var rowOf = {};
+    if (t) {
+      t.rows.forEach(function (r, k) {
+        rowOf[r.park] = k;
+      });
+    }
+    var shown = listed.map(function (o) {
+      return rowOf[o.i];
+    }).filter(function (k) {
+      return k !== undefined;
     });
-    // Parks read with a group (市州, 片区) also show it and their rank within it (from the core).
-    var grouped = parks.some(function (p) { return p.group; });
-    var groupCols = grouped ? [{ label: '分组', cls: 'nowrap' }, { label: '组内排名', num: true }] : [];
-    var table = WH.makeTable({
+    var table = t ? WH.layoutTable(t, {
       id: 'ranking',
-      columns: [{ label: '排名', num: true }, { label: '园区', cls: 'name' }].concat(groupCols,
-        [{ label: '总分', num: true }, { label: '等级', cls: 'nowrap' }], dims, [{ label: '一票否决' }]),
-      rows: listed.map(function (o) {
-        var p = o.p;
-        var groupCells = grouped ? [p.group || '', p.group_rank ? String(p.group_rank) : ''] : [];
-        return {
-          cls: o.i === view.parkIndex ? 'selected' : '',
-          cells: [String(p.rank), p.name].concat(groupCells, [fmtPts(p.total), p.grade], (p.dimensions || []).map(function (d) {
-            return fmtPts(d.score);
-          }), [p.veto ? h('span', { 'class': 'veto', text: p.veto }) : ''])
-        };
-      })
-    });
+      order: shown,
+      rowClass: function (row) {
+        return row.park === view.parkIndex ? 'selected' : '';
+      }
+    }) : null;
     var box = clear($('ranking-box'));
     if (listed.length < order.length) {
       box.appendChild(h('p', { 'class': 'note', id: 'ranking-note', text: '共 ' + order.length + ' 个园区，此处列出前 ' + RANK_LIST_MAX +
         ' 名及所选园区（图中为前 ' + RANK_CHART_MAX + ' 名）；完整排名请用“导出 Excel”“导出 CSV”或“复制表格”。' }));
     }
-    box.appendChild(WH.tableBlock(table, 'ranking'));
+    // Above RANK_LIST_MAX parks the copy, like the exports, holds the full ranking (the note says so).
+    if (table) box.appendChild(WH.tableBlock(table, 'ranking', listed.length < order.length ? null : shown));
     // The chart comes in parts of RANK_CHART_PART bars, each with its own caption, so
     // that on paper a long chart breaks between parts, each part headed.
     var charted = order.slice(0, RANK_CHART_MAX).map(function (o) {

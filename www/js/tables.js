@@ -1,14 +1,154 @@
-/* tables.js — the generic result table with its 复制此表 button. */
+/* tables.js — renders the result tables the core lays out (report.tables), each with its 复制此表 button. */
 (function (WH) {
   'use strict';
 
   var append = WH.append, h = WH.h;
 
-  /* ---------- generic table with a copy button ---------- */
+  /* ---------- the core's table layout, rendered ---------- */
+
+  // The core lays every result table out once (src/export.rs): caption, headers with
+  // their units, rows in order with every cell's printed text, subtotal and total
+  // rows. The page shows exactly those texts and adds only presentation: classes,
+  // a status badge, the 缺数据 tag, the user's sort, and the copy button, whose copy
+  // is the same layout written by the core (export.js). No figure is made here.
+
+  /** The table with `key` in the report ("breakdown:0", "ranking" …), or null. */
+  function tableOf(report, key) {
+    var list = (report && report.tables) || [];
+    for (var i = 0; i < list.length; i++) if (list[i].key === key) return list[i];
+    return null;
+  }
+
+  // Column keys that get a class of their own (widths, wrapping).
+  var COL_CLASS = { dim: 'dim', name: 'name', part: 'name', park: 'name', unit: 'nowrap', grade: 'nowrap', group: 'nowrap', status: 'nowrap', check: 'nowrap', what: 'nowrap', explain: 'explain', note: 'note' };
+
+  /** The cell's content: its text, decorated by what the column and the row are. */
+  function cellContent(text, col, row) {
+    if (!text) return '';
+    var st = row.status;
+    if (col.key === 'status' && st) return h('span', { 'class': 'status st-' + st, text: text });
+    if (col.key === 'check' && st) return h('span', { 'class': 'check ' + st, text: text });
+    if (col.key === 'veto') return h('span', { 'class': 'veto', text: text });
+    if (/(^| )missing( |$)/.test(row['class'] || '') && text.indexOf('缺数据') === 0) {
+      // The tag is the same text, boxed: what is copied is what is shown.
+      return [h('span', { 'class': 'missing-tag', text: '缺数据' }), text.slice(3)];
+    }
+    return text;
+  }
 
   /**
-   * spec: { id, cls, columns: [{label, unit, num, sort}], rows: [{cells, cls}], foot: [rows],
-   *         onSort(key) }. Cells are strings, numbers or nodes.
+   * A <table> for a laid-out table `t`.
+   * opts: { id, cls, order: row indices to show (default all, in order),
+   *         rowClass(row, index) extra classes, foot: trailing subtotal/total rows go
+   *         in <tfoot>, sort: { keys: {columnKey: true}, key, dir, onSort(key) } }.
+   */
+  function layoutTable(t, opts) {
+    opts = opts || {};
+    var table = h('table', { id: opts.id, 'class': 'data ' + (opts.cls || ''), attrs: { 'data-key': t.key } });
+    table.appendChild(h('caption', { 'class': 'tcap', text: t.caption }));
+    var tr = h('tr');
+    t.columns.forEach(function (col) {
+      tr.appendChild(headCell(col, opts.sort));
+    });
+    table.appendChild(h('thead', null, tr));
+    var order = opts.order || t.rows.map(function (r, i) {
+      return i;
+    });
+    // Trailing subtotal and total rows (合计, 总分) may sit in the foot, below the body.
+    var footFrom = order.length;
+    if (opts.foot) {
+      while (footFrom > 0 && /(^| )(subtotal|total)( |$)/.test(t.rows[order[footFrom - 1]]['class'] || '')) footFrom--;
+    }
+    var body = h('tbody');
+    var foot = h('tfoot');
+    order.forEach(function (k, n) {
+      var row = t.rows[k];
+      if (!row) return;
+      (n < footFrom ? body : foot).appendChild(bodyRow(row, k, t.columns, opts));
+    });
+    table.appendChild(body);
+    if (foot.firstChild) table.appendChild(foot);
+    return table;
+  }
+
+  function headCell(col, sort) {
+    var th = h('th', { 'class': col.num ? 'num' : '', attrs: { scope: 'col' } }, [col.label]);
+    if (col.unit) th.appendChild(h('span', { 'class': 'unit', text: '(' + col.unit + ')' }));
+    if (sort && sort.keys[col.key]) {
+      var dir = sort.key === col.key ? sort.dir : 0;
+      th.className += ' sortable';
+      th.setAttribute('tabindex', '0');
+      th.setAttribute('aria-sort', dir ? (dir > 0 ? 'ascending' : 'descending') : 'none');
+      // The arrow is drawn by CSS (::after), so the header's text stays the copied one.
+      if (dir) th.className += dir > 0 ? ' sorted-up' : ' sorted-down';
+      th.addEventListener('click', function () {
+        sort.onSort(col.key);
+      });
+      th.addEventListener('keydown', function (e) {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          sort.onSort(col.key);
+        }
+      });
+    }
+    return th;
+  }
+
+  function bodyRow(row, k, columns, opts) {
+    var cls = (row['class'] || '') + (row.status ? ' st-' + row.status : '') + (opts.rowClass ? ' ' + opts.rowClass(row, k) : '');
+    var tr = h('tr', { 'class': cls.trim() });
+    if (row.link) tr.setAttribute('data-link', row.link);
+    row.cells.forEach(function (text, c) {
+      var col = columns[c] || {};
+      var td = h('td', { 'class': ((col.num ? 'num ' : '') + (COL_CLASS[col.key] || '')).trim() });
+      append(td, cellContent(text, col, row));
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  /* ---------- sorting a laid-out table by a column (presentation only) ---------- */
+
+  var STATUS_ORDER = { far: 0, slight: 1, ahead: 2, missing: 3 };
+
+  /**
+   * Row indices of `t` sorted by the column `key` in direction `dir` (1 or -1): text
+   * columns by Chinese collation, the status by severity, the rest by their printed
+   * figures; a blank sorts last whichever way, ties keep the laid-out order.
+   */
+  function sortedOrder(t, key, dir) {
+    var c = -1;
+    t.columns.forEach(function (col, i) {
+      if (col.key === key) c = i;
+    });
+    var idx = t.rows.map(function (r, i) {
+      return i;
+    });
+    if (c < 0 || !dir) return idx;
+    var col = t.columns[c];
+    var val = function (i) {
+      var row = t.rows[i];
+      if (key === 'status') return STATUS_ORDER[row.status];
+      if (!col.num) return row.cells[c];
+      var v = parseFloat(row.cells[c]);
+      return isFinite(v) ? v : undefined;
+    };
+    return idx.sort(function (a, b) {
+      var va = val(a);
+      var vb = val(b);
+      if (!col.num && key !== 'status') return dir * String(va).localeCompare(String(vb), 'zh-CN') || a - b;
+      var ma = va === undefined;
+      var mb = vb === undefined;
+      if (ma || mb) return ma === mb ? a - b : ma ? 1 : -1;
+      return dir * (va - vb) || a - b;
+    });
+  }
+
+  /* ---------- generic table (scheme panel, read report) ---------- */
+
+  /**
+   * spec: { id, cls, columns: [{label, unit, num}], rows: [{cells, cls}] }. Cells are
+   * strings, numbers or nodes. For tables that are not results (the scheme, the reading).
    */
   function makeTable(spec) {
     var table = h('table', { id: spec.id, 'class': 'data ' + (spec.cls || '') });
@@ -16,66 +156,41 @@
     spec.columns.forEach(function (col) {
       var th = h('th', { 'class': col.num ? 'num' : '', attrs: { scope: 'col' } }, [col.label]);
       if (col.unit) th.appendChild(h('span', { 'class': 'unit', text: '（' + col.unit + '）' }));
-      if (col.sort && spec.onSort) {
-        th.className += ' sortable';
-        th.setAttribute('tabindex', '0');
-        th.setAttribute('aria-sort', col.sorted ? (col.sorted > 0 ? 'ascending' : 'descending') : 'none');
-        if (col.sorted) th.appendChild(h('span', { 'class': 'sortmark', text: col.sorted > 0 ? ' ▲' : ' ▼' }));
-        th.addEventListener('click', function () {
-          spec.onSort(col.sort);
-        });
-        th.addEventListener('keydown', function (e) {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            spec.onSort(col.sort);
-          }
-        });
-      }
       tr.appendChild(th);
     });
     table.appendChild(h('thead', null, tr));
     table.appendChild(h('tbody', null, spec.rows.map(function (row) {
-      return tableRow(row, spec.columns);
+      var r = h('tr', { 'class': row.cls || '' });
+      row.cells.forEach(function (cell, i) {
+        var col = spec.columns[i] || {};
+        r.appendChild(append(h('td', { 'class': (col.num ? 'num' : '') + (col.cls ? ' ' + col.cls : '') }), cell === null || cell === undefined ? '' : cell));
+      });
+      return r;
     })));
-    if (spec.foot && spec.foot.length) {
-      table.appendChild(h('tfoot', null, spec.foot.map(function (row) {
-        return tableRow(row, spec.columns);
-      })));
-    }
     return table;
   }
 
-  function tableRow(row, columns) {
-    var tr = h('tr', { 'class': row.cls || '' });
-    var at = 0;
-    row.cells.forEach(function (cell, i) {
-      // `lead` lets a row's first cell span several columns (小计 labels).
-      var span = i === 0 && row.lead ? row.lead : 1;
-      var col = span > 1 ? {} : columns[at] || {};
-      var td = h(i === 0 && row.head ? 'th' : 'td', { 'class': (col.num ? 'num' : '') + (col.cls ? ' ' + col.cls : '') });
-      if (span > 1) td.colSpan = span;
-      append(td, cell === null || cell === undefined ? '' : cell);
-      tr.appendChild(td);
-      at += span;
-    });
-    return tr;
-  }
-
-  /** A table with its copy button; `key` names the core's export table, if any. */
-  function tableBlock(table, key) {
+  /**
+   * A table with its copy button. `key` names the core's table (its copy is the core's
+   * TSV of that layout); `order`, the row indices shown, when the user sorted it.
+   */
+  function tableBlock(table, key, order) {
     var btn = h('button', {
       'class': 'copy no-print',
       text: '复制此表',
       attrs: { type: 'button', 'data-key': key || '' },
       on: {
         click: function () {
-          WH.copyTable(key, table);
+          WH.copyTable(key, table, order);
         }
       }
     });
     return h('div', { 'class': 'tableblock' }, [h('div', { 'class': 'tablewrap' }, table), btn]);
   }
 
+  WH.tableOf = tableOf;
+  WH.layoutTable = layoutTable;
+  WH.sortedOrder = sortedOrder;
   WH.makeTable = makeTable;
   WH.tableBlock = tableBlock;
 })(window.WH);
