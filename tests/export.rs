@@ -336,7 +336,8 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
 
     // Styles a reader does not expose, checked in the stored (uncompressed) XML.
     let raw = String::from_utf8_lossy(&bytes);
-    for needle in ["state=\"frozen\"", "ySplit=\"2\"", "<v>5.46</v>", "formatCode=\"0.0\"", "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"] {
+    // The 小计 and 总分 rows are bold as on the page (style 8: bold 0.00).
+    for needle in ["state=\"frozen\"", "ySplit=\"2\"", "<v>5.46</v>", "s=\"8\"><v>11.46</v>", "formatCode=\"0.0\"", "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"] {
         assert!(raw.contains(needle), "{needle}");
     }
     assert!(!raw.contains("<script>"));
