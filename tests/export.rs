@@ -446,3 +446,15 @@ fn subtotals_are_sums_of_the_printed_rows() {
     assert_eq!(d.meta[2].class, ["subtotal"]);
     assert_eq!(d.rows[4], ["总分", "", "15.46"]);
 }
+
+#[test]
+fn a_shown_plus_sign_stays_a_number_in_the_xlsx() {
+    // The page shows gains with a sign (+2.00 加分, +1.23 百分点); the .xlsx keeps the number.
+    let mut t = Table { key: "s".into(), title: "加分与扣分".into(), headers: vec!["项目".into(), "分值".into()], sheet: "s".into(), ..Table::default() };
+    t.push(vec![Cell::Text("加分".into()), Cell::Number { value: 2.0, text: "+2.00".into(), decimals: Some(2) }]);
+    let mut wb = open(wuhao::xlsx::to_xlsx(&[t.clone()]));
+    let range = wb.worksheet_range("s").unwrap();
+    assert_eq!(range.get_value((2, 1)), Some(&Data::Float(2.0)));
+    // TSV and CSV carry the printed text, sign included, as a number (no defusing quote).
+    assert!(export::to_tsv(&[t]).contains("加分\t+2.00\r\n"));
+}
