@@ -33,7 +33,9 @@ fn core_props(p: &DocProps) -> String {
 }
 
 /// Cell styles, by index into `cellXfs`: 0 general, 1 header (bold, centred,
-/// wrapped), 2 title (bold, larger), 3 `0.00`, 4 `0.0`, 5 `0`, 6 text (`@`).
+/// wrapped), 2 title (bold, larger), 3 `0.00`, 4 `0.0`, 5 `0`, 6 text (`@`);
+/// 7 to 12 the same as 0 and 3 to 6 in bold, for subtotal and total rows (小计, 总分),
+/// bold as on the page.
 const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
 <styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
 <numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0\"/></numFmts>\
@@ -45,7 +47,7 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>\
 <borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>\
-<cellXfs count=\"7\">\
+<cellXfs count=\"12\">\
 <xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>\
 <xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\" applyAlignment=\"1\"><alignment horizontal=\"center\" vertical=\"center\" wrapText=\"1\"/></xf>\
 <xf numFmtId=\"49\" fontId=\"2\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>\
@@ -53,6 +55,11 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>\
 <xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>\
 <xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>\
+<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>\
+<xf numFmtId=\"2\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>\
+<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>\
+<xf numFmtId=\"1\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>\
+<xf numFmtId=\"49\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>\
 </cellXfs>\
 <cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
 </styleSheet>";
@@ -195,25 +202,31 @@ fn sheet(t: &Table, first: bool) -> String {
         text_cell(&mut x, &mut col, r, c, h, HEADER_STYLE);
     }
     x.push_str("</row>");
-    for row in &t.cells {
+    for (k, row) in t.cells.iter().enumerate() {
         r += 1;
         open_row(&mut x, r);
+        let bold = t.meta.get(k).is_some_and(|m| m.class.iter().any(|c| matches!(*c, "subtotal" | "total")));
         for (c, cell) in row.iter().enumerate() {
             match cell {
-                Cell::Text(s) => text_cell(&mut x, &mut col, r, c, s, TEXT_STYLE),
+                Cell::Text(s) => text_cell(&mut x, &mut col, r, c, s, if bold { TEXT_STYLE + 6 } else { TEXT_STYLE }),
                 Cell::Number { text, decimals, .. } => {
-                    let style = match decimals {
-                        Some(2) => "3",
-                        Some(1) => "4",
-                        Some(0) => "5",
-                        _ => "0",
+                    let style = match (decimals, bold) {
+                        (Some(2), false) => "3",
+                        (Some(1), false) => "4",
+                        (Some(0), false) => "5",
+                        (_, false) => "0",
+                        (Some(2), true) => "8",
+                        (Some(1), true) => "9",
+                        (Some(0), true) => "10",
+                        (_, true) => "7",
                     };
                     cell_ref(&mut x, &mut col, r, c);
                     x.push_str("\" s=\"");
                     x.push_str(style);
                     x.push_str("\"><v>");
-                    // The text is digits, an optional '-' and '.', made by export::round_to.
-                    x.push_str(text);
+                    // The text is digits, an optional sign and '.', made by export::round_to
+                    // (a '+' only for show: +1.00 is written 1.00).
+                    x.push_str(text.strip_prefix('+').unwrap_or(text));
                     x.push_str("</v></c>");
                 }
             }

@@ -336,7 +336,8 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
 
     // Styles a reader does not expose, checked in the stored (uncompressed) XML.
     let raw = String::from_utf8_lossy(&bytes);
-    for needle in ["state=\"frozen\"", "ySplit=\"2\"", "<v>5.46</v>", "formatCode=\"0.0\"", "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"] {
+    // The 小计 and 总分 rows are bold as on the page (style 8: bold 0.00).
+    for needle in ["state=\"frozen\"", "ySplit=\"2\"", "<v>5.46</v>", "s=\"8\"><v>11.46</v>", "formatCode=\"0.0\"", "&lt;script&gt;alert(&quot;x&amp;y&quot;)&lt;/script&gt;"] {
         assert!(raw.contains(needle), "{needle}");
     }
     assert!(!raw.contains("<script>"));
@@ -444,4 +445,16 @@ fn subtotals_are_sums_of_the_printed_rows() {
     assert_eq!(d.rows[2], ["维度得分合计", "22", "15.46"]);
     assert_eq!(d.meta[2].class, ["subtotal"]);
     assert_eq!(d.rows[4], ["总分", "", "15.46"]);
+}
+
+#[test]
+fn a_shown_plus_sign_stays_a_number_in_the_xlsx() {
+    // The page shows gains with a sign (+2.00 加分, +1.23 百分点); the .xlsx keeps the number.
+    let mut t = Table { key: "s".into(), title: "加分与扣分".into(), headers: vec!["项目".into(), "分值".into()], sheet: "s".into(), ..Table::default() };
+    t.push(vec![Cell::Text("加分".into()), Cell::Number { value: 2.0, text: "+2.00".into(), decimals: Some(2) }]);
+    let mut wb = open(wuhao::xlsx::to_xlsx(&[t.clone()]));
+    let range = wb.worksheet_range("s").unwrap();
+    assert_eq!(range.get_value((2, 1)), Some(&Data::Float(2.0)));
+    // TSV and CSV carry the printed text, sign included, as a number (no defusing quote).
+    assert!(export::to_tsv(&[t]).contains("加分\t+2.00\r\n"));
 }
