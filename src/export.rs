@@ -549,14 +549,11 @@ fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
     }
     columns.push(col("一票否决", "veto"));
     let mut t = Table::new("ranking".to_string(), format!("园区排名{note}"), "园区排名".to_string(), columns);
-    // Best rank first, ties in pasted order. An insertion sort keeps the general
-    // sort routine out of the WebAssembly build; there are at most a few hundred parks.
+    // Best rank first, ties in pasted order (a stable sort). The report lays this
+    // table out on every evaluation, for pastes of tens of thousands of parks too.
     let rank = |k: usize| r.parks.get(k).map_or(u32::MAX, |p| p.score.rank);
-    let mut order: Vec<usize> = Vec::with_capacity(r.parks.len());
-    for k in 0..r.parks.len() {
-        let at = order.partition_point(|&j| rank(j) <= rank(k));
-        order.insert(at, k);
-    }
+    let mut order: Vec<usize> = (0..r.parks.len()).collect();
+    order.sort_by_key(|&k| rank(k));
     for (at, k) in order.into_iter().enumerate() {
         let Some(p) = r.parks.get(k) else { continue };
         if at >= ranked && !p.detailed {
