@@ -526,7 +526,7 @@ fn progress_out(p: &model::ProgressRow) -> ApiProgress {
 
 pub fn from_core(r: &Report) -> ApiReport {
     // The group a park was read in (by paste order, as `r.parks` is).
-    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
+    let group_of = |i: usize| r.read.parks.group(i).map(str::to_string);
     // Each group's totals, highest first, for ranks within groups.
     let mut group_totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
     for (i, p) in r.parks.iter().enumerate() {
