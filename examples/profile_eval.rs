@@ -36,7 +36,7 @@ fn main() {
         let read = wuhao::read::read_data(&s, &scheme, None, today);
         let read_ms = ms(t);
         let t = std::time::Instant::now();
-        let (scores, _) = wuhao::score::score_parks_with(&scheme, &read.parks, &|i| i == 0);
+        let (scores, _) = wuhao::score::score_table(&scheme, &read.parks, &|i| i == 0);
         let score_ms = ms(t);
         // The core's own stages, as evaluate_json runs them.
         let t = std::time::Instant::now();

@@ -51,6 +51,10 @@ pub struct ApiRequest {
     /// "park_columns" | "role_rows"; detected when absent.
     #[serde(default)]
     pub shape: Option<String>,
+    /// Above 200 parks, the summary of every park as parallel arrays
+    /// (`parks_compact`) and `parks` holding only the detailed parks.
+    #[serde(default)]
+    pub compact: Option<bool>,
 }
 
 /// A column as read, for `read.columns` and `read.splits`.
@@ -151,9 +155,47 @@ pub struct ApiReport {
     pub read: ApiRead,
     pub diagnostics: Vec<ApiDiagnostic>,
     pub parks: Vec<ApiPark>,
+    /// Present when the request asked for `compact` and more than 200 parks
+    /// were pasted: every park's summary as parallel arrays (paste order);
+    /// `parks` then holds only the detailed parks' objects.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parks_compact: Option<ApiParksCompact>,
     pub splits: Vec<ApiSplit>,
     /// Every result table as the page shows it and the exports write it (see `ApiTable`).
     pub tables: Vec<ApiTable>,
+}
+
+/// Every park's summary as parallel arrays, index = the park's 0-based place in the paste.
+#[derive(Debug, Serialize)]
+pub struct ApiParksCompact {
+    pub count: usize,
+    pub name: Vec<String>,
+    pub group: Vec<Option<String>>,
+    pub group_rank: Vec<Option<u32>>,
+    pub total: Vec<Points>,
+    pub grade: Vec<String>,
+    pub rank: Vec<u32>,
+    pub veto: Vec<Option<String>>,
+    /// One entry per dimension, with every park's score in it.
+    pub dimensions: Vec<ApiDimensionColumn>,
+    /// One entry per adjustment, with every park's points in it.
+    pub adjustments: Vec<ApiAdjustmentColumn>,
+    /// The 0-based places of the parks whose full objects are in `parks`, in that order.
+    pub detailed: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiDimensionColumn {
+    pub key: String,
+    pub name: String,
+    pub weight: f64,
+    pub score: Vec<Points>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiAdjustmentColumn {
+    pub name: String,
+    pub points: Vec<Points>,
 }
 
 #[derive(Debug, Serialize)]
@@ -408,14 +450,29 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
 /// Evaluates a JSON request and returns the JSON report. Never fails: an
 /// unreadable request is itself reported as a diagnostic.
 pub fn evaluate_json(request: &str) -> String {
+    evaluate_with(request, None)
+}
+
+/// `evaluate_json` with the pasted text apart from the rest of the request
+/// (`rest`, the request's JSON without `data`): the page's big paste crosses
+/// into wasm once as a string, not escaped into JSON and parsed again.
+pub fn evaluate_parts(data: &str, rest: &str) -> String {
+    evaluate_with(rest, Some(data))
+}
+
+fn evaluate_with(request: &str, data: Option<&str>) -> String {
     let mut pre = Vec::new();
-    let req = read_request(&well_formed(request), &mut pre);
+    let mut req = read_request(&well_formed(request), &mut pre);
+    if let Some(d) = data {
+        req.data = d.to_string();
+    }
     let form = req.data_form.clone();
     let park = req.park_name.clone();
+    let compact = req.compact == Some(true);
     let core = to_core(req, &mut pre);
     let mut evaluated = eval::evaluate(&core);
     name_park(&mut evaluated, park.as_deref());
-    let mut report = from_core(&evaluated);
+    let mut report = from_core_with(&evaluated, compact);
     report.read.clipboard = form;
     report.read.splits = core.splits.iter().map(|t| crate::split::read_columns(t).iter().map(column_out).collect()).collect();
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
@@ -595,6 +652,13 @@ fn progress_out(p: &model::ProgressRow) -> ApiProgress {
 }
 
 pub fn from_core(r: &Report) -> ApiReport {
+    from_core_with(r, false)
+}
+
+/// The report; with `compact` and more than `eval::AUTO_DETAIL_MAX` parks, the
+/// parks' summaries as parallel arrays and only the detailed parks as objects.
+pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
+    let compact = compact && r.parks.len() > eval::AUTO_DETAIL_MAX;
     // Each park's group and rank within it, as the ranking table has them.
     let groups = crate::export::groups(r);
     let source = match r.period_source {
@@ -630,6 +694,7 @@ pub fn from_core(r: &Report) -> ApiReport {
             .parks
             .iter()
             .enumerate()
+            .filter(|(_, p)| !compact || p.detailed)
             .map(|(i, p)| {
                 let s = &p.score;
                 let (group, group_rank) = groups.get(i).cloned().unwrap_or_default();
@@ -666,6 +731,7 @@ pub fn from_core(r: &Report) -> ApiReport {
                 }
             })
             .collect(),
+        parks_compact: compact.then(|| parks_compact(r, &groups)),
         splits: r
             .splits
             .iter()
@@ -786,11 +852,68 @@ fn tables_out(r: &Report) -> Vec<ApiTable> {
         .collect()
 }
 
+/// Every park's summary as parallel arrays (see `ApiParksCompact`).
+fn parks_compact(r: &Report, groups: &[(Option<String>, Option<u32>)]) -> ApiParksCompact {
+    let n = r.parks.len();
+    let mut c = ApiParksCompact {
+        count: n,
+        name: Vec::with_capacity(n),
+        group: Vec::with_capacity(n),
+        group_rank: Vec::with_capacity(n),
+        total: Vec::with_capacity(n),
+        grade: Vec::with_capacity(n),
+        rank: Vec::with_capacity(n),
+        veto: Vec::with_capacity(n),
+        dimensions: r
+            .scheme
+            .dimensions
+            .iter()
+            .map(|d| ApiDimensionColumn { key: d.key.clone(), name: d.name.clone(), weight: d.weight, score: Vec::with_capacity(n) })
+            .collect(),
+        adjustments: r.scheme.adjustments.iter().map(|a| ApiAdjustmentColumn { name: a.name.clone(), points: Vec::with_capacity(n) }).collect(),
+        detailed: Vec::new(),
+    };
+    for (i, p) in r.parks.iter().enumerate() {
+        let s = &p.score;
+        let (group, group_rank) = groups.get(i).cloned().unwrap_or_default();
+        c.group_rank.push(group_rank);
+        c.group.push(group);
+        c.name.push(s.name.clone());
+        c.total.push(s.total);
+        c.grade.push(s.grade.clone());
+        c.rank.push(s.rank);
+        c.veto.push(s.veto.clone());
+        // A park's dimensions and adjustments follow the scheme's order.
+        for (col, d) in c.dimensions.iter_mut().zip(&s.dimensions) {
+            col.score.push(d.score);
+        }
+        for (col, a) in c.adjustments.iter_mut().zip(&s.adjustments) {
+            col.points.push(a.points);
+        }
+        if p.detailed {
+            c.detailed.push(i);
+        }
+    }
+    c
+}
+
 /// Evaluates a JSON request and exports the tables whose key starts with `key`
 /// as `format` ("tsv", "csv", "xlsx").
 pub fn export_json(request: &str, key: &str, format: &str) -> Vec<u8> {
+    export_with(request, None, key, format)
+}
+
+/// `export_json` with the pasted text apart from the rest of the request (see `evaluate_parts`).
+pub fn export_parts(data: &str, rest: &str, key: &str, format: &str) -> Vec<u8> {
+    export_with(rest, Some(data), key, format)
+}
+
+fn export_with(request: &str, data: Option<&str>, key: &str, format: &str) -> Vec<u8> {
     let mut pre = Vec::new();
-    let req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
+    let mut req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
+    if let Some(d) = data {
+        req.data = d.to_string();
+    }
     let park = req.park_name.clone();
     let core = to_core(req, &mut pre);
     let mut evaluated = eval::evaluate(&core);
@@ -811,7 +934,59 @@ pub fn scheme_help() -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{evaluate_json, export_json, well_formed};
+    use super::{evaluate_json, evaluate_parts, export_json, export_parts, well_formed};
+
+    fn many_parks(n: usize) -> String {
+        let mut t = String::from("园区\t技工贸总收入（亿元）\t上交税金（亿元）\t主导产业营业收入占比（%）\n");
+        for i in 0..n {
+            t.push_str(&format!("园区{i}\t{}\t{}.5\t{}%\n", 100 + i, i % 9, 40 + i % 50));
+        }
+        t
+    }
+
+    #[test]
+    fn the_paste_apart_from_the_request_reads_as_the_whole_request() {
+        let data = many_parks(3);
+        let rest = r#"{"period":{"year":2022,"month":11},"today":"2026-11-30","detail":"all"}"#;
+        let whole = serde_json::json!({"data": data, "period": {"year": 2022, "month": 11}, "today": "2026-11-30", "detail": "all"}).to_string();
+        assert_eq!(evaluate_parts(&data, rest), evaluate_json(&whole));
+        assert_eq!(export_parts(&data, rest, "", "tsv"), export_json(&whole, "", "tsv"));
+        // A lone surrogate cannot reach Rust as a &str; an unreadable rest is still reported.
+        let bad: serde_json::Value = serde_json::from_str(&evaluate_parts(&data, "[")).unwrap();
+        assert!(bad["diagnostics"].as_array().unwrap().iter().any(|d| d["kind"] == "request.unreadable"));
+    }
+
+    #[test]
+    fn above_200_parks_a_compact_report_carries_every_summary_as_arrays() {
+        let data = many_parks(250);
+        let full: serde_json::Value =
+            serde_json::from_str(&evaluate_json(&serde_json::json!({"data": data, "today": "2026-11-30", "detail": 7}).to_string())).unwrap();
+        let compact: serde_json::Value = serde_json::from_str(&evaluate_parts(&data, r#"{"today":"2026-11-30","detail":7,"compact":true}"#)).unwrap();
+        let c = &compact["parks_compact"];
+        assert_eq!(c["count"], 250);
+        assert_eq!(c["detailed"], serde_json::json!([7]));
+        let parks = full["parks"].as_array().unwrap();
+        assert_eq!(parks.len(), 250);
+        assert_eq!(compact["parks"].as_array().unwrap().len(), 1);
+        assert_eq!(compact["parks"][0], parks[7], "the detailed park's object is the same");
+        for (i, p) in parks.iter().enumerate() {
+            for k in ["name", "group", "group_rank", "total", "grade", "rank", "veto"] {
+                assert_eq!(c[k][i], p[k], "{k} of park {i}");
+            }
+            for (d, dim) in p["dimensions"].as_array().unwrap().iter().enumerate() {
+                assert_eq!(c["dimensions"][d]["key"], dim["key"]);
+                assert_eq!(c["dimensions"][d]["score"][i], dim["score"], "dimension {d} of park {i}");
+            }
+            for (a, adj) in p["adjustments"].as_array().unwrap().iter().enumerate() {
+                assert_eq!(c["adjustments"][a]["points"][i], adj["points"]);
+            }
+        }
+        assert!(full.get("parks_compact").is_none(), "without compact the report keeps one object per park");
+        // Up to 200 parks compact changes nothing.
+        let few = many_parks(200);
+        let a = evaluate_parts(&few, r#"{"today":"2026-11-30","compact":true}"#);
+        assert_eq!(a, evaluate_json(&serde_json::json!({"data": few, "today": "2026-11-30"}).to_string()));
+    }
 
     #[test]
     fn a_wrongly_typed_field_is_a_warning_and_the_rest_is_evaluated() {

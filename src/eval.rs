@@ -122,7 +122,7 @@ pub fn evaluate(req: &Request) -> Report {
 
     let n = read.parks.len();
     let detail = |i: usize| req.detail.includes(i, n);
-    let (scores, score_diags) = score::score_parks_with(&scheme, &read.parks, &detail);
+    let (scores, score_diags) = score::score_table(&scheme, &read.parks, &detail);
     all.extend(score_diags);
     // Said only where `Auto` leaves breakdowns out; a caller that names its park knows.
     if n > AUTO_DETAIL_MAX && !(0..n).all(detail) {
@@ -131,17 +131,21 @@ pub fn evaluate(req: &Request) -> Report {
 
     let parks: Vec<ParkResult> = scores
         .into_iter()
-        .zip(read.parks.iter())
         .enumerate()
-        .map(|(i, (score, data))| {
+        .map(|(i, score)| {
             let detailed = detail(i);
-            let progress = if detailed { progress::progress_rows(&scheme, data, period, &req.settings) } else { Vec::new() };
+            // Only a park shown in detail is materialised from the columns.
+            let progress = match if detailed { read.parks.park(i) } else { None } {
+                Some(data) => progress::progress_rows(&scheme, &data, period, &req.settings),
+                None => Vec::new(),
+            };
             ParkResult { progress, score, detailed }
         })
         .collect();
 
     // A split belongs to the park it names; with one park pasted it is that park.
     let whole = if read.parks.len() == 1 { read.parks.first() } else { None };
+    let whole = whole.as_ref();
     let splits: Vec<SplitReport> = req
         .splits
         .iter()

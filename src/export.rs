@@ -242,7 +242,7 @@ fn park_name(s: &ParkScore, i: usize) -> String {
 /// Each park's group (市州, 片区) as read, and its rank within the group by the
 /// printed totals (ties sharing a rank), by paste order; `(None, None)` without one.
 pub fn groups(r: &Report) -> Vec<(Option<String>, Option<u32>)> {
-    let group_of = |i: usize| r.read.parks.get(i).and_then(|d| d.group.clone());
+    let group_of = |i: usize| r.read.parks.group(i).map(str::to_string);
     let mut totals: std::collections::HashMap<String, Vec<Points>> = std::collections::HashMap::new();
     for (i, p) in r.parks.iter().enumerate() {
         if let Some(g) = group_of(i) {

@@ -64,6 +64,23 @@ impl ParkData {
     pub fn value(&self, item: &str) -> Option<f64> {
         self.items.get(item).and_then(|o| o.value)
     }
+
+    /// The park's observation of an item, by the item's canonical name.
+    pub fn get(&self, item: &str) -> Option<&Observation> {
+        self.items.get(item)
+    }
+
+    /// Replaces (or adds) the park's observation of an item; `None` removes it.
+    pub fn set(&mut self, item: &str, ob: Option<Observation>) {
+        match ob {
+            Some(ob) => {
+                self.items.insert(item.to_string(), ob);
+            }
+            None => {
+                self.items.remove(item);
+            }
+        }
+    }
 }
 
 /// Why a value is missing, shown as 缺数据 with this reason.
@@ -232,4 +249,368 @@ pub struct SplitReport {
     /// Names of the parts that hold the whole back, worst first.
     pub laggards: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The columnar park model (issue 14): every park of a paste, one row per park,
+/// one column set per item (value, target, last year: f64 indexed by park, a
+/// missing figure stored as `NONE`), item names resolved to column indices once
+/// per paste. The reader fills it cell by cell without a `String` or a map per
+/// park; scoring reads it by index. `park(i)` materialises one park as a
+/// `ParkData` (for the parks shown in detail, progress, splits and tests), and
+/// `get`/`set` read or replace one observation by item name.
+#[derive(Clone, Debug, Default)]
+pub struct Parks {
+    names: Vec<String>,
+    rows: Vec<Option<usize>>,
+    groups: Vec<Option<String>>,
+    items: Vec<ItemColumn>,
+    index: BTreeMap<String, usize>,
+}
+
+/// One item's figures for every park (index = park).
+#[derive(Clone, Debug, Default)]
+pub struct ItemColumn {
+    pub name: String,
+    value: Vec<f64>,
+    target: Vec<f64>,
+    last_year: Vec<f64>,
+    /// `ABSENT` (the park has no observation of this item), `NO_POS`, or row << 32 | col.
+    pos: Vec<u64>,
+    /// The rare parts of an observation (monthly figures, a note), by park.
+    extra: BTreeMap<usize, Extra>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Extra {
+    last_year_monthly: Vec<Option<f64>>,
+    monthly: Vec<Option<f64>>,
+    note: String,
+}
+
+/// A missing figure in a column: a NaN with a payload that neither arithmetic
+/// nor the reader produces, so a column is 8 bytes a park, not 16.
+pub const NONE_BITS: u64 = 0x7ff8_0000_dead_beef;
+const ABSENT: u64 = u64::MAX;
+const NO_POS: u64 = u64::MAX - 1;
+
+/// An optional figure as a column stores it.
+pub fn pack(v: Option<f64>) -> f64 {
+    v.unwrap_or(f64::from_bits(NONE_BITS))
+}
+
+/// A column's figure as an option.
+pub fn unpack(x: Option<&f64>) -> Option<f64> {
+    x.copied().filter(|x| x.to_bits() != NONE_BITS)
+}
+
+fn pack_pos(pos: Option<(usize, usize)>) -> u64 {
+    match pos {
+        Some((r, c)) => match (u32::try_from(r), u32::try_from(c)) {
+            (Ok(r), Ok(c)) => (u64::from(r) << 32) | u64::from(c),
+            _ => NO_POS,
+        },
+        None => NO_POS,
+    }
+}
+
+fn unpack_pos(p: u64) -> Option<(usize, usize)> {
+    if p >= NO_POS {
+        return None;
+    }
+    Some(((p >> 32) as usize, (p & 0xffff_ffff) as usize))
+}
+
+impl ItemColumn {
+    fn new(name: &str, parks: usize) -> ItemColumn {
+        let none = pack(None);
+        ItemColumn {
+            name: name.to_string(),
+            value: vec![none; parks],
+            target: vec![none; parks],
+            last_year: vec![none; parks],
+            pos: vec![ABSENT; parks],
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// Every park's value (`NONE_BITS` where missing), indexed by park.
+    pub fn values(&self) -> &[f64] {
+        &self.value
+    }
+
+    pub fn targets(&self) -> &[f64] {
+        &self.target
+    }
+
+    pub fn last_years(&self) -> &[f64] {
+        &self.last_year
+    }
+
+    pub fn value(&self, park: usize) -> Option<f64> {
+        unpack(self.value.get(park))
+    }
+
+    pub fn target(&self, park: usize) -> Option<f64> {
+        unpack(self.target.get(park))
+    }
+
+    /// Whether the park has an observation of this item (possibly with every figure missing).
+    pub fn present(&self, park: usize) -> bool {
+        self.pos.get(park).is_some_and(|&p| p != ABSENT)
+    }
+
+    pub fn pos(&self, park: usize) -> Option<(usize, usize)> {
+        self.pos.get(park).copied().and_then(unpack_pos)
+    }
+
+    fn get(&self, park: usize) -> Option<Observation> {
+        if !self.present(park) {
+            return None;
+        }
+        let extra = self.extra.get(&park).cloned().unwrap_or_default();
+        Some(Observation {
+            value: unpack(self.value.get(park)),
+            target: unpack(self.target.get(park)),
+            last_year: unpack(self.last_year.get(park)),
+            last_year_monthly: extra.last_year_monthly,
+            monthly: extra.monthly,
+            note: extra.note,
+            pos: self.pos(park),
+        })
+    }
+
+    /// Sets the three figures and the position of one park's observation.
+    pub fn fill(&mut self, park: usize, value: Option<f64>, target: Option<f64>, last_year: Option<f64>, pos: Option<(usize, usize)>) {
+        if let Some(x) = self.value.get_mut(park) {
+            *x = pack(value);
+        }
+        if let Some(x) = self.target.get_mut(park) {
+            *x = pack(target);
+        }
+        if let Some(x) = self.last_year.get_mut(park) {
+            *x = pack(last_year);
+        }
+        if let Some(x) = self.pos.get_mut(park) {
+            *x = pack_pos(pos);
+        }
+    }
+
+    /// Replaces one park's value (the observation must be present).
+    pub fn set_value(&mut self, park: usize, value: Option<f64>) {
+        if let Some(x) = self.value.get_mut(park) {
+            *x = pack(value);
+        }
+    }
+
+    fn set(&mut self, park: usize, ob: Observation) {
+        self.fill(park, ob.value, ob.target, ob.last_year, ob.pos);
+        let extra = Extra { last_year_monthly: ob.last_year_monthly, monthly: ob.monthly, note: ob.note };
+        if extra == Extra::default() {
+            self.extra.remove(&park);
+        } else {
+            self.extra.insert(park, extra);
+        }
+    }
+
+    fn remove(&mut self, park: usize) {
+        self.fill(park, None, None, None, None);
+        if let Some(x) = self.pos.get_mut(park) {
+            *x = ABSENT;
+        }
+        self.extra.remove(&park);
+    }
+
+    fn push(&mut self) {
+        let none = pack(None);
+        self.value.push(none);
+        self.target.push(none);
+        self.last_year.push(none);
+        self.pos.push(ABSENT);
+    }
+}
+
+impl Parks {
+    pub fn new() -> Parks {
+        Parks::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// Adds a park with no observations; returns its index.
+    pub fn push(&mut self, name: String, row: Option<usize>, group: Option<String>) -> usize {
+        let i = self.names.len();
+        self.names.push(name);
+        self.rows.push(row);
+        self.groups.push(group);
+        for c in &mut self.items {
+            c.push();
+        }
+        i
+    }
+
+    pub fn name(&self, park: usize) -> Option<&str> {
+        self.names.get(park).map(String::as_str)
+    }
+
+    pub fn row(&self, park: usize) -> Option<usize> {
+        self.rows.get(park).copied().flatten()
+    }
+
+    pub fn group(&self, park: usize) -> Option<&str> {
+        self.groups.get(park).and_then(|g| g.as_deref())
+    }
+
+    /// The column index of an item, resolved once per paste (or per scheme plan).
+    pub fn item(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
+    /// The column index of an item, adding an empty column when it has none.
+    pub fn add_item(&mut self, name: &str) -> usize {
+        if let Some(i) = self.item(name) {
+            return i;
+        }
+        let i = self.items.len();
+        self.items.push(ItemColumn::new(name, self.names.len()));
+        self.index.insert(name.to_string(), i);
+        i
+    }
+
+    pub fn column(&self, item: usize) -> Option<&ItemColumn> {
+        self.items.get(item)
+    }
+
+    pub fn column_mut(&mut self, item: usize) -> Option<&mut ItemColumn> {
+        self.items.get_mut(item)
+    }
+
+    /// The column of an item by name.
+    pub fn column_of(&self, name: &str) -> Option<&ItemColumn> {
+        self.item(name).and_then(|i| self.items.get(i))
+    }
+
+    /// One park's observation of an item, by the item's name.
+    pub fn get(&self, park: usize, item: &str) -> Option<Observation> {
+        self.column_of(item)?.get(park)
+    }
+
+    /// Replaces (or adds) one park's observation of an item; `None` removes it.
+    pub fn set(&mut self, park: usize, item: &str, ob: Option<Observation>) {
+        if park >= self.len() {
+            return;
+        }
+        match ob {
+            Some(ob) => {
+                let i = self.add_item(item);
+                if let Some(c) = self.items.get_mut(i) {
+                    c.set(park, ob);
+                }
+            }
+            None => {
+                if let Some(c) = self.item(item).and_then(|i| self.items.get_mut(i)) {
+                    c.remove(park);
+                }
+            }
+        }
+    }
+
+    pub fn value(&self, park: usize, item: &str) -> Option<f64> {
+        self.column_of(item)?.value(park)
+    }
+
+    /// Whether any park has a value for the item.
+    pub fn any_value(&self, item: &str) -> bool {
+        self.column_of(item).is_some_and(|c| c.value.iter().any(|x| x.to_bits() != NONE_BITS))
+    }
+
+    /// One park as a `ParkData` (its observations keyed by item name).
+    pub fn park(&self, park: usize) -> Option<ParkData> {
+        let name = self.names.get(park)?.clone();
+        let items = self.items.iter().filter_map(|c| Some((c.name.clone(), c.get(park)?))).collect();
+        Some(ParkData { name, row: self.row(park), items, group: self.groups.get(park).cloned().flatten() })
+    }
+
+    pub fn first(&self) -> Option<ParkData> {
+        self.park(0)
+    }
+
+    /// Every park, materialised one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = ParkData> + '_ {
+        (0..self.len()).filter_map(move |i| self.park(i))
+    }
+
+    pub fn to_vec(&self) -> Vec<ParkData> {
+        self.iter().collect()
+    }
+}
+
+impl From<Vec<ParkData>> for Parks {
+    fn from(parks: Vec<ParkData>) -> Parks {
+        parks.into_iter().collect()
+    }
+}
+
+impl FromIterator<ParkData> for Parks {
+    fn from_iter<I: IntoIterator<Item = ParkData>>(iter: I) -> Parks {
+        let mut out = Parks::new();
+        for p in iter {
+            let i = out.push(p.name, p.row, p.group);
+            for (name, ob) in p.items {
+                out.set(i, &name, Some(ob));
+            }
+        }
+        out
+    }
+}
+
+impl<'a> IntoIterator for &'a Parks {
+    type Item = ParkData;
+    type IntoIter = Box<dyn Iterator<Item = ParkData> + 'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+impl PartialEq for Parks {
+    fn eq(&self, other: &Parks) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parks_keep_what_is_set_and_tell_absent_from_missing() {
+        let mut a = ParkData { name: "甲".into(), row: Some(3), group: Some("湘南".into()), ..ParkData::default() };
+        a.set("税收", Some(Observation { value: Some(2.5), target: Some(3.0), pos: Some((3, 1)), ..Observation::default() }));
+        a.set("亩均", Some(Observation { monthly: vec![Some(1.0), None], note: "估".into(), ..Observation::default() }));
+        let b = ParkData { name: "乙".into(), ..ParkData::default() };
+        let mut parks = Parks::from(vec![a.clone(), b.clone()]);
+        assert_eq!(parks.len(), 2);
+        assert_eq!(parks.park(0), Some(a));
+        // 乙 has no observation of 税收 at all, which is not an observation with every figure missing.
+        assert_eq!(parks.park(1), Some(b));
+        assert_eq!(parks.get(1, "税收"), None);
+        parks.set(1, "税收", Some(Observation::default()));
+        assert_eq!(parks.get(1, "税收"), Some(Observation::default()));
+        assert_eq!(parks.value(0, "税收"), Some(2.5));
+        assert_eq!(parks.group(0), Some("湘南"));
+        assert!(parks.any_value("税收"));
+        assert!(!parks.any_value("亩均"));
+        parks.set(0, "税收", None);
+        assert_eq!(parks.get(0, "税收"), None);
+        assert!(!parks.any_value("税收"));
+        // A new item added after the parks gets a column for every park.
+        parks.set(1, "新", Some(Observation { value: Some(-0.0), ..Observation::default() }));
+        assert_eq!(parks.get(0, "新"), None);
+        assert_eq!(parks.value(1, "新").map(f64::to_bits), Some((-0.0f64).to_bits()));
+    }
 }

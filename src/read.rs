@@ -8,7 +8,7 @@
 //! unit for its item; anything doubtful becomes a diagnostic at its cell.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Observation, ParkData, Period, PeriodSource};
+use crate::model::{Observation, ParkData, Parks, Period, PeriodSource};
 use crate::number::{parse_number, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
@@ -102,7 +102,8 @@ pub struct ReadOutcome {
     pub columns: Vec<ColumnInfo>,
     pub period: Period,
     pub period_source: PeriodSource,
-    pub parks: Vec<ParkData>,
+    /// Every park read, columnar (`model::Parks`).
+    pub parks: Parks,
     pub unmatched: Vec<Unmatched>,
     /// Scheme items (indicators and inputs read from data, not formulas) with no data in the paste.
     pub missing: Vec<String>,
@@ -251,7 +252,7 @@ fn read_grid(grid: &Grid, idx: &NameIndex, period: Option<Period>, today: Period
         columns: Vec::new(),
         period: period.unwrap_or(today),
         period_source: if period.is_some() { PeriodSource::User } else { PeriodSource::Today },
-        parks: Vec::new(),
+        parks: Parks::new(),
         unmatched: Vec::new(),
         missing: Vec::new(),
         diagnostics: Vec::new(),
@@ -278,7 +279,7 @@ fn read_grid(grid: &Grid, idx: &NameIndex, period: Option<Period>, today: Period
     // Asked per item, so the search stops at the first park that has it (hashing
     // every park's every item name was a tenth of reading 20,000 parks).
     for item in &r.idx.items {
-        if !item.formula && !out.parks.iter().any(|p| p.value(item.name).is_some()) {
+        if !item.formula && !out.parks.any_value(item.name) {
             out.missing.push(item.name.to_string());
         }
     }
@@ -394,7 +395,7 @@ fn sub_grid(grid: &Grid, b: &Block) -> Grid {
 }
 
 /// Moves every position of a block's reading to where the block sits in the paste.
-fn offset(out: &mut ReadOutcome, dr: usize, dc: usize) {
+fn offset(out: &mut ReadOutcome, parks: &mut [ParkData], dr: usize, dc: usize) {
     let add = |v: Option<u32>, d: usize| v.map(|x| x.saturating_add(u32::try_from(d).unwrap_or(u32::MAX)));
     for d in &mut out.diagnostics {
         d.row = add(d.row, dr);
@@ -404,7 +405,7 @@ fn offset(out: &mut ReadOutcome, dr: usize, dc: usize) {
     for c in &mut out.columns {
         c.col += dc;
     }
-    for p in &mut out.parks {
+    for p in parks.iter_mut() {
         p.row = p.row.map(|r| r + dr);
         for o in p.items.values_mut() {
             o.pos = o.pos.map(|(r, c)| (r + dr, c + dc));
@@ -426,7 +427,8 @@ fn read_blocks(
     today: Period,
     opts: &ReadOptions,
 ) -> ReadOutcome {
-    let mut out: Option<ReadOutcome> = None;
+    // The parks are gathered as whole parks (a rare path) and made columns at the end.
+    let mut out: Option<(ReadOutcome, Vec<ParkData>)> = None;
     for (k, b) in blocks.iter().enumerate() {
         let sub = sub_grid(grid, b);
         // The corrections of this block's columns, in the block's own columns.
@@ -440,31 +442,32 @@ fn read_blocks(
             shape: opts.shape,
         };
         let mut o = read_grid(&sub, idx, period, today, &sub_opts);
-        offset(&mut o, b.rows.0, b.cols.0);
-        let Some(acc) = out.as_mut() else {
-            out = Some(o);
+        let mut o_parks = o.parks.to_vec();
+        offset(&mut o, &mut o_parks, b.rows.0, b.cols.0);
+        let Some((acc, acc_parks)) = out.as_mut() else {
+            out = Some((o, o_parks));
             continue;
         };
         // A table giving other indicators of a park already read (a second section
         // of one park's table under a repeated header, or the same park's title
         // again) continues that park; one giving the same indicators again is
         // another park's table, and without a name of its own it is refused.
-        let continued = match o.parks.as_slice() {
+        let continued = match o_parks.as_slice() {
             [p] => {
                 let q = if p.name == DEFAULT_PARK {
-                    match acc.parks.as_slice() {
+                    match acc_parks.as_slice() {
                         [only] => Some(0).filter(|_| !only.items.is_empty()),
                         _ => None,
                     }
                 } else {
-                    acc.parks.iter().position(|q| q.name == p.name)
+                    acc_parks.iter().position(|q| q.name == p.name)
                 };
-                q.filter(|&qi| acc.parks.get(qi).is_some_and(|q| p.items.keys().all(|k| !q.items.contains_key(k))))
+                q.filter(|&qi| acc_parks.get(qi).is_some_and(|q| p.items.keys().all(|k| !q.items.contains_key(k))))
             }
             _ => None,
         };
         if let Some(qi) = continued {
-            if let (Some(q), Some(p)) = (acc.parks.get_mut(qi), o.parks.pop()) {
+            if let (Some(q), Some(p)) = (acc_parks.get_mut(qi), o_parks.pop()) {
                 q.items.extend(p.items);
             }
             acc.diagnostics.append(&mut o.diagnostics);
@@ -472,10 +475,10 @@ fn read_blocks(
             acc.missing.retain(|m| o.missing.contains(m));
             continue;
         }
-        let refused = if o.parks.is_empty() || o.parks.iter().any(|p| p.name == DEFAULT_PARK) {
+        let refused = if o_parks.is_empty() || o_parks.iter().any(|p| p.name == DEFAULT_PARK) {
             Some(BlockRefused::NoPark)
         } else {
-            o.parks.iter().find(|p| acc.parks.iter().any(|q| q.name == p.name)).map(|p| BlockRefused::SamePark(p.name.clone()))
+            o_parks.iter().find(|p| acc_parks.iter().any(|q| q.name == p.name)).map(|p| BlockRefused::SamePark(p.name.clone()))
         };
         if let Some(why) = refused {
             let problem = Problem::TableNotRead { arrange, tables: blocks.len(), index: k + 1, why };
@@ -487,7 +490,7 @@ fn read_blocks(
             let problem = Problem::PeriodMixed { months: vec![acc.period.month, o.period.month], month: acc.period.month };
             acc.diagnostics.push(Diagnostic::warning(Source::Data, problem).at_row(o.header_row.unwrap_or(b.rows.0)));
         }
-        acc.parks.append(&mut o.parks);
+        acc_parks.append(&mut o_parks);
         acc.diagnostics.append(&mut o.diagnostics);
         acc.unmatched.append(&mut o.unmatched);
         acc.missing.retain(|m| o.missing.contains(m));
@@ -495,7 +498,13 @@ fn read_blocks(
             acc.columns.append(&mut o.columns);
         }
     }
-    out.unwrap_or_else(|| read_grid(grid, idx, period, today, opts))
+    match out {
+        Some((mut o, parks)) => {
+            o.parks = Parks::from(parks);
+            o
+        }
+        None => read_grid(grid, idx, period, today, opts),
+    }
 }
 
 /// A scheme item that data can be given for.
@@ -1136,6 +1145,7 @@ impl<'g, 's> Reader<'g, 's> {
                     }
                 }
             }
+            let mut parks = Parks::from(parks);
             fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
             out.parks = parks;
             return;
@@ -1331,6 +1341,7 @@ impl<'g, 's> Reader<'g, 's> {
         if parks.is_empty() {
             parks.push(ParkData { name: default_park, row: None, items: BTreeMap::new(), group: None });
         }
+        let mut parks = Parks::from(parks);
         fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
     }
@@ -1641,7 +1652,7 @@ impl<'g, 's> Reader<'g, 's> {
                         }
                     }
                 }
-                let mut parks = vec![park];
+                let mut parks = Parks::from(vec![park]);
                 fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
                 out.parks = parks;
                 return;
@@ -1649,28 +1660,39 @@ impl<'g, 's> Reader<'g, 's> {
         }
         self.resolve_period(&hints, user, today, out);
         let mut names: HashMap<String, usize> = HashMap::new();
-        let mut parks: Vec<ParkData> = Vec::new();
-        // Cells are read in column order (so diagnostics keep their order), and each
-        // park's map is built from a list already sorted by item name: sorting the
-        // names once here, not once per park, took a fifth off reading 20,000 parks.
+        let mut parks = Parks::new();
+        // Columnar (issue 14): each item's column is resolved once here, and every
+        // cell is read straight into it: no String, map or Observation per park.
+        // Cells are read in column order (so diagnostics keep their order).
         let cols: Vec<(usize, usize, What)> = col_of.iter().enumerate().filter_map(|(c, it)| it.map(|(i, w)| (c, i, w))).collect();
-        // Per item (sorted by name): its name, the cell column of its actual (for
-        // highlighting), and the value index and role of each of its columns.
-        let mut by_name: Vec<ItemColumns> = Vec::new();
-        for (k, &(c, i, w)) in cols.iter().enumerate() {
-            let Some(name) = self.idx.items.get(i).map(|x| x.name) else { continue };
-            match by_name.iter_mut().find(|(n, _, _)| *n == name) {
-                Some((_, at, list)) => {
+        // Per item with a column: its column in `parks` and the cell column of its
+        // actual (for highlighting; else its first column).
+        let mut item_cols: Vec<(usize, usize)> = Vec::new();
+        // Per pasted column: its index into `item_cols`.
+        let mut slot_of: Vec<usize> = Vec::with_capacity(cols.len());
+        for &(c, i, w) in &cols {
+            let Some(name) = self.idx.items.get(i).map(|x| x.name) else {
+                slot_of.push(usize::MAX);
+                continue;
+            };
+            let pc = parks.add_item(name);
+            match item_cols.iter().position(|&(p, _)| p == pc) {
+                Some(k) => {
                     if w == What::Actual {
-                        *at = c;
+                        if let Some(ic) = item_cols.get_mut(k) {
+                            ic.1 = c;
+                        }
                     }
-                    list.push((k, w));
+                    slot_of.push(k);
                 }
-                None => by_name.push((name, c, vec![(k, w)])),
+                None => {
+                    slot_of.push(item_cols.len());
+                    item_cols.push((pc, c));
+                }
             }
         }
-        by_name.sort_by(|a, b| a.0.cmp(b.0));
-        let mut vals: Vec<Option<f64>> = Vec::with_capacity(cols.len());
+        // One park's figures (value, target, last year) per item, reused row by row.
+        let mut figs: Vec<[Option<f64>; 3]> = vec![[None; 3]; item_cols.len()];
         let mut group_of_row: Option<String> = None;
         for r in first_data..self.grid.n_rows() {
             if self.row_blank(r) {
@@ -1695,9 +1717,12 @@ impl<'g, 's> Reader<'g, 's> {
             let pc = park_col.unwrap_or(0);
             // A park's name without invisible characters (a zero-width space copied
             // from a web page): two names that differ only by them are one park.
-            let mut name = park_col
-                .map(|c| self.cell(r, c).chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string())
-                .unwrap_or_default();
+            let raw = park_col.map(|c| self.cell(r, c)).unwrap_or("");
+            let mut name = if raw.chars().any(is_invisible) {
+                raw.chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string()
+            } else {
+                raw.trim().to_string()
+            };
             if is_total(&name) {
                 self.diags.push(
                     Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.clone() }).at(r, pc).cell(&name),
@@ -1719,28 +1744,26 @@ impl<'g, 's> Reader<'g, 's> {
                 continue;
             }
             names.insert(name.clone(), r);
-            // Built in one go from the sorted list: filled in bulk, cheaper than one insert per cell.
-            vals.clear();
-            for &(c, item, _) in &cols {
-                let hu = units.get(c).and_then(Option::as_ref);
-                vals.push(self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref()));
+            for f in figs.iter_mut() {
+                *f = [None; 3];
             }
-            let items: Vec<(String, Observation)> = by_name
-                .iter()
-                .map(|(name, at, list)| {
-                    let mut ob = Observation { pos: Some((r, *at)), ..Observation::default() };
-                    for &(k, w) in list {
-                        let v = vals.get(k).copied().flatten();
-                        match w {
-                            What::Target => ob.target = v,
-                            What::LastYear => ob.last_year = v,
-                            _ => ob.value = v,
-                        }
+            for (&(c, item, w), &k) in cols.iter().zip(&slot_of) {
+                let hu = units.get(c).and_then(Option::as_ref);
+                let v = self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref());
+                if let Some(f) = figs.get_mut(k) {
+                    match w {
+                        What::Target => f[1] = v,
+                        What::LastYear => f[2] = v,
+                        _ => f[0] = v,
                     }
-                    (name.to_string(), ob)
-                })
-                .collect();
-            parks.push(ParkData { name, row: Some(r), items: items.into_iter().collect(), group: group_of_row.clone() });
+                }
+            }
+            let p = parks.push(name, Some(r), group_of_row.clone());
+            for (&(ci, at), f) in item_cols.iter().zip(&figs) {
+                if let Some(col) = parks.column_mut(ci) {
+                    col.fill(p, f[0], f[1], f[2], Some((r, at)));
+                }
+            }
         }
         fraction_shares(self.grid, self.idx, &mut parks, &mut self.diags);
         out.parks = parks;
@@ -1768,10 +1791,6 @@ impl<'g, 's> Reader<'g, 's> {
         units > 0
     }
 }
-
-/// One scheme item of a park table: its name, the column of its actual (for
-/// highlighting), and the value index and role of each of its columns.
-type ItemColumns<'s> = (&'s str, usize, Vec<(usize, What)>);
 
 /// Reads one value cell into the scheme's unit for item `it`. `declared` is
 /// the unit given for the cell by the unit column, the name cell or the column
@@ -1861,26 +1880,31 @@ fn wan_for_yi(it: &Item, value: f64, unstated: bool, r: usize, c: usize, raw: &s
 /// least two, above 1.5) put 100 × the value within a factor 4 of them, and the
 /// cell does not write % itself. A plausible small value (研发投入强度 0.8
 /// against a target of 2.5) is never changed.
-fn fraction_shares(grid: &Grid, idx: &NameIndex, parks: &mut [ParkData], diags: &mut Vec<Diagnostic>) {
+fn fraction_shares(grid: &Grid, idx: &NameIndex, parks: &mut Parks, diags: &mut Vec<Diagnostic>) {
     for it in idx.items.iter().filter(|it| it.unit.as_ref().is_some_and(|u| u.label == "%")) {
-        let peers: Vec<f64> =
-            parks.iter().filter_map(|p| p.items.get(it.name).and_then(|o| o.value)).filter(|v| *v > 1.5).collect();
+        let Some(ci) = parks.item(it.name) else { continue };
+        let Some(col) = parks.column_mut(ci) else { continue };
+        let n = col.values().len();
+        let peers: Vec<f64> = (0..n).filter(|&p| col.present(p)).filter_map(|p| col.value(p)).filter(|v| *v > 1.5).collect();
         let peer_median = (peers.len() >= 2).then(|| {
             let mut v = peers.clone();
             v.sort_by(f64::total_cmp);
             v.get(v.len() / 2).copied().unwrap_or(0.0)
         });
-        for p in parks.iter_mut() {
-            let Some(ob) = p.items.get_mut(it.name) else { continue };
-            let Some(v) = ob.value.filter(|v| *v > 0.0 && *v <= 1.5) else { continue };
-            let Some(reference) = ob.target.filter(|t| *t >= 2.0).or(peer_median) else { continue };
+        for p in 0..n {
+            if !col.present(p) {
+                continue;
+            }
+            let Some(v) = col.value(p).filter(|v| *v > 0.0 && *v <= 1.5) else { continue };
+            let Some(reference) = col.target(p).filter(|t| *t >= 2.0).or(peer_median) else { continue };
             let scaled = v * 100.0;
-            let (r, c) = ob.pos.unwrap_or((0, 0));
+            let pos = col.pos(p);
+            let (r, c) = pos.unwrap_or((0, 0));
             let text = grid.cell(r, c);
             if !(reference / 4.0..=reference * 4.0).contains(&scaled) || text.contains('%') || text.contains('％') {
                 continue;
             }
-            ob.value = Some(scaled);
+            col.set_value(p, Some(scaled));
             let problem = Problem::Magnitude {
                 item: it.name.to_string(),
                 value: v,
@@ -1889,7 +1913,7 @@ fn fraction_shares(grid: &Grid, idx: &NameIndex, parks: &mut [ParkData], diags: 
                 why: MagnitudeWhy::FractionForPercent,
             };
             let d = Diagnostic::warning(Source::Data, problem);
-            diags.push(if ob.pos.is_some() { d.at(r, c).cell(text) } else { d });
+            diags.push(if pos.is_some() { d.at(r, c).cell(text) } else { d });
         }
     }
 }

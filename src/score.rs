@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
 use crate::fixed::{round_half_away, Points};
 use crate::formula;
-use crate::model::{Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore};
+use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};
 use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
 use std::borrow::Cow;
@@ -292,12 +292,10 @@ impl Plan {
     }
 }
 
-/// The columnar park model: per slot, the value, target and last-year figure of
-/// every park (indexed slot × parks + park), built once from the reader's
-/// `ParkData`s by walking each park's sorted items against the sorted slot
-/// names: no look-up by name in the scoring loop. A missing figure is stored as
-/// `NONE`, a NaN with a payload that neither arithmetic nor the reader produces,
-/// so a column is 8 bytes a park, not the 16 of an `Option<f64>`.
+/// The park columns in the plan's slot order: per slot, the value, target and
+/// last-year figure of every park (indexed slot × parks + park), copied from the
+/// reader's columnar `Parks` with each slot's column resolved by name once: no
+/// look-up by name in the scoring loop. A missing figure is `model::NONE_BITS`.
 struct Columns {
     parks: usize,
     value: Vec<f64>,
@@ -305,37 +303,23 @@ struct Columns {
     last_year: Vec<f64>,
 }
 
-const NONE_BITS: u64 = 0x7ff8_0000_dead_beef;
-
-fn pack(v: Option<f64>) -> f64 {
-    v.unwrap_or(f64::from_bits(NONE_BITS))
-}
-
-fn unpack(x: Option<&f64>) -> Option<f64> {
-    x.copied().filter(|x| x.to_bits() != NONE_BITS)
-}
-
 impl Columns {
-    fn new(plan: &Plan, parks: &[ParkData]) -> Columns {
+    fn new(plan: &Plan, parks: &Parks) -> Columns {
         let n = parks.len();
         let cells = plan.slot_names.len() * n;
         let none = pack(None);
-        let mut c = Columns { parks: n, value: vec![none; cells], target: vec![none; cells], last_year: vec![none; cells] };
-        for (p, park) in parks.iter().enumerate() {
-            let mut slots = plan.slot_names.iter().enumerate().peekable();
-            for (name, obs) in &park.items {
-                while slots.next_if(|(_, s)| s.as_str() < name.as_str()).is_some() {}
-                if let Some((s, _)) = slots.next_if(|(_, s)| *s == name) {
-                    let at = s * n + p;
-                    if let Some(v) = c.value.get_mut(at) {
-                        *v = pack(obs.value);
-                    }
-                    if let Some(v) = c.target.get_mut(at) {
-                        *v = pack(obs.target);
-                    }
-                    if let Some(v) = c.last_year.get_mut(at) {
-                        *v = pack(obs.last_year);
-                    }
+        let mut c = Columns { parks: n, value: Vec::with_capacity(cells), target: Vec::with_capacity(cells), last_year: Vec::with_capacity(cells) };
+        for name in &plan.slot_names {
+            match parks.column_of(name) {
+                Some(col) => {
+                    c.value.extend_from_slice(col.values());
+                    c.target.extend_from_slice(col.targets());
+                    c.last_year.extend_from_slice(col.last_years());
+                }
+                None => {
+                    c.value.resize(c.value.len() + n, none);
+                    c.target.resize(c.target.len() + n, none);
+                    c.last_year.resize(c.last_year.len() + n, none);
                 }
             }
         }
@@ -369,6 +353,13 @@ impl Columns {
 /// computes the same numbers; debug builds (the tests) check that they agree for
 /// every park.
 pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>) {
+    score_table(scheme, &Parks::from(parks.to_vec()), detail)
+}
+
+/// `score_parks_with` on the columnar park model, as `eval` calls it: only the
+/// parks shown in detail are materialised as `ParkData` (and, in debug builds,
+/// every park, to check the fast path against the written-out one).
+pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let plan = Plan::new(scheme);
     let prep = &plan.prep;
@@ -409,9 +400,11 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
     let mut out: Vec<ParkScore> = Vec::with_capacity(n);
     let mut pts = vec![Points::ZERO; n_ind];
     let grades: Vec<&crate::scheme::Grade> = plan.grades.iter().filter_map(|&g| scheme.grades.get(g)).collect();
-    for (pi, park) in parks.iter().enumerate() {
+    for pi in 0..n {
         let detailed = detail(pi);
         if detailed || cfg!(debug_assertions) {
+            let Some(park) = parks.park(pi) else { continue };
+            let park = &park;
             let mut slow_diags = Vec::new();
             let values = indicator_values(scheme, prep, park, detailed);
             debug_assert!(
@@ -426,13 +419,13 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
             }
             // Debug builds check the fast path against the written-out one.
             let before = diags.len();
-            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags);
+            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, &park.name, &mut pts, &grades, &mut diags);
             debug_assert_eq!(fast, score, "the scoring plan and the written-out path disagree on park {pi}");
             debug_assert_eq!(diags.get(before..), Some(&slow_diags[..]));
             out.push(fast);
             continue;
         }
-        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, park, &mut pts, &grades, &mut diags));
+        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, parks.name(pi).unwrap_or(""), &mut pts, &grades, &mut diags));
     }
     debug_assert!(n_ind == 0 || vals.len() == n_ind * n);
     // Rank = 1 + the number of strictly better printed totals, so ties share a
@@ -501,7 +494,7 @@ fn fast_park(
     vals: &[f64],
     peers: &[Vec<f64>],
     p: usize,
-    park: &ParkData,
+    park: &str,
     pts: &mut [Points],
     grades: &[&crate::scheme::Grade],
     diags: &mut Vec<Diagnostic>,
@@ -563,12 +556,12 @@ fn fast_park(
     };
     let total = capped_total(scheme, &dimensions, &adjustments);
     let grade = grade_of(scheme, grades, total, veto.is_some());
-    ParkScore { name: park.name.clone(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
+    ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
 }
 
 /// The unrounded points of one indicator of a park without its breakdown, as
 /// `method_score` computes them (None: 缺数据), writing no text.
-fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], park: &ParkData, diags: &mut Vec<Diagnostic>) -> Option<f64> {
+fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], park: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
     let Figures { x, target, last_year } = figures;
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
@@ -665,7 +658,7 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
             if raw > w || raw < 0.0 {
                 diags.push(Diagnostic::warning(
                     Source::Data,
-                    Problem::DirectOutOfRange { park: park.name.clone(), indicator: ind.name.clone(), value: x, weight: w },
+                    Problem::DirectOutOfRange { park: park.to_string(), indicator: ind.name.clone(), value: x, weight: w },
                 ));
             }
             Some(raw.clamp(0.0, w))

@@ -9,6 +9,19 @@ pub fn evaluate(request_json: &str) -> String {
     crate::api::evaluate_json(request_json)
 }
 
+/// `evaluate` with the pasted text apart from the rest of the request's JSON,
+/// so a big paste crosses once as a string instead of inside JSON.
+#[wasm_bindgen(js_name = evaluateParts)]
+pub fn evaluate_parts(data: &str, rest_json: &str) -> String {
+    crate::api::evaluate_parts(data, rest_json)
+}
+
+/// `exportTables` with the pasted text apart from the rest of the request's JSON.
+#[wasm_bindgen(js_name = exportParts)]
+pub fn export_parts(data: &str, rest_json: &str, key: &str, format: &str) -> Vec<u8> {
+    crate::api::export_parts(data, rest_json, key, format)
+}
+
 /// Loads scheme text (JSON or a pasted table): `{ scheme | null, diagnostics }` as JSON.
 #[wasm_bindgen(js_name = loadScheme)]
 pub fn load_scheme(text: &str) -> String {

@@ -135,7 +135,7 @@ fn report() -> Report {
             columns: Vec::new(),
             period,
             period_source: PeriodSource::Header,
-            parks: Vec::new(),
+            parks: Default::default(),
             unmatched: Vec::new(),
             missing: Vec::new(),
             diagnostics: Vec::new(),

@@ -323,7 +323,7 @@ fn check_data(case: &str, e: &Expect, text: &str, scheme: &Scheme) -> Outcome {
     for (g, parks) in &e.groups {
         for park in parks {
             match out.parks.iter().find(|p| &p.name == park) {
-                Some(p) if has_group(p, g) => {}
+                Some(p) if has_group(&p, g) => {}
                 Some(_) => diffs.push(format!("{park}: group {g} not read")),
                 None => diffs.push(format!("{park}: not read, so no group {g}")),
             }

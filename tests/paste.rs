@@ -154,7 +154,7 @@ fn seed_reads_every_row() {
     assert_eq!(out.period, Period { year: 2022, month: 11 });
     assert_eq!(out.period_source, PeriodSource::Header);
     assert_eq!(out.parks.len(), 1);
-    let park = &out.parks[0];
+    let park = &out.parks.park(0).unwrap();
     // 19 lines: the header and 18 indicators.
     assert_eq!(park.items.len(), 18);
     assert_eq!(park.value("技工贸总收入"), Some(148.2032));
@@ -177,8 +177,8 @@ fn invisible_characters_do_not_break_names() {
     let text = "指标名称\t单位\t1-11月累计\n\u{feff}技工贸\u{200b}总收入\t亿元\t148.2\n上交\u{00ad}税金\u{200e}\t亿元\t3.5\n全区\t\t\n";
     let out = read_data(text, &default_scheme(), None, DEFAULT_TODAY);
     assert_eq!(out.parks.len(), 1);
-    assert_eq!(out.parks[0].value("技工贸总收入"), Some(148.2));
-    assert_eq!(out.parks[0].value("上交税金"), Some(3.5));
+    assert_eq!(out.parks.value(0, "技工贸总收入"), Some(148.2));
+    assert_eq!(out.parks.value(0, "上交税金"), Some(3.5));
     assert!(out.unmatched.iter().all(|u| !u.text.contains("总收入") && !u.text.contains("税金")), "{:?}", out.unmatched);
 }
 
@@ -311,5 +311,5 @@ fn large_paste_reads() {
     assert_eq!(grid.n_rows(), rows + 1);
     assert_eq!(out.shape, Shape::ParkRows);
     assert_eq!(out.parks.len(), rows);
-    assert_eq!(out.parks[3].value("上交税金"), Some(1038.0));
+    assert_eq!(out.parks.value(3, "上交税金"), Some(1038.0));
 }

@@ -40,7 +40,7 @@ fuzz_target!(|bytes: &[u8]| {
     let period = Period { year: 2022, month };
     let whole = read::read_data(SEED, &s, Some(Period { year: 2022, month: month.clamp(1, 12) }), period);
     let settings = ProgressSettings::default();
-    let r = split::check_split(0, split_text, &s, whole.parks.first(), period, &settings);
+    let r = split::check_split(0, split_text, &s, whole.parks.first().as_ref(), period, &settings);
     let _ = r.title;
     let _ = split::check_split(1, split_text, &s, None, period, &settings);
 });

@@ -11,6 +11,7 @@
   var lastRequest = null;
   var lastReport = null;
   var lastView = null;
+  var computeSeq = 0;
 
   /** Saves and recomputes: at once for buttons, debounced ~150 ms for typing. */
   function changed(now) {
@@ -28,7 +29,27 @@
     timer = null;
     WH.saveState();
     if (!WH.glue()) return;
-    if (inputSize() > WH.BIG_INPUT) {
+    var seq = ++computeSeq;
+    // A paste over 1 MB is computed in a worker (core.js): the page stays responsive.
+    var req = Object.assign({ detail: WH.state.parkIndex }, WH.buildRequest());
+    var inWorker = WH.evaluateInWorker && WH.evaluateInWorker(req);
+    if (inWorker) {
+      setBusy(true);
+      // Progress: the seconds so far, while the page stays usable.
+      var busy = $('busy'), started = Date.now();
+      var tick = setInterval(function () {
+        busy.textContent = '计算中… ' + Math.round((Date.now() - started) / 1000) + ' 秒（后台计算，页面可继续操作）';
+      }, 500);
+      inWorker.then(function (report) {
+        if (seq === computeSeq) return computeAndRender(report, seq);
+      }, function () {
+        if (seq === computeSeq) computeAndRender();
+      }).then(function () {
+        clearInterval(tick);
+        busy.textContent = '计算中…';
+        if (seq === computeSeq) setBusy(false);
+      });
+    } else if (inputSize() > WH.BIG_INPUT) {
       // Large pastes take a moment: show the busy state first, then compute.
       setBusy(true);
       setTimeout(function () {
@@ -58,13 +79,17 @@
     }
   }
 
-  function computeAndRender() {
+  /**
+   * Computes and renders; or takes `given`, a report the worker computed for
+   * computation `seq`, and renders it one section per task (a Promise).
+   */
+  function computeAndRender(given, seq) {
     var t0 = clock();
     var req = WH.buildRequest();
     // Only the chosen park's breakdown is shown, so only it is asked for: on a
     // province-wide paste the other parks' breakdowns were most of the work.
     // The export keeps using `req`, which asks for every breakdown as before.
-    var report = tryEvaluate(Object.assign({ detail: WH.state.parkIndex }, req));
+    var report = given || tryEvaluate(Object.assign({ detail: WH.state.parkIndex }, req));
     if (report === FAILED) return;
     if (report && report.parks && WH.state.parkIndex !== 0 && !report.parks[WH.state.parkIndex]) {
       // The chosen park is gone (a shorter paste): back to the first.
@@ -83,16 +108,27 @@
     lastRequest = req;
     lastReport = report;
     lastView = viewOf(report);
-    try {
-      renderAll(report, lastView);
+    var finish = function () {
       WH.api.timing = { start: t0, evaluated: t1, rendered: clock() };
       // Cold start is measured to this mark (scripts/bench.sh): navigation to the first report on screen.
       if (!firstRendered && window.performance && performance.mark) performance.mark('wuhao-rendered');
       firstRendered = true;
-    } catch (e) {
+    };
+    var slip = function (e) {
       // A rendering slip must not take the inputs down with it.
       WH.say('显示结果时出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
       bumpComputed();
+    };
+    if (given) {
+      return renderInSteps(report, lastView, seq).then(function (done) {
+        if (done) finish();
+      }, slip);
+    }
+    try {
+      renderAll(report, lastView);
+      finish();
+    } catch (e) {
+      slip(e);
     }
   }
 
@@ -140,20 +176,40 @@
     $('period-month').value = String(WH.state.month);
   }
 
+  var RENDER_STEPS = ['renderTitle', 'renderRead', 'renderDiagnostics', 'renderSummary', 'renderRanking', 'renderDimensions',
+    'renderBreakdown', 'renderAdjustments', 'renderProgress', 'renderSplits', 'renderSchemeHead'];
+
   function renderAll(report, view) {
     document.documentElement.classList.toggle('multi', view.multi);
-    WH.renderTitle(report, view);
-    WH.renderRead(report, view);
-    WH.renderDiagnostics(report, view);
-    WH.renderSummary(report, view);
-    WH.renderRanking(report, view);
-    WH.renderDimensions(report, view);
-    WH.renderBreakdown(report, view);
-    WH.renderAdjustments(report, view);
-    WH.renderProgress(report, view);
-    WH.renderSplits(report, view);
-    WH.renderSchemeHead(report, view);
+    RENDER_STEPS.forEach(function (name) {
+      WH[name](report, view);
+    });
     bumpComputed();
+  }
+
+  /**
+   * renderAll one section per task, so that a big paste's report never holds
+   * the main thread long: resolves true once rendered, false when a newer
+   * computation took over, and rejects on a rendering slip.
+   */
+  function renderInSteps(report, view, seq) {
+    document.documentElement.classList.toggle('multi', view.multi);
+    var k = 0;
+    return new Promise(function (resolve, reject) {
+      (function next() {
+        if (seq !== computeSeq) return resolve(false);
+        if (k >= RENDER_STEPS.length) {
+          bumpComputed();
+          return resolve(true);
+        }
+        try {
+          WH[RENDER_STEPS[k++]](report, view);
+        } catch (e) {
+          return reject(e);
+        }
+        setTimeout(next, 0);
+      })();
+    });
   }
 
   /** A click on a sortable progress header: the sort is view state, kept with the inputs. */

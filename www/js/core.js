@@ -7,6 +7,7 @@
   /* ---------- the wasm core and the automation contract ---------- */
 
   var core = null;
+  var compiled = null;
 
   function base64Bytes(b64) {
     // Browsers that decode base64 natively (Chromium 140+) do it at once; the loop
@@ -49,7 +50,11 @@
     var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent.replace(/\s+/g, '') : '';
     if (!glue || !b64) return Promise.reject(new Error('未找到计算模块（wasm），请先运行构建命令'));
     return moduleBytes(base64Bytes(b64)).then(function (bytes) {
-      return glue({ module_or_path: bytes });
+      // Compiled once: the module is handed to the worker too (big pastes).
+      return WebAssembly.compile(bytes);
+    }).then(function (mod) {
+      compiled = mod;
+      return glue({ module_or_path: mod });
     }).then(function () {
       core = glue;
       return glue;
@@ -80,7 +85,198 @@
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) request = parsed;
       else return JSON.parse(needCore().evaluate(request));
     }
-    return JSON.parse(needCore().evaluate(JSON.stringify(withToday(request))));
+    var r = withToday(request);
+    var c = needCore();
+    // The paste crosses into wasm once, as a string, not escaped into JSON.
+    if (typeof r.data === 'string' && c.evaluateParts) {
+      var data = r.data;
+      delete r.data;
+      return JSON.parse(c.evaluateParts(data, JSON.stringify(r)));
+    }
+    return JSON.parse(c.evaluate(JSON.stringify(r)));
+  }
+
+  /**
+   * One park of a compact report, read from its arrays on demand: making 28,000
+   * plain objects (with their dimension objects) took about 100 ms of the main
+   * thread, these take a few. The page's renderers read them like the objects
+   * of a full report (`detailed` false, no indicators or progress).
+   */
+  function CompactPark(c, i) {
+    this.c = c;
+    this.i = i;
+    // Own fields for what the ranking sorts and charts by.
+    this.rank = c.rank[i];
+    this.total = c.total[i];
+  }
+  CompactPark.prototype.detailed = false;
+  CompactPark.prototype.indicators = [];
+  CompactPark.prototype.progress = [];
+  ['name', 'group', 'group_rank', 'grade', 'veto'].forEach(function (key) {
+    Object.defineProperty(CompactPark.prototype, key, {
+      get: function () {
+        return this.c[key][this.i];
+      }
+    });
+  });
+  Object.defineProperty(CompactPark.prototype, 'dimensions', {
+    get: function () {
+      var i = this.i;
+      return this.c.dimensions.map(function (d) {
+        return { key: d.key, name: d.name, weight: d.weight, score: d.score[i] };
+      });
+    }
+  });
+  Object.defineProperty(CompactPark.prototype, 'adjustments', {
+    get: function () {
+      var i = this.i;
+      return this.c.adjustments.map(function (a) {
+        return { name: a.name, points: a.points[i], explain: '' };
+      });
+    }
+  });
+
+  /**
+   * A compact report (README, "Automation contract": above 200 parks with
+   * `compact: true`) with `parks` back to one entry per park in paste order, the
+   * shape the page's renderers take (the detailed parks as the core sent them,
+   * the others as `CompactPark`s); other reports as they are.
+   */
+  function expandParks(report) {
+    var c = report && report.parks_compact;
+    if (!c) return report;
+    var parks = new Array(c.count);
+    for (var i = 0; i < c.count; i++) parks[i] = new CompactPark(c, i);
+    for (var k = 0; k < c.detailed.length; k++) parks[c.detailed[k]] = report.parks[k];
+    report.parks = parks;
+    delete report.parks_compact;
+    return report;
+  }
+
+  /** The page's evaluation: the compact report, expanded for the renderers. */
+  function evaluateForPage(request) {
+    return expandParks(evaluate(Object.assign({}, request, { compact: true })));
+  }
+
+  /* ---------- big pastes off the main thread ---------- */
+
+  // Above this many characters of paste the page computes in a worker (made from
+  // a blob of the inlined glue; the CSP allows `worker-src blob:`), so the page
+  // stays responsive; smaller pastes stay synchronous.
+  var WORKER_INPUT = 1000000;
+  var worker = null;
+  var workerFailed = false;
+  var pending = {};
+  var nextId = 1;
+
+  function glueSource() {
+    var scripts = document.getElementsByTagName('script');
+    for (var i = 0; i < scripts.length; i++) {
+      var t = scripts[i].text;
+      if (t.lastIndexOf('/* ../pkg/wuhao.js */', 0) === 0) return t;
+    }
+    return null;
+  }
+
+  function workerBody() {
+    /* global wasm_bindgen */
+    var ready = null;
+    self.onmessage = function (e) {
+      var m = e.data;
+      if (m.module) {
+        ready = wasm_bindgen({ module_or_path: m.module });
+        return;
+      }
+      ready.then(function (wasm) {
+        // Parsed here, not on the page: the compact report's number columns go
+        // back as typed arrays, moved rather than copied, so the page only takes
+        // in the names and grades.
+        var report = JSON.parse(wasm_bindgen.evaluateParts(m.data, m.rest));
+        var c = report.parks_compact;
+        var moved = [];
+        var typed = function (a) {
+          var t = new Float64Array(a);
+          moved.push(t.buffer);
+          return t;
+        };
+        if (c) {
+          c.total = typed(c.total);
+          c.rank = typed(c.rank);
+          c.dimensions.forEach(function (d) {
+            d.score = typed(d.score);
+          });
+          c.adjustments.forEach(function (a) {
+            a.points = typed(a.points);
+          });
+        }
+        var memory = wasm && wasm.memory ? wasm.memory.buffer.byteLength : null;
+        self.postMessage({ id: m.id, report: report, memory: memory }, moved);
+      }).catch(function (err) {
+        self.postMessage({ id: m.id, error: String(err && err.message ? err.message : err) });
+      });
+    };
+  }
+
+  function startWorker() {
+    if (worker || workerFailed) return worker;
+    var glue = glueSource();
+    if (!glue || !compiled || typeof Worker !== 'function' || typeof Blob !== 'function') {
+      workerFailed = true;
+      return null;
+    }
+    try {
+      var src = glue + '\n;(' + workerBody.toString() + ')();\n';
+      worker = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+    } catch (e) {
+      workerFailed = true;
+      return null;
+    }
+    worker.onmessage = function (e) {
+      var p = pending[e.data.id];
+      delete pending[e.data.id];
+      if (!p) return;
+      if (e.data.memory) api.workerMemory = e.data.memory;
+      if (e.data.error) p.reject(new Error(e.data.error));
+      else p.resolve(e.data.report);
+    };
+    worker.onerror = function (e) {
+      workerFailed = true;
+      worker = null;
+      Object.keys(pending).forEach(function (id) {
+        pending[id].reject(new Error(e && e.message ? e.message : 'worker failed'));
+        delete pending[id];
+      });
+    };
+    worker.postMessage({ module: compiled });
+    return worker;
+  }
+
+  /**
+   * The page's evaluation of a big paste in the worker: a Promise of the report
+   * (expanded as `evaluateForPage` does); null when the paste is small or no
+   * worker can be had, and the caller computes synchronously.
+   */
+  function evaluateInWorker(request) {
+    var r = withToday(Object.assign({}, request, { compact: true }));
+    if (typeof r.data !== 'string' || r.data.length <= WORKER_INPUT) return null;
+    var w = startWorker();
+    if (!w) return null;
+    var data = r.data;
+    delete r.data;
+    var id = nextId++;
+    return new Promise(function (resolve, reject) {
+      pending[id] = { resolve: resolve, reject: reject };
+      w.postMessage({ id: id, data: data, rest: JSON.stringify(r) });
+    }).then(function (parsed) {
+      var report = expandParks(parsed);
+      // Rendered in a task of its own, so that reading the report and rendering
+      // it do not add up into one long main-thread task.
+      return new Promise(function (resolve) {
+        setTimeout(function () {
+          resolve(report);
+        }, 0);
+      });
+    });
   }
 
   function defaultScheme() {
@@ -92,7 +288,14 @@
   }
 
   function exportTables(request, key, format) {
-    return needCore().exportTables(JSON.stringify(withToday(request)), key || '', format || 'tsv');
+    var r = withToday(request);
+    var c = needCore();
+    if (typeof r.data === 'string' && c.exportParts) {
+      var data = r.data;
+      delete r.data;
+      return c.exportParts(data, JSON.stringify(r), key || '', format || 'tsv');
+    }
+    return c.exportTables(JSON.stringify(r), key || '', format || 'tsv');
   }
 
   var ready = initCore().then(function () {
@@ -109,11 +312,16 @@
     // Milliseconds (performance.now) of the last computation on the page: its
     // start, the report back from the core, and the report rendered. Read by
     // scripts/bench.sh; null until the first render.
-    timing: null
+    timing: null,
+    // Bytes of the worker's wasm memory after its last computation (pastes over
+    // 1 MB run there), null before; memory never shrinks, so this is its peak.
+    workerMemory: null
   };
   window.wuhao = api;
 
-  WH.evaluate = evaluate;
+  WH.evaluate = evaluateForPage;
+  WH.evaluateInWorker = evaluateInWorker;
+  WH.expandParks = expandParks;
   WH.defaultScheme = defaultScheme;
   WH.loadScheme = loadScheme;
   WH.exportTables = exportTables;

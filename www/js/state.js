@@ -18,6 +18,7 @@
   var TAB = String(Date.now()) + '-' + String(Math.random()).slice(2, 10);
   // Inputs above this many characters are computed behind the busy sign.
   var BIG_INPUT = 200000;
+  var STORE_MAX_CHARS = 6000000;
 
   /* ---------- page state and persistence ---------- */
 
@@ -164,9 +165,12 @@
   function saveState() {
     if (WH.beforeSave && WH.beforeSave() === false) return false;
     var env = { version: VERSION, saved: Math.max(Date.now(), lastSaved + 1), tab: TAB, state: WH.state };
-    var text = JSON.stringify(env);
-    var ok = putText(STORE_KEY, text);
-    if (!ok && (readStored(UNDO_KEY) || readStored(LEGACY_UNDO_KEY))) {
+    // Inputs longer than any browser's store (about 5 M characters) cannot fit:
+    // writing their JSON (a quarter second for 10 MB) would only be refused.
+    var size = WH.state.splits.reduce(function (n, t) { return n + t.length; }, WH.state.data.length);
+    var text = size > STORE_MAX_CHARS ? null : JSON.stringify(env);
+    var ok = text !== null && putText(STORE_KEY, text);
+    if (!ok && text !== null && (readStored(UNDO_KEY) || readStored(LEGACY_UNDO_KEY))) {
       writeStored(UNDO_KEY, null);
       writeStored(LEGACY_UNDO_KEY, null);
       ok = putText(STORE_KEY, text);
@@ -181,7 +185,7 @@
       return true;
     }
     var kept = loadSaved();
-    var flag = { when: Date.now(), chars: text.length, kept: kept ? kept.saved : 0 };
+    var flag = { when: Date.now(), chars: text === null ? size : text.length, kept: kept ? kept.saved : 0 };
     if (!writeStored(UNSAVED_KEY, flag)) {
       // No room even for the flag: give up the undo copy for it.
       writeStored(UNDO_KEY, null);
