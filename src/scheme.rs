@@ -790,7 +790,7 @@ fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
                 && fin(*floor)
                 && *floor >= 0.0
                 && *floor <= x.weight + EPS
-                && (*against != Against::Benchmark || benchmark.is_some_and(|b| fin(b)));
+                && (*against != Against::Benchmark || benchmark.is_some_and(fin));
             if !ok {
                 p.push(MethodFault::LinearInvalid);
             }

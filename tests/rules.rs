@@ -177,3 +177,147 @@ fn readback_says_what_was_read() {
     assert!(r.readback.starts_with("未能读懂："), "{}", r.readback);
     assert!(matches!(r.form, Form::Indicator { method: Method::Pending { .. }, .. }));
 }
+
+/// Every method, the new ones in each of their shapes, survives scheme → the
+/// tool's own table → scheme.
+#[test]
+fn new_methods_round_trip_through_the_scheme_table() {
+    use wuhao::scheme::{Against, Gap, RankTier};
+    let linear = |against, benchmark, gap, minus, plus, plus_cap, share, floor, average_input: Option<&str>| Method::Linear {
+        against,
+        benchmark,
+        gap,
+        step: 1.0,
+        minus,
+        plus,
+        plus_cap,
+        share,
+        floor,
+        average_input: average_input.map(str::to_string),
+    };
+    let methods = vec![
+        linear(Against::Target, None, Gap::Relative, 0.2, 0.0, None, 1.0, 0.0, None),
+        linear(Against::Target, None, Gap::Relative, 0.2, 0.1, Some(1.0), 1.0, 2.0, None),
+        linear(Against::Average, None, Gap::Absolute, 0.5, 0.4, None, 0.6, 0.0, Some("甲全省平均")),
+        linear(Against::Benchmark, Some(70.0), Gap::Absolute, 0.1, 0.0, None, 1.0, 0.0, None),
+        Method::Linear {
+            against: Against::Target,
+            benchmark: None,
+            gap: Gap::Absolute,
+            step: 2.5,
+            minus: 1.0,
+            plus: 0.0,
+            plus_cap: None,
+            share: 1.0,
+            floor: 0.0,
+            average_input: None,
+        },
+        Method::Rank { first: None, step: 0.5, top: 1, tiers: vec![], floor: 0.0, rank_input: None },
+        Method::Rank { first: Some(6.0), step: 0.3, top: 10, tiers: vec![], floor: 3.0, rank_input: Some("甲排名".into()) },
+        Method::Rank { first: None, step: 0.0, top: 1, tiers: vec![RankTier { upto: 10, points: 6.0 }, RankTier { upto: 20, points: 3.0 }], floor: 1.0, rank_input: None },
+        Method::Pending { why: "未识别出计分方式".into() },
+        Method::Completion { cap: 1.2 },
+        Method::Direct,
+    ];
+    let mut s = one_dimension(6.0 * methods.len() as f64);
+    s.inputs = vec![Input { name: "甲全省平均".into(), aliases: vec![], unit: "%".into() }, Input { name: "甲排名".into(), aliases: vec![], unit: "".into() }];
+    for (i, m) in methods.iter().enumerate() {
+        s.indicators.push(Indicator {
+            name: format!("指标{i}"),
+            aliases: vec![],
+            dimension: "d".into(),
+            unit: "%".into(),
+            weight: 6.0,
+            direction: Default::default(),
+            method: m.clone(),
+            formula: None,
+            missing_score: 0.0,
+        });
+    }
+    let table = scheme::to_table(&s);
+    let loaded = scheme::load(&table);
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.level == Level::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{table}");
+    let back = loaded.scheme.unwrap();
+    let got: Vec<&Method> = back.indicators.iter().map(|i| &i.method).collect();
+    assert_eq!(got, methods.iter().collect::<Vec<_>>(), "{table}");
+    // And through JSON, the format the tool saves.
+    let json = serde_json::to_string(&s).unwrap();
+    assert_eq!(scheme::load(&json).scheme.unwrap().indicators, s.indicators);
+}
+
+/// A whole official-style table (made up, labelled so in its title row) read end
+/// to end: numbering 一、 1. （一） ①, 分值 as 6分, a rule quoted over two lines, a
+/// rule continued on a row of its own, 加分项, 等次, a veto and one rule that
+/// cannot be read; then one park scored with it through the page's entry point.
+#[test]
+fn official_table_end_to_end() {
+    let table = include_str!("rules/official-table.tsv");
+    let loaded = scheme::load(table);
+    let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.level == Level::Error).map(|d| d.message()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let s = loaded.scheme.expect("the official table is read");
+    let dims: Vec<(&str, f64)> = s.dimensions.iter().map(|d| (d.name.as_str(), d.weight)).collect();
+    assert_eq!(dims, [("规划定位好", 20.0), ("创新平台好", 20.0), ("产业项目好", 40.0), ("体制机制好", 20.0)]);
+    assert_eq!(s.total, 100.0);
+    let names: Vec<&str> = s.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["主导产业营业收入占比", "亩均税收", "综合容积率", "研发投入强度", "新增专利授权", "高新技术企业培育", "技工贸总收入", "固定资产投资额", "上交税金", "安全生产", "体制机制改革评价"]
+    );
+    // What the table does not say comes from the catalogue: units and formulas.
+    let ind = |n: &str| s.indicators.iter().find(|i| i.name == n).unwrap();
+    assert_eq!(ind("亩均税收").unit, "万元/亩");
+    assert_eq!(ind("亩均税收").formula.as_deref(), Some("上交税金 / 已开发面积"));
+    assert_eq!(ind("研发投入强度").unit, "%");
+    // The continuation row joined its rule; the pending rule is marked at its cell.
+    let note = |n: &str| s.rules.iter().find(|r| r.item == n).unwrap();
+    assert_eq!(note("新增专利授权").text, "完成年度目标得满分，每低1个百分点扣0.1分，扣完为止");
+    assert_eq!(note("亩均税收").text, "达到15万元/亩得满分，每低1万元扣0.5分，\n扣完为止");
+    let pending = note("高新技术企业培育");
+    assert!(!pending.understood && pending.reading.starts_with("未能读懂"), "{pending:?}");
+    // Row 9 of the table as a spreadsheet counts it (the quoted two-line cell is one row).
+    assert_eq!((pending.row, pending.col), (Some(9), Some(4)));
+    assert!(loaded.diagnostics.iter().any(|d| matches!(&d.problem, wuhao::problem::Problem::RulePending { indicator, .. } if indicator == "高新技术企业培育") && d.row == Some(9) && d.col == Some(4)));
+    assert!(loaded.diagnostics.iter().any(|d| d.problem == wuhao::problem::Problem::RulesPendingTotal { count: 1, points: 6.0 }));
+    assert_eq!(note("技工贸总收入").reading, "读作：满分 15 分；完成率每低 1 个百分点扣 0.2 分，最低 0 分；完成率每高 1 个百分点加 0.1 分，最多加 1 分");
+    assert_eq!(s.adjustments.len(), 1);
+    assert_eq!((s.adjustments[0].per, s.adjustments[0].cap), (1.0, 3.0));
+    assert_eq!(s.vetoes.len(), 1);
+    assert_eq!(s.vetoes[0].input, "较大及以上生产安全事故");
+    let grades: Vec<(&str, f64)> = s.grades.iter().map(|g| (g.name.as_str(), g.min)).collect();
+    assert_eq!(grades, [("优秀", 90.0), ("良好", 75.0), ("合格", 60.0), ("不合格", 0.0)]);
+
+    // Scored, one park: the average and the rank come from the paste's own rows.
+    let request = serde_json::json!({
+        "data": include_str!("rules/official-park.tsv"),
+        "scheme": table,
+        "period": { "year": 2024, "month": 11 },
+        "today": "2024-12-05",
+    });
+    let report: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(&request.to_string())).unwrap();
+    let park = &report["parks"][0];
+    let scores: Vec<(String, String)> = park["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["name"].as_str().unwrap().to_string(), if i["missing"].is_null() { format!("{:.2}", i["score"].as_f64().unwrap()) } else { "缺数据".into() }))
+        .collect();
+    let want = [
+        ("主导产业营业收入占比", "3.50"), // 55% vs 60%: 5 points short × 0.5
+        ("亩均税收", "6.50"),             // 2.4亿元 / 2000亩 = 12万元/亩, 3 short × 0.5
+        ("综合容积率", "4.00"),           // 1.1 reaches the 1.0 tier
+        ("研发投入强度", "5.00"),         // 4.2 / 168 = 2.5% reaches the 2% tier
+        ("新增专利授权", "5.00"),         // 90% complete, 10 points × 0.1
+        ("高新技术企业培育", "缺数据"),   // 待定
+        ("技工贸总收入", "15.50"),        // 105%: 5 points over × 0.1
+        ("固定资产投资额", "9.00"),       // 45 / 50 × 10
+        ("上交税金", "9.00"),             // pasted rank 3: 10 − 2 × 0.5
+        ("安全生产", "3.00"),             // one 一般事故: 5 − 2
+        ("体制机制改革评价", "16.00"),
+    ];
+    let got: Vec<(&str, &str)> = scores.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(got, want);
+    assert_eq!(park["total"].as_f64(), Some(78.5), "{}", park["adjustments"]);
+    assert_eq!(park["grade"].as_str(), Some("良好"));
+}

@@ -434,13 +434,8 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
         let tail = c.get(at..).unwrap_or("");
         if relative_words {
             Gap::Relative
-        } else if tail.starts_with("个百分点") || tail.starts_with("百分点") {
-            if percent_unit {
-                Gap::Absolute
-            } else {
-                Gap::Relative
-            }
-        } else if tail.starts_with('%') {
+        } else if tail.starts_with("个百分点") || tail.starts_with("百分点") || tail.starts_with('%') {
+            // Points of a rate are a plain difference; of an amount, a share of the reference.
             if percent_unit {
                 Gap::Absolute
             } else {

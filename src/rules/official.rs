@@ -12,6 +12,7 @@ use super::{read_rule, Context, Form, RuleCx};
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{Problem, TableOf};
 use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, AdjustmentRule, Dimension, Indicator, Input, Method, RuleNote, Scheme, Veto};
+use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 
 const RULE_HEADS: &[&str] = &["评分标准", "评分办法", "计分标准", "计分办法", "考核标准", "评分细则", "评价标准", "评分方法", "计分方法及标准", "考核办法"];
@@ -24,9 +25,17 @@ fn head_of(cell: &str, heads: &[&str]) -> bool {
     heads.iter().any(|h| k.contains(h))
 }
 
-/// The header row of an official table: a 评分标准 column beside a 分值 column.
+/// The header row of an official table: a 评分标准 column beside a 分值 column,
+/// no 参数 column (the tool's own grammar), and rules written as prose rather
+/// than method names (完成率, 标杆值法), which the own grammar's method column holds.
 fn header_row(grid: &table::grid::Grid) -> Option<usize> {
-    (0..grid.n_rows().min(10)).find(|&r| grid.row(r).any(|c| head_of(c, RULE_HEADS)) && grid.row(r).any(|c| head_of(c, WEIGHT_HEADS) && !head_of(c, RULE_HEADS)))
+    let h = (0..grid.n_rows().min(10)).find(|&r| grid.row(r).any(|c| head_of(c, RULE_HEADS)) && grid.row(r).any(|c| head_of(c, WEIGHT_HEADS) && !head_of(c, RULE_HEADS)))?;
+    if grid.row(h).any(|c| scheme_role(c) == Some(SchemeRole::Params)) {
+        return None;
+    }
+    let col = grid.row(h).position(|c| head_of(c, RULE_HEADS))?;
+    let prose = (h + 1..grid.n_rows()).map(|r| grid.cell(r, col).trim()).filter(|c| !c.is_empty()).any(|c| c.chars().count() > 8 || c.contains(['，', ',', '得', '扣']));
+    prose.then_some(h)
 }
 
 /// Whether pasted scheme text is an official table (it has a 评分标准 column).
