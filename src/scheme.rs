@@ -344,6 +344,12 @@ pub const SCHEME_TABLE_HELP: &str = "\
   分档  ≥95:2;≥80:1.8（按完成率%；加“按数值”则按数值）
   基期  基准 80% 每增 5% 加 1 加分上限 50%
   扣分  一般生产安全事故:2;环保督察问题:1（每单位扣分）
+  差额计分  对照:目标;按:完成率;每:1;扣:0.2;加:0.1;加分上限:1;最低:0（对照可为 目标/平均/标杆，标杆时加 标杆值:70；
+    按 完成率 或 差值；基准:60% 为达到对照值时的得分比例；对照平均且只粘贴一个园区时，平均值数据:名称 给出全省平均）
+  排名计分  第1名:6;前:10;每后移:0.5;最低:0，或 名次档:3=6/6=5（前 3 名 6 分，前 6 名 5 分）；排名数据:名称（只粘贴一个园区时的名次）
+  待定  评分标准未能读懂的指标，计为缺数据
+也可直接粘贴评价办法原表：一级指标 | 二级指标 | 分值 | 评分标准（评分标准为文字，如“完成年度目标得满分，每低1个百分点扣0.2分，扣完为止”），
+  逐条读出计分方法，读法列在方案中供核对；读不懂的指标按待定计。
 其他行：计分方法写 基础数据（公式或扣分所用的数据项）、加分/减分（参数 每项 1 上限 3）、
   一票否决（参数 大于 0，备注写原因）、等次（参数 优秀 90;良好 75;合格 60;不合格 0）。
 公式：指标名 = 表达式，或单列“公式”；可用 + − × ÷ 和括号、数字、3%、其他指标或基础数据的名称，
@@ -355,6 +361,9 @@ pub const SCHEME_TABLE_HELP: &str = "\
 pub struct Loaded {
     pub scheme: Option<Scheme>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The official rules as pasted and how each was read, kept even when the
+    /// scheme is refused (an official table's `Scheme::rules`).
+    pub readings: Vec<RuleNote>,
 }
 
 impl Method {
@@ -494,7 +503,7 @@ pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
 pub fn load(text: &str) -> Loaded {
     let t = text.trim_start_matches('\u{feff}').trim();
     if t.is_empty() {
-        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)] };
+        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)], readings: Vec::new() };
     }
     let (scheme, diagnostics) = if t.starts_with('{') {
         from_json(t)
@@ -504,7 +513,8 @@ pub fn load(text: &str) -> Loaded {
         from_table(text)
     };
     let refused = diagnostics.iter().any(|d| d.level == Level::Error);
-    Loaded { scheme: if refused { None } else { scheme }, diagnostics }
+    let readings = scheme.as_ref().map(|s| s.rules.clone()).unwrap_or_default();
+    Loaded { scheme: if refused { None } else { scheme }, diagnostics, readings }
 }
 
 fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {

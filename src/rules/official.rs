@@ -9,7 +9,7 @@
 //! data is. A rule not understood keeps its indicator as 待定 (`Method::Pending`).
 
 use super::{read_rule, Context, Form, RuleCx};
-use crate::diag::{Diagnostic, Level, Source};
+use crate::diag::{Diagnostic, Source};
 use crate::problem::{Problem, TableOf};
 use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, AdjustmentRule, Dimension, Indicator, Input, Method, RuleNote, Scheme, Veto};
 use crate::table::roles::{scheme_role, SchemeRole};
@@ -245,8 +245,8 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             _ => d,
         });
     }
-    let refused = diags.iter().any(|d| d.level == Level::Error);
-    (Some(s).filter(|_| !refused), diags)
+    // `scheme::load` refuses it on any error, keeping the readings to show.
+    (Some(s), diags)
 }
 
 /// The catalogue's indicator or input a pasted name is, matched as data names are.
