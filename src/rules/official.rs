@@ -165,7 +165,13 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         let cx = RuleCx { name: &name, unit: &unit, weight, context: sec.context };
         let reading = read_rule(&row.rule, &cx);
         let at = (Some(row.at.0 + 1), Some(row.at.1 + 1));
-        s.rules.push(RuleNote { item: name.clone(), text: row.rule.clone(), reading: reading.readback.clone(), understood: reading.understood, row: at.0, col: at.1 });
+        let mut readback = reading.readback.clone();
+        if known.is_none() && sec.context == Context::Indicator {
+            // What neither the table nor the catalogue says is asked, not guessed silently.
+            let unit_word = if unit.is_empty() { "单位未写（按无单位计）".to_string() } else { format!("单位按名称中的“{unit}”") };
+            readback.push_str(&format!("。“{name}”不在指标目录中：{unit_word}，按正向指标、无公式计，请核对并在数据中用同一名称"));
+        }
+        s.rules.push(RuleNote { item: name.clone(), text: row.rule.clone(), reading: readback, understood: reading.understood, row: at.0, col: at.1 });
         let pending_row = |why: String, diags: &mut Vec<Diagnostic>| {
             diags.push(Diagnostic::warning(Source::Scheme, Problem::RuleRowSkipped { item: name.clone(), why }).at(row.at.0, row.at.1).cell(&row.rule));
         };
