@@ -725,8 +725,9 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     out
 }
 
-/// Sanity problems of an indicator's method parameters.
-fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
+/// Sanity problems of an indicator's method parameters (the rule reader turns a
+/// method with any into 待定 rather than have the whole scheme refused).
+pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     let fin = |v: f64| v.is_finite();
     let mut p = Vec::new();
     match &x.method {

@@ -3,6 +3,9 @@
 //! to end and scoring a park (`tests/rules/official-table.tsv`); the round trip
 //! scheme → the tool's own table → scheme for the new methods.
 
+mod common;
+use common::Rng;
+
 use wuhao::diag::Level;
 use wuhao::model::{Observation, ParkData};
 use wuhao::rules::{read_rule, Context, Form, RuleCx};
@@ -320,4 +323,45 @@ fn official_table_end_to_end() {
     assert_eq!(got, want);
     assert_eq!(park["total"].as_f64(), Some(78.5), "{}", park["adjustments"]);
     assert_eq!(park["grade"].as_str(), Some("良好"));
+}
+
+/// Fragments of real rules shuffled into nonsense: the reader never panics, a
+/// rule it reads gives a method the scheme accepts or 待定, and whatever it makes
+/// of a rule scores without a non-finite number.
+#[test]
+fn scrambled_rules_never_panic_and_never_give_invalid_methods() {
+    let bits = [
+        "完成", "年度目标", "得满分", "，", "；", "每低", "每超", "1个百分点", "〇点二", "两", "十二", "扣", "加", "0.2分", "最高加", "最低得",
+        "扣完为止", "排名", "第1名", "前十名", "每后移一位", "减", "平均值", "全省", "达到", "70%", "（含）", "–", "以下", "不得分", "发生",
+        "每发生一起", "事故", "一票否决", "评价打分", "按完成比例", "得分=完成率×分值", "分值的120%", "倍", "百分之", "点", "%", "", "名", "得",
+    ];
+    let mut rng = Rng(0x5eed_1717);
+    for _ in 0..3000 {
+        let n = 1 + rng.below(12);
+        let text: String = (0..n).map(|_| rng.pick(&bits)).collect();
+        let w = [0.0, 4.0, 6.0][rng.below(3)];
+        let context = [Context::Indicator, Context::Bonus, Context::Deduction, Context::Grades][rng.below(4)];
+        let r = read_rule(&text, &RuleCx { name: NAME, unit: rng.pick(&["%", "亿元", "个", ""]), weight: w, context });
+        assert!(!r.readback.is_empty());
+        if let Form::Indicator { method, .. } = &r.form {
+            let mut s = one_dimension(w);
+            s.indicators.push(Indicator {
+                name: NAME.into(),
+                aliases: vec![],
+                dimension: "d".into(),
+                unit: "%".into(),
+                weight: w,
+                direction: Default::default(),
+                method: method.clone(),
+                formula: None,
+                missing_score: 0.0,
+            });
+            let faults = scheme::method_problems(&s, &s.indicators[0]);
+            assert!(faults.iter().all(|f| matches!(f, wuhao::problem::MethodFault::DeductUnknownInput { .. })), "{text}: {faults:?}");
+            let mut p = ParkData { name: "甲".into(), ..ParkData::default() };
+            p.items.insert(NAME.into(), obs(Some(rng.f(-50.0, 150.0)), rng.maybe(-10.0, 120.0)));
+            let (scores, _) = score_parks(&s, &[p]);
+            assert!(scores[0].total.to_string().parse::<f64>().is_ok(), "{text}");
+        }
+    }
 }

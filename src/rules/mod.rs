@@ -69,7 +69,7 @@ pub struct Reading {
 pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
     let t = normalize(text);
     let result = match cx.context {
-        Context::Indicator => read_indicator(&t, cx).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
+        Context::Indicator => read_indicator(&t, cx).and_then(|r| sane(r, cx)).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
         Context::Bonus | Context::Deduction => read_adjust(&t, cx).map(|f| (f, Vec::new())),
         Context::Grades => read_grades(&t).map(|f| (f, Vec::new())),
     };
@@ -86,6 +86,30 @@ pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
             form: Form::Indicator { method: Method::Pending { why }, vetoes: Vec::new() },
             understood: false,
         },
+    }
+}
+
+/// A method read from words must also be one the scheme accepts (tiers within
+/// the weight, a floor below it …); otherwise the rule is not understood.
+fn sane(r: (Method, Vec<VetoRead>, Vec<String>), cx: &RuleCx) -> Read {
+    let mut s = crate::scheme::Scheme::empty("");
+    if let Method::Deduct { items } = &r.0 {
+        s.inputs = items.iter().map(|i| crate::scheme::Input { name: i.input.clone(), aliases: Vec::new(), unit: "起".into() }).collect();
+    }
+    let ind = crate::scheme::Indicator {
+        name: cx.name.to_string(),
+        aliases: Vec::new(),
+        dimension: String::new(),
+        unit: cx.unit.to_string(),
+        weight: cx.weight,
+        direction: crate::scheme::Direction::Positive,
+        method: r.0.clone(),
+        formula: None,
+        missing_score: 0.0,
+    };
+    match crate::scheme::method_problems(&s, &ind).into_iter().next() {
+        None => Ok(r),
+        Some(fault) => Err(crate::problem::Problem::Method { indicator: cx.name.to_string(), fault }.message()),
     }
 }
 
