@@ -381,6 +381,29 @@ pub struct ApiSplitSum {
 pub struct ApiSchemeLoad {
     pub scheme: Option<Scheme>,
     pub diagnostics: Vec<ApiDiagnostic>,
+    /// Each official rule as pasted, how it was read and the method it became.
+    pub readings: Vec<ApiReading>,
+    /// Indicators whose rule was not understood (待定) and their points.
+    pub pending: ApiPending,
+}
+
+/// One 评分标准 of an official table: as pasted, its read-back, its method's label.
+#[derive(Debug, Serialize)]
+pub struct ApiReading {
+    pub item: String,
+    pub text: String,
+    pub reading: String,
+    pub understood: bool,
+    /// The method's label (差额计分, 待定 …); "" for adjustment and grade rows.
+    pub method: String,
+    pub row: Option<usize>,
+    pub col: Option<usize>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ApiPending {
+    pub count: usize,
+    pub points: f64,
 }
 
 /// Parses "YYYY-MM-DD" (or "YYYY-M") into the month it falls in; anything else is `None`.
@@ -592,7 +615,18 @@ fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.
 pub fn load_scheme_json(text: &str) -> String {
     let loaded = scheme::load(text);
-    to_json(&ApiSchemeLoad { scheme: loaded.scheme, diagnostics: loaded.diagnostics.iter().map(diag_out).collect() })
+    let method_of = |item: &str| loaded.scheme.as_ref().and_then(|s| s.indicators.iter().find(|i| i.name == item)).map(|i| i.method.label().to_string()).unwrap_or_default();
+    let readings = loaded
+        .readings
+        .iter()
+        .map(|r| ApiReading { item: r.item.clone(), text: r.text.clone(), reading: r.reading.clone(), understood: r.understood, method: method_of(&r.item), row: r.row, col: r.col })
+        .collect();
+    let mut pending = ApiPending::default();
+    for i in loaded.scheme.iter().flat_map(|s| &s.indicators).filter(|i| matches!(i.method, scheme::Method::Pending { .. })) {
+        pending.count += 1;
+        pending.points += i.weight;
+    }
+    to_json(&ApiSchemeLoad { scheme: loaded.scheme, diagnostics: loaded.diagnostics.iter().map(diag_out).collect(), readings, pending })
 }
 
 /// The built-in scheme as pretty JSON, the same text the tool saves and loads.

@@ -21,6 +21,7 @@ pub mod number;
 pub mod problem;
 pub mod progress;
 pub mod read;
+pub mod rules;
 pub mod scheme;
 pub mod score;
 pub mod split;

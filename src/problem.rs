@@ -96,6 +96,10 @@ pub enum MethodFault {
     DeductEmpty,
     DeductUnknownInput { input: String },
     DeductPer { input: String, per: f64 },
+    /// 差额计分 with a step ≤ 0, negative points, a floor above w, or a benchmark missing.
+    LinearInvalid,
+    /// 排名计分 with negative points or a tier list out of order.
+    RankInvalid,
 }
 
 /// Which pasted table a reader condition concerns.
@@ -301,6 +305,14 @@ pub enum Problem {
     UnknownDirection { indicator: String, text: String },
     NoDimension { indicator: String },
 
+    // ── official rules in prose (`rules`) ──
+    /// A 评分标准 that was not understood: the indicator is kept as 待定.
+    RulePending { indicator: String, why: String },
+    /// How many indicators, worth how many points, are 待定 in the scheme.
+    RulesPendingTotal { count: usize, points: f64 },
+    /// A rule row (加分项, 一票否决, 等次) whose text was not understood; left out.
+    RuleRowSkipped { item: String, why: String },
+
     // ── the request, field by field (`api::evaluate_json`) ──
     /// A request field of the wrong type (`settings.slight_pp` for a nested one):
     /// left out, the rest of the request evaluated.
@@ -412,6 +424,9 @@ impl Problem {
             },
             P::UnknownDirection { .. } => "scheme_table.unknown_direction",
             P::NoDimension { .. } => "scheme_table.no_dimension",
+            P::RulePending { .. } => "rules.pending",
+            P::RulesPendingTotal { .. } => "rules.pending_total",
+            P::RuleRowSkipped { .. } => "rules.row_skipped",
             P::RequestFieldType { .. } => "request.field_type",
         }
     }
@@ -635,6 +650,9 @@ impl Problem {
                 format!("指标“{indicator}”的方向“{}”无法识别（正向/负向）", short(text))
             }
             P::NoDimension { indicator } => format!("指标“{indicator}”之前没有维度"),
+            P::RulePending { indicator, why } => format!("指标“{indicator}”的评分标准未能读懂（{why}），按待定计：计为缺数据，请在方案中选定计分方法"),
+            P::RulesPendingTotal { count, points } => format!("共 {count} 项指标、{} 分待定（评分标准未能读懂），总分中这部分按缺数据计", fmt_num(*points)),
+            P::RuleRowSkipped { item, why } => format!("“{item}”的规则未能读懂（{why}），此行未采用"),
             P::RequestFieldType { field, detail } => {
                 format!("请求中的“{field}”类型不符（{}），已忽略此项，其余照常计算", short(detail))
             }
@@ -662,6 +680,8 @@ fn method_fault(f: &MethodFault) -> String {
         MethodFault::DeductEmpty => "扣分法没有扣分项".into(),
         MethodFault::DeductUnknownInput { input } => format!("扣分项“{input}”不在方案的指标或基础数据中"),
         MethodFault::DeductPer { input, per } => format!("扣分项“{input}”每单位扣分 {} 应大于 0", n(*per)),
+        MethodFault::LinearInvalid => "差额计分的步长应大于 0，加减分不小于 0，最低分不超过分值，对照标杆时须有标杆值".into(),
+        MethodFault::RankInvalid => "排名计分的得分不能为负，名次档须按名次从前到后、得分不增".into(),
     }
 }
 

@@ -44,6 +44,32 @@ pub struct Scheme {
     /// The grade a veto forbids (优秀); the next grade down applies instead.
     #[serde(default)]
     pub veto_forbids: Option<String>,
+    /// The year the scheme is for (a saved scheme is picked by name and year).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// The official rules as pasted (评分标准) and how each was read, kept with
+    /// the scheme so the page can show them side by side (`rules::read_rule`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<RuleNote>,
+}
+
+/// One 评分标准 as pasted beside the indicator (or adjustment, veto, grade row)
+/// it was read into, with the read-back sentence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RuleNote {
+    /// The indicator (or rule row) name.
+    pub item: String,
+    /// The rule text as pasted.
+    pub text: String,
+    /// 读作：… — how it was read, or why it was not.
+    pub reading: String,
+    /// False when the rule was not understood (the indicator is 待定).
+    pub understood: bool,
+    /// 1-based row and column of the rule's cell in the pasted table.
+    #[serde(default)]
+    pub row: Option<usize>,
+    #[serde(default)]
+    pub col: Option<usize>,
 }
 
 fn hundred() -> f64 {
@@ -155,6 +181,95 @@ pub enum Method {
     /// 扣分: w minus `per` for each unit of each named input, at least 0. The
     /// direction does not apply: the inputs are always counts of bad events.
     Deduct { items: Vec<DeductItem> },
+    /// 差额计分: `share` × w at the reference (the annual target, the average of
+    /// the compared parks, or a fixed benchmark); each `step` short of it loses
+    /// `minus` points, each `step` above earns `plus` (at most `plus_cap` points
+    /// above the reference score; without a cap the score stops at w); never
+    /// below `floor`. The gap is the completion shortfall in percentage points
+    /// of the reference (`relative`) or the plain difference in the indicator's
+    /// unit (`absolute`, percentage points for a % indicator).
+    Linear {
+        #[serde(default)]
+        against: Against,
+        #[serde(default)]
+        benchmark: Option<f64>,
+        #[serde(default)]
+        gap: Gap,
+        #[serde(default = "one")]
+        step: f64,
+        #[serde(default)]
+        minus: f64,
+        #[serde(default)]
+        plus: f64,
+        #[serde(default)]
+        plus_cap: Option<f64>,
+        #[serde(default = "one")]
+        share: f64,
+        #[serde(default)]
+        floor: f64,
+        /// With one park: the item carrying the average (a 全省平均 row).
+        #[serde(default)]
+        average_input: Option<String>,
+    },
+    /// 排名计分: the park's rank among the pasted parks by its value (ties share
+    /// a rank). The first `top` ranks get `first` points (w when absent), each
+    /// place below loses `step`, never below `floor`; or, with `tiers`, the
+    /// points of the first tier whose `upto` the rank does not exceed (`floor`
+    /// beyond the last). With one park the rank comes from `rank_input`.
+    Rank {
+        #[serde(default)]
+        first: Option<f64>,
+        #[serde(default)]
+        step: f64,
+        #[serde(default = "one_u32")]
+        top: u32,
+        #[serde(default)]
+        tiers: Vec<RankTier>,
+        #[serde(default)]
+        floor: f64,
+        #[serde(default)]
+        rank_input: Option<String>,
+    },
+    /// 待定: a pasted rule that was not understood; scored as missing with the reason.
+    Pending {
+        #[serde(default)]
+        why: String,
+    },
+}
+
+fn one_u32() -> u32 {
+    1
+}
+
+/// What a 差额计分 rule measures against.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Against {
+    /// The park's annual target.
+    #[default]
+    Target,
+    /// The average of the compared parks (全省平均, 同类园区平均).
+    Average,
+    /// A fixed value (`benchmark`).
+    Benchmark,
+}
+
+/// How a 差额计分 rule measures the gap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Gap {
+    /// x ÷ reference in percent, against 100 (完成率每低 1 个百分点).
+    #[default]
+    Relative,
+    /// x − reference in the indicator's unit (每少 1 个, 每低 1 个百分点 of a rate).
+    Absolute,
+}
+
+/// A tier of rank scoring: ranks up to `upto` (inclusive) score `points`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RankTier {
+    pub upto: u32,
+    pub points: f64,
 }
 
 fn base_share() -> f64 {
@@ -229,6 +344,12 @@ pub const SCHEME_TABLE_HELP: &str = "\
   分档  ≥95:2;≥80:1.8（按完成率%；加“按数值”则按数值）
   基期  基准 80% 每增 5% 加 1 加分上限 50%
   扣分  一般生产安全事故:2;环保督察问题:1（每单位扣分）
+  差额计分  对照:目标;按:完成率;每:1;扣:0.2;加:0.1;加分上限:1;最低:0（对照可为 目标/平均/标杆，标杆时加 标杆值:70；
+    按 完成率 或 差值；基准:60% 为达到对照值时的得分比例；对照平均且只粘贴一个园区时，平均值数据:名称 给出全省平均）
+  排名计分  第1名:6;前:10;每后移:0.5;最低:0，或 名次档:3=6/6=5（前 3 名 6 分，前 6 名 5 分）；排名数据:名称（只粘贴一个园区时的名次）
+  待定  评分标准未能读懂的指标，计为缺数据
+也可直接粘贴评价办法原表：一级指标 | 二级指标 | 分值 | 评分标准（评分标准为文字，如“完成年度目标得满分，每低1个百分点扣0.2分，扣完为止”），
+  逐条读出计分方法，读法列在方案中供核对；读不懂的指标按待定计。
 其他行：计分方法写 基础数据（公式或扣分所用的数据项）、加分/减分（参数 每项 1 上限 3）、
   一票否决（参数 大于 0，备注写原因）、等次（参数 优秀 90;良好 75;合格 60;不合格 0）。
 公式：指标名 = 表达式，或单列“公式”；可用 + − × ÷ 和括号、数字、3%、其他指标或基础数据的名称，
@@ -240,6 +361,9 @@ pub const SCHEME_TABLE_HELP: &str = "\
 pub struct Loaded {
     pub scheme: Option<Scheme>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The official rules as pasted and how each was read, kept even when the
+    /// scheme is refused (an official table's `Scheme::rules`).
+    pub readings: Vec<RuleNote>,
 }
 
 impl Method {
@@ -255,6 +379,9 @@ impl Method {
             Method::RateVsTarget => "增速对比",
             Method::Direct => "直接打分",
             Method::Deduct { .. } => "扣分",
+            Method::Linear { .. } => "差额计分",
+            Method::Rank { .. } => "排名计分",
+            Method::Pending { .. } => "待定",
         }
     }
 
@@ -262,6 +389,7 @@ impl Method {
     pub fn needs_target(&self) -> bool {
         match self {
             Method::Completion { .. } | Method::RateVsTarget => true,
+            Method::Linear { against, .. } => *against == Against::Target,
             Method::Tiers { basis, .. } => *basis == TierBasis::Completion,
             _ => false,
         }
@@ -284,6 +412,8 @@ impl Scheme {
             vetoes: Vec::new(),
             grades: Vec::new(),
             veto_forbids: None,
+            year: None,
+            rules: Vec::new(),
         }
     }
 
@@ -373,11 +503,18 @@ pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
 pub fn load(text: &str) -> Loaded {
     let t = text.trim_start_matches('\u{feff}').trim();
     if t.is_empty() {
-        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)] };
+        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)], readings: Vec::new() };
     }
-    let (scheme, diagnostics) = if t.starts_with('{') { from_json(t) } else { from_table(text) };
+    let (scheme, diagnostics) = if t.starts_with('{') {
+        from_json(t)
+    } else if crate::rules::official::looks_official(text) {
+        crate::rules::official::from_official(text)
+    } else {
+        from_table(text)
+    };
     let refused = diagnostics.iter().any(|d| d.level == Level::Error);
-    Loaded { scheme: if refused { None } else { scheme }, diagnostics }
+    let readings = scheme.as_ref().map(|s| s.rules.clone()).unwrap_or_default();
+    Loaded { scheme: if refused { None } else { scheme }, diagnostics, readings }
 }
 
 fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
@@ -573,11 +710,24 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     if s.grades.is_empty() {
         out.push((At::Nowhere, Diagnostic::warning(Source::Scheme, Problem::NoGrades)));
     }
+    let (mut count, mut points) = (0, 0.0);
+    for (i, x) in s.indicators.iter().enumerate() {
+        if let Method::Pending { why } = &x.method {
+            count += 1;
+            points += x.weight;
+            let p = Problem::RulePending { indicator: x.name.clone(), why: why.clone() };
+            out.push((At::Ind(i, Field::Params), Diagnostic::warning(Source::Scheme, p)));
+        }
+    }
+    if count > 0 {
+        out.push((At::Nowhere, Diagnostic::warning(Source::Scheme, Problem::RulesPendingTotal { count, points })));
+    }
     out
 }
 
-/// Sanity problems of an indicator's method parameters.
-fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
+/// Sanity problems of an indicator's method parameters (the rule reader turns a
+/// method with any into 待定 rather than have the whole scheme refused).
+pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     let fin = |v: f64| v.is_finite();
     let mut p = Vec::new();
     match &x.method {
@@ -638,6 +788,35 @@ fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
                 p.push(MethodFault::BaseBonus);
             }
         }
+        Method::Linear { against, benchmark, step, minus, plus, plus_cap, share, floor, .. } => {
+            let ok = fin(*step)
+                && *step > 0.0
+                && fin(*minus)
+                && *minus >= 0.0
+                && fin(*plus)
+                && *plus >= 0.0
+                && plus_cap.is_none_or(|c| fin(c) && c >= 0.0)
+                && fin(*share)
+                && (0.0..=2.0).contains(share)
+                && fin(*floor)
+                && *floor >= 0.0
+                && *floor <= x.weight + EPS
+                && (*against != Against::Benchmark || benchmark.is_some_and(fin));
+            if !ok {
+                p.push(MethodFault::LinearInvalid);
+            }
+        }
+        Method::Rank { first, step, tiers, floor, .. } => {
+            let pts_ok = |v: f64| fin(v) && v >= 0.0;
+            let ordered = tiers.windows(2).all(|w| match (w.first(), w.get(1)) {
+                (Some(a), Some(b)) => a.upto < b.upto && a.points >= b.points,
+                _ => true,
+            });
+            if !(first.is_none_or(pts_ok) && pts_ok(*step) && pts_ok(*floor) && tiers.iter().all(|t| pts_ok(t.points)) && ordered) {
+                p.push(MethodFault::RankInvalid);
+            }
+        }
+        Method::Pending { .. } => {}
         Method::Deduct { items } => {
             if items.is_empty() {
                 p.push(MethodFault::DeductEmpty);
@@ -753,7 +932,7 @@ fn pairs(text: &str) -> Vec<(String, f64, bool)> {
     out
 }
 
-fn num_of(text: &str) -> Option<f64> {
+pub(crate) fn num_of(text: &str) -> Option<f64> {
     let t = ascii_num(text);
     let t = t.trim().trim_end_matches("以上").trim_end_matches('分').trim_end_matches('%').trim();
     t.parse::<f64>().ok().filter(|v| v.is_finite())
@@ -787,6 +966,15 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
         }
     };
     let bare = kv.iter().find(|(l, _, _)| l.is_empty()).map(|(_, v, _)| *v);
+    if has("差额") {
+        return parse_linear(params);
+    }
+    if has("排名计分") || has("名次") {
+        return parse_rank(params);
+    }
+    if has("待定") {
+        return Ok(Method::Pending { why: params.trim().to_string() });
+    }
     if has("分档") || has("档次") || has("tier") {
         let mut basis = TierBasis::Completion;
         let mut tiers = Vec::new();
@@ -891,12 +1079,145 @@ pub fn method_params(m: &Method) -> String {
             n(bonus_share * 100.0)
         ),
         Method::Deduct { items } => items.iter().map(|i| format!("{}:{}", i.input, n(i.per))).collect::<Vec<_>>().join(";"),
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+            let mut parts = vec![format!(
+                "对照:{}",
+                match against {
+                    Against::Target => "目标",
+                    Against::Average => "平均",
+                    Against::Benchmark => "标杆",
+                }
+            )];
+            if let Some(b) = benchmark {
+                parts.push(format!("标杆值:{}", n(*b)));
+            }
+            parts.push(format!("按:{}", if *gap == Gap::Relative { "完成率" } else { "差值" }));
+            parts.push(format!("每:{}", n(*step)));
+            if *minus != 0.0 {
+                parts.push(format!("扣:{}", n(*minus)));
+            }
+            if *plus != 0.0 {
+                parts.push(format!("加:{}", n(*plus)));
+            }
+            if let Some(c) = plus_cap {
+                parts.push(format!("加分上限:{}", n(*c)));
+            }
+            if *share != 1.0 {
+                parts.push(format!("基准:{}%", n(share * 100.0)));
+            }
+            if *floor != 0.0 {
+                parts.push(format!("最低:{}", n(*floor)));
+            }
+            if let Some(i) = average_input {
+                parts.push(format!("平均值数据:{i}"));
+            }
+            parts.join(";")
+        }
+        Method::Rank { first, step, top, tiers, floor, rank_input } => {
+            let mut parts = Vec::new();
+            if let Some(f) = first {
+                parts.push(format!("第1名:{}", n(*f)));
+            }
+            if *top > 1 {
+                parts.push(format!("前:{top}"));
+            }
+            if *step != 0.0 {
+                parts.push(format!("每后移:{}", n(*step)));
+            }
+            if !tiers.is_empty() {
+                parts.push(format!("名次档:{}", tiers.iter().map(|t| format!("{}={}", t.upto, n(t.points))).collect::<Vec<_>>().join("/")));
+            }
+            if *floor != 0.0 {
+                parts.push(format!("最低:{}", n(*floor)));
+            }
+            if let Some(i) = rank_input {
+                parts.push(format!("排名数据:{i}"));
+            }
+            parts.join(";")
+        }
+        Method::Pending { why } => why.replace([';', '；'], "，"),
         Method::MinMax | Method::RateVsTarget | Method::Direct => String::new(),
     }
 }
 
+/// `key:value` segments of a 差额计分 / 排名计分 parameter cell, split at ; only
+/// (names may hold other punctuation).
+fn key_values(params: &str) -> Vec<(String, String)> {
+    params
+        .split([';', '；'])
+        .filter_map(|seg| {
+            let (k, v) = seg.split_once([':', '：'])?;
+            Some((k.trim().to_string(), v.trim().to_string()))
+        })
+        .collect()
+}
+
+fn parse_linear(params: &str) -> Result<Method, MethodSyntax> {
+    let mut m = Method::Linear {
+        against: Against::Target,
+        benchmark: None,
+        gap: Gap::Relative,
+        step: 1.0,
+        minus: 0.0,
+        plus: 0.0,
+        plus_cap: None,
+        share: 1.0,
+        floor: 0.0,
+        average_input: None,
+    };
+    let Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } = &mut m else { return Ok(m) };
+    for (k, v) in key_values(params) {
+        let num = || num_of(&v).ok_or_else(|| MethodSyntax::UnknownParam { label: format!("{k}:{v}") });
+        match k.as_str() {
+            "对照" => {
+                *against = match v.as_str() {
+                    "目标" => Against::Target,
+                    "平均" => Against::Average,
+                    "标杆" => Against::Benchmark,
+                    _ => return Err(MethodSyntax::UnknownParam { label: format!("{k}:{v}") }),
+                }
+            }
+            "标杆值" => *benchmark = Some(num()?),
+            "按" => *gap = if v.contains("完成率") { Gap::Relative } else { Gap::Absolute },
+            "每" => *step = num()?,
+            "扣" => *minus = num()?,
+            "加" => *plus = num()?,
+            "加分上限" => *plus_cap = Some(num()?),
+            "基准" => *share = num()? / if v.contains(['%', '％']) { 100.0 } else { 1.0 },
+            "最低" => *floor = num()?,
+            "平均值数据" => *average_input = Some(v.clone()).filter(|s| !s.is_empty()),
+            _ => return Err(MethodSyntax::UnknownParam { label: k }),
+        }
+    }
+    Ok(m)
+}
+
+fn parse_rank(params: &str) -> Result<Method, MethodSyntax> {
+    let (mut first, mut step, mut top, mut tiers, mut floor, mut rank_input) = (None, 0.0, 1, Vec::new(), 0.0, None);
+    for (k, v) in key_values(params) {
+        let bad = || MethodSyntax::UnknownParam { label: format!("{k}:{v}") };
+        let num = || num_of(&v).ok_or_else(bad);
+        match k.as_str() {
+            "第1名" => first = Some(num()?),
+            "前" => top = num().map(|x| x as u32)?,
+            "每后移" => step = num()?,
+            "名次档" => {
+                for t in v.split(['/', '／']) {
+                    let (a, b) = t.split_once(['=', '＝']).ok_or_else(bad)?;
+                    let (Some(upto), Some(points)) = (num_of(a), num_of(b)) else { return Err(bad()) };
+                    tiers.push(RankTier { upto: upto as u32, points });
+                }
+            }
+            "最低" => floor = num()?,
+            "排名数据" => rank_input = Some(v.clone()).filter(|s| !s.is_empty()),
+            _ => return Err(MethodSyntax::UnknownParam { label: k }),
+        }
+    }
+    Ok(Method::Rank { first, step, top, tiers, floor, rank_input })
+}
+
 /// "规划定位好(20)" / "规划定位好（20分）" → (name, weight).
-fn split_dim(cell: &str) -> (String, Option<f64>) {
+pub(crate) fn split_dim(cell: &str) -> (String, Option<f64>) {
     let t = cell.trim();
     if let Some(open) = t.find(['(', '（']) {
         let inner = t.get(open..).unwrap_or("").trim_start_matches(['(', '（']).trim_end_matches([')', '）']);
@@ -909,7 +1230,7 @@ fn split_dim(cell: &str) -> (String, Option<f64>) {
 
 /// "技工贸总收入（亿元）" → (name, Some("亿元")) when the last bracket, closing
 /// the name, holds a known unit (`vocab::unit_in_brackets`).
-fn split_unit(name: &str) -> (String, Option<String>) {
+pub(crate) fn split_unit(name: &str) -> (String, Option<String>) {
     let t = name.trim();
     if t.ends_with([')', '）']) {
         if let (rest, Some(u)) = vocab::unit_in_brackets(t) {
@@ -1163,7 +1484,7 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
 }
 
 /// 优秀 / 良好 / 合格 / 不合格 at 90 % / 75 % / 60 % / 0 of the total.
-fn default_grades(total: f64) -> Vec<Grade> {
+pub(crate) fn default_grades(total: f64) -> Vec<Grade> {
     [(0.9, "优秀"), (0.75, "良好"), (0.6, "合格"), (0.0, "不合格")].iter().map(|(f, n)| Grade { min: total * f, name: n.to_string() }).collect()
 }
 

@@ -12,7 +12,7 @@ use crate::problem::Problem;
 use crate::fixed::{round_half_away, Points};
 use crate::formula;
 use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};
-use crate::scheme::{fmt_num, formula_order, Direction, Indicator, Method, Scheme, TierBasis};
+use crate::scheme::{fmt_num, formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -76,6 +76,7 @@ impl Prepared {
         }
         names.extend(scheme.adjustments.iter().map(|a| a.input.clone()));
         names.extend(scheme.vetoes.iter().map(|v| v.input.clone()));
+        names.extend(scheme.indicators.iter().filter_map(|i| side_input(&i.method).map(str::to_string)));
         names
             .into_iter()
             .filter_map(|n| {
@@ -231,6 +232,8 @@ struct Plan {
     deduct: Vec<Vec<(usize, f64)>>,
     adjustments: Vec<usize>,
     vetoes: Vec<usize>,
+    /// Each indicator's side input (a pasted average or rank), when its method names one.
+    side: Vec<Option<usize>>,
     /// Indices into `scheme.grades`, best first (as `finish` orders them).
     grades: Vec<usize>,
 }
@@ -247,6 +250,7 @@ impl Plan {
         }
         names.extend(scheme.adjustments.iter().map(|a| prep.canonical(&a.input).to_string()));
         names.extend(scheme.vetoes.iter().map(|v| prep.canonical(&v.input).to_string()));
+        names.extend(scheme.indicators.iter().filter_map(|i| side_input(&i.method)).map(|n| prep.canonical(n).to_string()));
         names.sort();
         names.dedup();
         let slot = |n: &str| names.binary_search_by(|x| x.as_str().cmp(n)).ok();
@@ -283,6 +287,7 @@ impl Plan {
                 .collect(),
             adjustments: scheme.adjustments.iter().map(|a| slot(prep.canonical(&a.input)).unwrap_or(0)).collect(),
             vetoes: scheme.vetoes.iter().map(|v| slot(prep.canonical(&v.input)).unwrap_or(0)).collect(),
+            side: scheme.indicators.iter().map(|i| side_input(&i.method).and_then(|n| slot(prep.canonical(n)))).collect(),
             formulas,
             deduct,
             grades,
@@ -381,7 +386,9 @@ pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> boo
         .iter()
         .enumerate()
         .map(|(i, ind)| {
-            if uses_peers(&ind.method) {
+            if let Some(p) = rank_or_average_peers(&ind.method, (0..n).filter_map(|p| val(i, p))) {
+                p
+            } else if uses_peers(&ind.method) {
                 // Only the extremes matter to the relative methods, so the group
                 // is reduced to [max, min] here rather than rescanned per park.
                 let mut all = (0..n).filter_map(|p| val(i, p));
@@ -525,7 +532,8 @@ fn fast_park(
                     let target = cols.target(slot, p);
                     let last_year = cols.last_year(slot, p);
                     let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                    points_of(ind, m, Figures { x, target, last_year }, peers, park, diags)
+                    let side = plan.side.get(i).copied().flatten().and_then(|s| cols.value(s, p));
+                    points_of(ind, m, Figures { x, target, last_year, side }, peers, park, diags)
                 }
             },
         };
@@ -562,7 +570,10 @@ fn fast_park(
 /// The unrounded points of one indicator of a park without its breakdown, as
 /// `method_score` computes them (None: 缺数据), writing no text.
 fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], park: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
-    let Figures { x, target, last_year } = figures;
+    if matches!(method, Method::Linear { .. } | Method::Rank { .. } | Method::Pending { .. }) {
+        return relative_score(ind, method, &figures, peers, &Unit::one(), false).score.ok();
+    }
+    let Figures { x, target, last_year, .. } = figures;
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
     match method {
@@ -663,7 +674,7 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
             }
             Some(raw.clamp(0.0, w))
         }
-        Method::Deduct { .. } => None,
+        Method::Deduct { .. } | Method::Linear { .. } | Method::Rank { .. } | Method::Pending { .. } => None,
     }
 }
 
@@ -809,6 +820,8 @@ struct Figures {
     x: f64,
     target: Option<f64>,
     last_year: Option<f64>,
+    /// The park's side input (a pasted 全省平均 or 排名), for methods that name one.
+    side: Option<f64>,
 }
 
 /// Scores one indicator of one park.
@@ -828,9 +841,11 @@ fn score_indicator(prep: &Prepared, item: ItemCx, cx: &mut ParkCx) -> IndicatorS
     let value = val.value.as_ref().ok().copied();
     let outcome = match (&ind.method, &val.value) {
         (Method::Deduct { items }, _) => deduct(prep, ind, park, items, detail),
+        (Method::Pending { why }, _) => missing(format!("待定：评分标准未能读懂（{why}）")),
         (_, Err(why)) => missing(if detail { Cow::Owned(why.clone()) } else { Cow::Borrowed("缺数据") }),
         (m, Ok(x)) => {
-            let figures = Figures { x: *x, target, last_year: obs.and_then(|o| o.last_year) };
+            let side = side_input(&ind.method).and_then(|n| park.value(prep.canonical(n)));
+            let figures = Figures { x: *x, target, last_year: obs.and_then(|o| o.last_year), side };
             method_score(ind, m, figures, peers, unit, cx)
         }
     };
@@ -895,7 +910,10 @@ fn score_indicator(prep: &Prepared, item: ItemCx, cx: &mut ParkCx) -> IndicatorS
 }
 
 fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], u: &Unit, cx: &mut ParkCx) -> Outcome {
-    let Figures { x, target, last_year } = figures;
+    if matches!(method, Method::Linear { .. } | Method::Rank { .. } | Method::Pending { .. }) {
+        return relative_score(ind, method, &figures, peers, u, cx.detail);
+    }
+    let Figures { x, target, last_year, .. } = figures;
     let (park, detail) = (cx.park, cx.detail);
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
@@ -1039,7 +1057,7 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
             let note = if raw > w { format!("（超过分值，按 {wn} 计）") } else if raw < 0.0 { "（低于 0，按 0 计）".into() } else { String::new() };
             scored(raw.clamp(0.0, w), None, format!("{expr}{note}"))
         }
-        Method::Deduct { .. } => missing("缺数据"),
+        Method::Deduct { .. } | Method::Linear { .. } | Method::Rank { .. } | Method::Pending { .. } => missing("缺数据"),
     }
 }
 
@@ -1172,5 +1190,148 @@ fn grade_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, ve
         Some(i) => grades.get(i).map(|g| g.name.clone()).unwrap_or_default(),
         None if grades.is_empty() => String::new(),
         None => "未达最低等次".into(),
+    }
+}
+
+/// The item a method reads beside the indicator: the pasted average (差额计分
+/// against the average) or the pasted rank (排名计分), for a one-park paste.
+fn side_input(m: &Method) -> Option<&str> {
+    match m {
+        Method::Linear { against: Against::Average, average_input, .. } => average_input.as_deref(),
+        Method::Rank { rank_input, .. } => rank_input.as_deref(),
+        _ => None,
+    }
+}
+
+/// The peers of 排名计分 (every park's value, sorted ascending) and of 差额计分
+/// against the average ([mean] with two parks or more, else nothing); None for
+/// other methods.
+fn rank_or_average_peers(m: &Method, values: impl Iterator<Item = f64>) -> Option<Vec<f64>> {
+    match m {
+        Method::Rank { .. } => {
+            let mut v: Vec<f64> = values.collect();
+            v.sort_by(f64::total_cmp);
+            Some(v)
+        }
+        Method::Linear { against: Against::Average, .. } => {
+            let v: Vec<f64> = values.collect();
+            Some(if v.len() >= 2 { vec![v.iter().sum::<f64>() / v.len() as f64] } else { Vec::new() })
+        }
+        _ => None,
+    }
+}
+
+/// 差额计分, 排名计分 and 待定, the same numbers with or without the written-out
+/// computation (`detail`), so the fast and the detailed paths cannot disagree.
+fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], u: &Unit, detail: bool) -> Outcome {
+    let w = ind.weight;
+    let neg = ind.direction == Direction::Negative;
+    let x = f.x;
+    match method {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+            let (reference, ref_word) = match against {
+                Against::Target => match f.target {
+                    Some(t) => (t, "目标"),
+                    None => return missing("缺数据：无年度目标"),
+                },
+                Against::Benchmark => match benchmark {
+                    Some(b) => (*b, "标杆值"),
+                    None => return missing("缺数据：方案未给标杆值"),
+                },
+                Against::Average => match (peers.first(), f.side) {
+                    (Some(m), _) => (*m, "各园区平均值"),
+                    (None, Some(a)) => (a, "全省平均值"),
+                    (None, None) => {
+                        let from = average_input.as_deref().map(|n| format!("，也未粘贴“{n}”")).unwrap_or_default();
+                        return missing(format!("缺数据：只有一个园区，无法求平均值{from}"));
+                    }
+                },
+            };
+            let (d, completion, what) = match gap {
+                Gap::Relative => {
+                    if reference <= 0.0 {
+                        return missing(format!("缺数据：{ref_word}不为正，无法计算完成率"));
+                    }
+                    let r = x / reference * 100.0;
+                    let d = if neg { (reference - x) / reference * 100.0 } else { r - 100.0 };
+                    let what = if detail { format!("{} ÷ {ref_word} {} = {r:.2}%", fmt_value(x, u), fmt_value(reference, u)) } else { String::new() };
+                    (d, Some(r), what)
+                }
+                Gap::Absolute => {
+                    let d = if neg { reference - x } else { x - reference };
+                    let what = if detail { format!("{} 对 {ref_word} {}", fmt_value(x, u), fmt_value(reference, u)) } else { String::new() };
+                    (d, None, what)
+                }
+            };
+            let base = w * share;
+            let steps = if *step > 0.0 { d / step } else { 0.0 };
+            let raw = if d < 0.0 { base + minus * steps } else { base + plus * steps };
+            let top = match plus_cap {
+                Some(c) => base + c,
+                None => w.max(base),
+            };
+            let s = raw.clamp(floor.min(top), top);
+            if !detail {
+                return scored(s, completion, String::new());
+            }
+            let unit_word = if *gap == Gap::Relative || u.is_percent() { "个百分点" } else { "" };
+            let body = if d < 0.0 {
+                format!("低 {:.2}{unit_word}：{} − {} × {:.2} ÷ {}", -d, fmt_num(base), fmt_num(*minus), -d, fmt_num(*step))
+            } else if *plus > 0.0 {
+                format!("高 {d:.2}{unit_word}：{} + {} × {d:.2} ÷ {}", fmt_num(base), fmt_num(*plus), fmt_num(*step))
+            } else {
+                format!("达到{ref_word}：{}", fmt_num(base))
+            };
+            let note = if raw > top {
+                format!("（最高 {}）", fmt_num(top))
+            } else if raw < *floor {
+                format!("（最低 {}）", fmt_num(*floor))
+            } else {
+                String::new()
+            };
+            scored(s, completion, format!("{what}，{body}{note}"))
+        }
+        Method::Rank { first, step, top, tiers, floor, rank_input } => {
+            let rank = if peers.len() >= 2 {
+                // 1 + the parks strictly better (ties share a rank).
+                let better = if neg { peers.partition_point(|v| *v < x) } else { peers.len() - peers.partition_point(|v| *v <= x) };
+                (better + 1) as f64
+            } else {
+                match f.side {
+                    Some(r) if r >= 1.0 => r.round(),
+                    _ => {
+                        let from = rank_input.as_deref().map(|n| format!("，也未粘贴“{n}”")).unwrap_or_default();
+                        return missing(format!("缺数据：只有一个园区，无法排名{from}"));
+                    }
+                }
+            };
+            let from = if peers.len() >= 2 { format!("在 {} 个园区中", peers.len()) } else { "填报".into() };
+            if !tiers.is_empty() {
+                let hit = tiers.iter().find(|t| rank <= f64::from(t.upto));
+                let s = hit.map_or(*floor, |t| t.points);
+                let how = match hit {
+                    Some(t) if detail => format!("{from}排名第 {rank} 名，属前 {} 名一档，得 {}", t.upto, fmt_num(t.points)),
+                    None if detail => format!("{from}排名第 {rank} 名，不在各档内，得 {}", fmt_num(*floor)),
+                    _ => String::new(),
+                };
+                return scored(s, None, how);
+            }
+            let head = first.unwrap_or(w);
+            let top = f64::from((*top).max(1));
+            let raw = if rank <= top { head } else { head - step * (rank - top) };
+            let s = raw.max(*floor);
+            if !detail {
+                return scored(s, None, String::new());
+            }
+            let how = if rank <= top {
+                format!("{from}排名第 {rank} 名（前 {top} 名得 {}）", fmt_num(head))
+            } else {
+                let low = if raw < *floor { format!("（最低 {}）", fmt_num(*floor)) } else { String::new() };
+                format!("{from}排名第 {rank} 名：{} − {} × ({rank} − {top}){low}", fmt_num(head), fmt_num(*step))
+            };
+            scored(s, None, how)
+        }
+        Method::Pending { why } => missing(format!("待定：评分标准未能读懂（{why}）")),
+        _ => missing("缺数据"),
     }
 }

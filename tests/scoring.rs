@@ -36,6 +36,8 @@ fn scheme_of(indicators: Vec<Indicator>) -> Scheme {
         vetoes: vec![],
         grades: vec![],
         veto_forbids: None,
+        year: None,
+        rules: vec![],
     }
 }
 

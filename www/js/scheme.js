@@ -1,4 +1,4 @@
-/* scheme.js — scheme actions: loading, saving, copying and resetting the scheme. */
+/* scheme.js — scheme actions: loading, saving, copying and resetting the scheme; the library of schemes by name and year. */
 (function (WH) {
   'use strict';
 
@@ -66,10 +66,124 @@
       WH.showSchemePanel();
       WH.changed(true);
     });
-    WH.say('已载入方案：' + res.scheme.name);
+    var pending = res.pending && res.pending.count ? '；' + res.pending.count + ' 项指标（' + WH.fmtNum(res.pending.points) + ' 分）的评分标准未能读懂，按待定计，请在方案中选定计分方法' : '';
+    var read = res.readings && res.readings.length ? '；已读出 ' + res.readings.length + ' 条评分标准，请在“评价方案”中核对读法' : '';
+    WH.say('已载入方案：' + res.scheme.name + read + pending, !!pending);
+    refreshLibrary();
+  }
+
+  /* ---------- the scheme library: several schemes by name and year (localStorage) ---------- */
+
+  var LIBRARY_KEY = 'wuhao-scheme-library';
+
+  function library() {
+    try {
+      var list = JSON.parse(localStorage.getItem(LIBRARY_KEY) || '[]');
+      return Array.isArray(list) ? list.filter(function (e) {
+        return e && e.scheme && typeof e.name === 'string';
+      }) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function storeLibrary(list) {
+    try {
+      localStorage.setItem(LIBRARY_KEY, JSON.stringify(list));
+      return true;
+    } catch (e) {
+      WH.say('方案库已满或浏览器不允许保存，未保存。', true);
+      return false;
+    }
+  }
+
+  function entryLabel(e) {
+    return e.name + (e.year ? '（' + e.year + ' 年）' : '');
+  }
+
+  /** Saves the scheme in force under a name and year; the same name and year is replaced. */
+  function saveToLibrary() {
+    var sc = currentScheme();
+    if (!sc) return;
+    var name = $('scheme-lib-name').value.trim() || sc.name || '评价方案';
+    var yearText = $('scheme-lib-year').value.trim();
+    var year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    var copy = clone(sc);
+    copy.name = name;
+    if (year) copy.year = year;
+    else delete copy.year;
+    var list = library().filter(function (e) {
+      return !(e.name === name && (e.year || null) === year);
+    });
+    list.push({ name: name, year: year, scheme: copy });
+    list.sort(function (a, b) {
+      return (b.year || 0) - (a.year || 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    if (storeLibrary(list)) WH.say('已存入方案库：' + entryLabel({ name: name, year: year }));
+    refreshLibrary();
+  }
+
+  function pickedEntry() {
+    var i = Number($('scheme-lib-list').value);
+    return library()[i] || null;
+  }
+
+  function useFromLibrary() {
+    var e = pickedEntry();
+    if (!e) return;
+    WH.replaceInputs('使用方案库中的方案', function () {
+      WH.state.scheme = clone(e.scheme);
+      WH.state.schemeLabel = '方案库：' + entryLabel(e);
+      showSchemeDiags([]);
+      WH.showSchemePanel();
+      WH.changed(true);
+    });
+    WH.say('已使用方案：' + entryLabel(e));
+  }
+
+  function deleteFromLibrary() {
+    var e = pickedEntry();
+    if (!e) return;
+    var list = library().filter(function (x) {
+      return !(x.name === e.name && (x.year || null) === (e.year || null));
+    });
+    if (storeLibrary(list)) WH.say('已从方案库删除：' + entryLabel(e));
+    refreshLibrary();
+  }
+
+  /** Draws the library's controls from localStorage (scheme actions, not a report renderer). */
+  function refreshLibrary() {
+    var sel = $('scheme-lib-list');
+    if (!sel) return;
+    clear(sel);
+    var list = library();
+    list.forEach(function (e, i) {
+      sel.appendChild(h('option', { text: entryLabel(e), attrs: { value: String(i) } }));
+    });
+    if (!list.length) sel.appendChild(h('option', { text: '（方案库为空）', attrs: { value: '' } }));
+    $('btn-scheme-lib-use').disabled = !list.length;
+    $('btn-scheme-lib-delete').disabled = !list.length;
+    var sc = currentScheme();
+    if (sc && !$('scheme-lib-name').value) $('scheme-lib-name').placeholder = sc.name || '';
+  }
+
+  function buildLibrary() {
+    var anchor = $('btn-scheme-save').parentNode;
+    var box = h('div', { id: 'scheme-library', 'class': 'row' }, [
+      h('span', { text: '方案库：' }),
+      h('input', { id: 'scheme-lib-name', attrs: { type: 'text', size: 16, placeholder: '方案名称', 'aria-label': '方案名称' } }),
+      h('input', { id: 'scheme-lib-year', attrs: { type: 'text', size: 5, inputmode: 'numeric', placeholder: '年份', 'aria-label': '年份' } }),
+      h('button', { id: 'btn-scheme-lib-save', text: '存入方案库', attrs: { type: 'button' }, on: { click: saveToLibrary } }),
+      h('select', { id: 'scheme-lib-list', attrs: { 'aria-label': '方案库中的方案' } }),
+      h('button', { id: 'btn-scheme-lib-use', text: '使用', attrs: { type: 'button' }, on: { click: useFromLibrary } }),
+      h('button', { id: 'btn-scheme-lib-delete', text: '删除', attrs: { type: 'button' }, on: { click: deleteFromLibrary } })
+    ]);
+    anchor.parentNode.insertBefore(box, anchor.nextSibling);
+    refreshLibrary();
   }
 
   function bindScheme() {
+    buildLibrary();
     $('btn-scheme-load').addEventListener('click', function () {
       applySchemeText($('scheme-text').value, '粘贴的方案');
     });
