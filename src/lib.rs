@@ -13,12 +13,14 @@ pub mod model;
 pub mod number;
 pub mod problem;
 pub mod progress;
+pub mod reach;
 pub mod read;
 pub mod scheme;
 pub mod score;
 pub mod split;
 pub mod table;
 pub mod unit;
+pub mod whatif;
 pub mod xlsx;
 pub mod zip;
 

@@ -45,6 +45,8 @@ pub struct Observation {
     pub note: String,
     /// 0-based (row, col) of the value cell in the pasted grid, for highlighting.
     pub pos: Option<(usize, usize)>,
+    /// A what-if set this derived indicator's value: it is used instead of its formula's result.
+    pub overrides_formula: bool,
 }
 
 /// One park's data as read from the paste, keyed by the scheme's canonical item

@@ -303,6 +303,9 @@ struct Columns {
     value: Vec<f64>,
     target: Vec<f64>,
     last_year: Vec<f64>,
+    /// (slot, park) of the values a what-if set over a formula's result
+    /// (`Observation::overrides_formula`); almost always empty.
+    forced: Vec<(usize, usize)>,
 }
 
 const NONE_BITS: u64 = 0x7ff8_0000_dead_beef;
@@ -320,7 +323,7 @@ impl Columns {
         let n = parks.len();
         let cells = plan.slot_names.len() * n;
         let none = pack(None);
-        let mut c = Columns { parks: n, value: vec![none; cells], target: vec![none; cells], last_year: vec![none; cells] };
+        let mut c = Columns { parks: n, value: vec![none; cells], target: vec![none; cells], last_year: vec![none; cells], forced: Vec::new() };
         for (p, park) in parks.iter().enumerate() {
             let mut slots = plan.slot_names.iter().enumerate().peekable();
             for (name, obs) in &park.items {
@@ -335,6 +338,9 @@ impl Columns {
                     }
                     if let Some(v) = c.last_year.get_mut(at) {
                         *v = pack(obs.last_year);
+                    }
+                    if obs.overrides_formula {
+                        c.forced.push((s, p));
                     }
                 }
             }
@@ -477,6 +483,9 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     for p in 0..n {
         for &i in &plan.prep.order {
             let Some(f) = plan.formulas.get(i).and_then(Option::as_ref) else { continue };
+            if !cols.forced.is_empty() && plan.ind_slot.get(i).is_some_and(|&s| cols.forced.contains(&(s, p))) {
+                continue;
+            }
             let result = {
                 let ind = |j: usize| unpack(vals.get(j * n + p));
                 let slot = |s: usize| cols.value(s, p);
@@ -675,7 +684,7 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
 }
 
 /// Methods that score a park against the other pasted parks.
-fn uses_peers(m: &Method) -> bool {
+pub fn uses_peers(m: &Method) -> bool {
     match m {
         Method::MinMax => true,
         Method::Efficacy { satisfactory, unacceptable } => satisfactory.is_none() || unacceptable.is_none(),
@@ -736,6 +745,12 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
     for &i in &prep.order {
         let Some(ind) = scheme.indicators.get(i) else { continue };
         let Some(expr) = prep.formulas.get(i).and_then(Option::as_ref) else { continue };
+        if let Some(x) = park.items.get(&ind.name).filter(|o| o.overrides_formula).and_then(|o| o.value) {
+            if let Some(slot) = vals.get_mut(i) {
+                *slot = Val { value: Ok(x), how: if detail { format!("{}（模拟值，不按公式）", ind.name) } else { String::new() } };
+            }
+            continue;
+        }
         let one;
         let to = match prep.units.get(i) {
             Some(u) => u,
@@ -1179,5 +1194,78 @@ fn grade_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, ve
         Some(i) => grades.get(i).map(|g| g.name.clone()).unwrap_or_default(),
         None if grades.is_empty() => String::new(),
         None => "未达最低等次".into(),
+    }
+}
+
+/// One park re-scored with changed figures, against the other parks as pasted:
+/// the hook that `reach` (points to the next grade, full-marks values, plans)
+/// uses, so every method, present or added later, is scored by the same code.
+pub struct Rescorer<'a> {
+    scheme: &'a Scheme,
+    plan: Plan,
+    /// Every indicator's value for every pasted park (as `values_of` packs them).
+    vals: Vec<f64>,
+    parks: usize,
+}
+
+impl<'a> Rescorer<'a> {
+    pub fn new(scheme: &'a Scheme, parks: &[ParkData]) -> Rescorer<'a> {
+        let plan = Plan::new(scheme);
+        let cols = Columns::new(&plan, parks);
+        let vals = values_of(scheme, &plan, &cols);
+        Rescorer { scheme, plan, vals, parks: parks.len() }
+    }
+
+    /// For each indicator, what the relative methods compare park `p` with: the
+    /// extremes of the other parks' values (empty where the method uses none).
+    pub fn peers_without(&self, p: usize) -> Vec<Vec<f64>> {
+        let n = self.parks;
+        self.scheme
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                if !uses_peers(&ind.method) {
+                    return Vec::new();
+                }
+                let mut others = (0..n).filter(|&q| q != p).filter_map(|q| unpack(self.vals.get(i * n + q)));
+                match others.next() {
+                    Some(first) => {
+                        let (max, min) = others.fold((first, first), |(mx, mn), v| (f64::max(mx, v), f64::min(mn, v)));
+                        vec![max, min]
+                    }
+                    None => Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// The unrounded points of indicator `i` at value `x`, with the park's own
+    /// target and last-year figure; None where the method gives no score
+    /// (缺数据, or a 扣分 item, which has no single value).
+    pub fn points(&self, i: usize, x: f64, park: &ParkData, peers: &[f64]) -> Option<f64> {
+        let ind = self.scheme.indicators.get(i)?;
+        let obs = park.items.get(&ind.name);
+        let figures = Figures { x, target: obs.and_then(|o| o.target), last_year: obs.and_then(|o| o.last_year) };
+        let mut sink = Vec::new();
+        points_of(ind, &ind.method, figures, peers, park, &mut sink)
+    }
+
+    /// Each indicator's value for `park` (formulas worked out, what-if overrides kept).
+    pub fn values(&self, park: &ParkData) -> Vec<Option<f64>> {
+        let cols = Columns::new(&self.plan, std::slice::from_ref(park));
+        let vals = values_of(self.scheme, &self.plan, &cols);
+        vals.iter().map(|v| unpack(Some(v))).collect()
+    }
+
+    /// `park` scored whole (subtotals, adjustments, veto, grade; no breakdown
+    /// rows, rank 0) with `peers` from `peers_without`.
+    pub fn score(&self, park: &ParkData, peers: &[Vec<f64>]) -> ParkScore {
+        let cols = Columns::new(&self.plan, std::slice::from_ref(park));
+        let vals = values_of(self.scheme, &self.plan, &cols);
+        let mut pts = vec![Points::ZERO; self.scheme.indicators.len()];
+        let grades: Vec<&crate::scheme::Grade> = self.plan.grades.iter().filter_map(|&g| self.scheme.grades.get(g)).collect();
+        let mut sink = Vec::new();
+        fast_park(self.scheme, &self.plan, &cols, &vals, peers, 0, park, &mut pts, &grades, &mut sink)
     }
 }
