@@ -109,7 +109,7 @@ pub fn reach_all(scheme: &Scheme, parks: &[ParkData], scores: &[ParkScore], want
             if let Some(next) = reach.to_next_grade.as_mut() {
                 if next.blocked_by.is_none() {
                     let cx = Cx { r: &r, peers: &peers };
-                    plan(scheme, &cx, &levers, park, next);
+                    plan(scheme, &cx, &levers, park, score.indicators.iter().filter(|i| i.missing.is_some()).count(), next);
                 }
             }
         }
@@ -139,7 +139,7 @@ fn grades_of(scheme: &Scheme, s: &ParkScore) -> Reach {
     if let Some(next) = at.checked_sub(1).and_then(|i| grades.get(i)) {
         let forbidden = scheme.veto_forbids.as_deref() == Some(next.name.as_str());
         let blocked_by = match (&s.veto, forbidden) {
-            (Some(v), true) => Some(format!("{v}：不论得分多少都不能评为{}", next.name)),
+            (Some(v), true) => Some(format!("{v}，不论得分多少都不能评为{}", next.name)),
             _ => None,
         };
         reach.to_next_grade = Some(NextGrade { grade: next.name.clone(), points_needed: need(next.min), plan: Vec::new(), blocked_by });
@@ -265,13 +265,13 @@ fn smallest(lo: f64, hi: f64, b: Bounds, ok: &mut dyn FnMut(f64) -> bool) -> f64
 fn full_marks(scheme: &Scheme, r: &Rescorer, i: usize, s: &IndicatorScore, park: &ParkData, peers: &[f64]) -> FullMarks {
     let none = |why: &str| FullMarks { reason: Some(why.to_string()), ..FullMarks::default() };
     let Some(ind) = scheme.indicators.get(i) else { return FullMarks::default() };
+    if s.score >= Points::round(ind.weight) {
+        return none("已得满分");
+    }
     match ind.method {
         Method::Direct => return none("直接打分项：由评价部门打分，没有可达满分的数值"),
         Method::Deduct { .. } => return none("扣分项：已发生的事故或问题所扣的分不能靠改变数值挽回"),
         _ => {}
-    }
-    if s.score >= Points::round(ind.weight) {
-        return none("已得满分");
     }
     if let Some(why) = &s.missing {
         return none(why);
@@ -417,7 +417,8 @@ fn effort(from: f64, to: f64, gain: Points) -> f64 {
 /// A plan that reaches `next` (the most attainable change first), checked by
 /// re-scoring the park with every step applied; `blocked_by` says so when the
 /// figures cannot reach it.
-fn plan(scheme: &Scheme, cx: &Cx, levers: &[Lever], park: &ParkData, next: &mut NextGrade) {
+/// `missing`: how many of the park's indicators are 缺数据 (said when the grade is out of reach).
+fn plan(scheme: &Scheme, cx: &Cx, levers: &[Lever], park: &ParkData, missing: usize, next: &mut NextGrade) {
     let Some(goal) = scheme.grades.iter().find(|g| g.name == next.grade).map(|g| Points::round(g.min)) else { return };
     let mut work = park.clone();
     let start = cx.total(&work);
@@ -460,7 +461,8 @@ fn plan(scheme: &Scheme, cx: &Cx, levers: &[Lever], park: &ParkData, next: &mut 
     let grades = sorted_grades(scheme);
     let rank_of = |g: &str| grades.iter().position(|x| x.name == g).unwrap_or(usize::MAX);
     if rank_of(&reached.grade) > rank_of(&next.grade) {
-        next.blocked_by = Some(format!("可提升的数值全部改到最有利也只有 {} 分，达不到{}", reached.total, next.grade));
+        let more = if missing > 0 { format!("；另有 {missing} 项指标缺数据，补齐后可再计算") } else { String::new() };
+        next.blocked_by = Some(format!("可提升的数值全部改到最有利也只有 {} 分，达不到{}{more}", reached.total, next.grade));
     }
 }
 
