@@ -224,9 +224,10 @@ fn probes(x0: f64, b: Bounds, scale: f64) -> Vec<f64> {
 /// fewest significant digits that still pass).
 fn smallest(lo: f64, hi: f64, b: Bounds, ok: &mut dyn FnMut(f64) -> bool) -> f64 {
     let (mut lo, mut hi) = (lo, hi);
+    // To a relative 1e-9: the figure is then written with at most 4 significant digits.
     for _ in 0..200 {
         let mid = lo + (hi - lo) / 2.0;
-        if mid == lo || mid == hi {
+        if mid == lo || mid == hi || (hi - lo).abs() <= hi.abs().max(1e-9) * 1e-9 {
             break;
         }
         if ok(mid) {
@@ -236,6 +237,13 @@ fn smallest(lo: f64, hi: f64, b: Bounds, ok: &mut dyn FnMut(f64) -> bool) -> f64
         }
     }
     if b.whole {
+        // The nearest whole number when it passes (the bisection stops a hair past it), else the next one.
+        let near = hi.round();
+        if (near - hi) * b.dir <= 0.0 || (near - lo) * b.dir > 0.0 {
+            if ok(near) {
+                return near;
+            }
+        }
         let w = if b.dir > 0.0 { hi.ceil() } else { hi.floor() };
         return if ok(w) { w } else { hi };
     }

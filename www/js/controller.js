@@ -61,6 +61,7 @@
   function computeAndRender() {
     var t0 = clock();
     var req = WH.buildRequest();
+    if (WH.withWhatIf) req = WH.withWhatIf(req);
     // Only the chosen park's breakdown is shown, so only it is asked for: on a
     // province-wide paste the other parks' breakdowns were most of the work.
     // The export keeps using `req`, which asks for every breakdown as before.
@@ -126,7 +127,8 @@
       sortDir: st.sortDir,
       scheme: WH.currentScheme(),
       schemeLabel: st.scheme ? st.schemeLabel || '自定义方案' : '',
-      version: WH.api.version
+      version: WH.api.version,
+      whatIf: WH.whatIfView ? WH.whatIfView() : null
     };
   }
 
@@ -152,6 +154,7 @@
     WH.renderProgress(report, view);
     WH.renderSplits(report, view);
     WH.renderSchemeHead(report, view);
+    if (WH.renderReach) WH.renderReach(report, view);
     bumpComputed();
   }
 

@@ -41,7 +41,11 @@
       sortKey: 'gap_pp',
       sortDir: 1,
       // How the park paste came: { form: 'html' | 'text', merged, precise } (clipboardText).
-      dataForm: null
+      dataForm: null,
+      // The what-if (whatif.js): { park, values: { name: { value?, target? } } }, 全年预计, and the 提分空间 print page.
+      whatIf: { park: '', values: {} },
+      projected: false,
+      printReach: false
     };
   }
 
