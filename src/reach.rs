@@ -13,7 +13,7 @@
 use crate::fixed::{round_half_away, Points};
 use crate::model::{IndicatorScore, ParkData, ParkScore};
 use crate::scheme::{Direction, Method, Scheme};
-use crate::score::{uses_peers, Rescorer};
+use crate::score::{uses_peers, Rescorer, Sim};
 use crate::unit::{Dims, Unit};
 
 /// The value at which one indicator reaches full marks, or why there is none.
@@ -96,6 +96,9 @@ pub fn reach_all(scheme: &Scheme, parks: &[ParkData], scores: &[ParkScore], want
     let levers = levers(scheme);
     for (p, (park, score)) in parks.iter().zip(scores).enumerate() {
         let Some(reach) = out.get_mut(p) else { continue };
+        if !(want.detailed)(p) && !(want.plan_for)(p) {
+            continue;
+        }
         let peers = r.peers_without(p);
         if (want.detailed)(p) {
             reach.full_marks = score
@@ -108,8 +111,7 @@ pub fn reach_all(scheme: &Scheme, parks: &[ParkData], scores: &[ParkScore], want
         if (want.plan_for)(p) {
             if let Some(next) = reach.to_next_grade.as_mut() {
                 if next.blocked_by.is_none() {
-                    let cx = Cx { r: &r, peers: &peers };
-                    plan(scheme, &cx, &levers, park, score.indicators.iter().filter(|i| i.missing.is_some()).count(), next);
+                    plan(scheme, &r, &peers, &levers, park, score.indicators.iter().filter(|i| i.missing.is_some()).count(), next);
                 }
             }
         }
@@ -239,10 +241,8 @@ fn smallest(lo: f64, hi: f64, b: Bounds, ok: &mut dyn FnMut(f64) -> bool) -> f64
     if b.whole {
         // The nearest whole number when it passes (the bisection stops a hair past it), else the next one.
         let near = hi.round();
-        if (near - hi) * b.dir <= 0.0 || (near - lo) * b.dir > 0.0 {
-            if ok(near) {
-                return near;
-            }
+        if ((near - hi) * b.dir <= 0.0 || (near - lo) * b.dir > 0.0) && ok(near) {
+            return near;
         }
         let w = if b.dir > 0.0 { hi.ceil() } else { hi.floor() };
         return if ok(w) { w } else { hi };
@@ -356,62 +356,72 @@ fn levers(scheme: &Scheme) -> Vec<Lever> {
     out
 }
 
-struct Cx<'a> {
-    r: &'a Rescorer<'a>,
-    peers: &'a [Vec<f64>],
+/// The park being planned, as columns re-scored in place (`score::Sim`).
+struct Cx<'s, 'r, 'a> {
+    sim: &'s mut Sim<'r, 'a>,
 }
 
-impl Cx<'_> {
-    fn total(&self, park: &ParkData) -> Points {
-        self.r.score(park, self.peers).total
+impl Cx<'_, '_, '_> {
+    fn total(&mut self) -> Points {
+        self.sim.total()
     }
 
-    /// The park's total with `name` set to `v` (restored afterwards).
-    fn total_with(&self, park: &mut ParkData, name: &str, v: f64) -> Points {
-        let Some(obs) = park.items.get_mut(name) else { return self.total(park) };
-        let old = obs.value.replace(v);
-        let t = self.total(park);
-        if let Some(obs) = park.items.get_mut(name) {
-            obs.value = old;
-        }
+    /// The park's total with column `slot` set to `v` (restored afterwards).
+    fn total_with(&mut self, slot: usize, v: f64) -> Points {
+        let old = self.sim.value(slot);
+        self.sim.set(slot, Some(v));
+        let t = self.sim.total();
+        self.sim.set(slot, old);
         t
-    }
-}
-
-fn set(park: &mut ParkData, name: &str, v: f64) {
-    if let Some(obs) = park.items.get_mut(name) {
-        obs.value = Some(v);
     }
 }
 
 /// The most a lever can add to the park's total alone: the smallest value that
 /// gives the most, and that total.
-fn lever_best(cx: &Cx, park: &mut ParkData, l: &Lever, now: Points) -> Option<(f64, Points)> {
-    let from = park.value(&l.name)?;
-    let scale = park.items.get(&l.name).and_then(|o| o.target).unwrap_or(0.0);
+fn lever_best(cx: &mut Cx, slot: usize, l: &Lever, scale: f64, now: Points) -> Option<(f64, Points)> {
+    let from = cx.sim.value(slot)?;
     let mut at = probes(from, l.bounds, scale);
     // The figure's own target is where most methods reach full marks.
     if (scale - from) * l.bounds.dir > 0.0 {
         let k = at.partition_point(|v| (v - from).abs() < (scale - from).abs());
         at.insert(k, scale);
     }
-    let mut tried: Vec<(f64, Points)> = at.into_iter().map(|v| (v, cx.total_with(park, &l.name, v))).collect();
-    // A figure that also lowers another indicator (a denominator) peaks between
-    // two probes: look closer around the best one, twice.
-    for _ in 0..2 {
-        let Some(j) = tried.iter().enumerate().max_by(|a, b| a.1 .1.cmp(&b.1 .1).then(b.0.cmp(&a.0))).map(|(j, _)| j) else { break };
-        let lo = j.checked_sub(1).and_then(|k| tried.get(k)).map_or(from, |t| t.0);
-        let hi = tried.get(j + 1).or(tried.get(j)).map_or(from, |t| t.0);
-        let finer: Vec<(f64, Points)> = (1..16).map(|k| lo + (hi - lo) * f64::from(k) / 16.0).map(|v| (v, cx.total_with(park, &l.name, v))).collect();
-        tried.extend(finer);
-        tried.sort_by(|a, b| (a.0 - from).abs().total_cmp(&(b.0 - from).abs()));
+    let mut tried: Vec<(f64, Points)> = Vec::with_capacity(at.len() + 16);
+    let mut best = now;
+    let mut flat = 0;
+    for v in at {
+        let t = cx.total_with(slot, v);
+        tried.push((v, t));
+        // Past the best by four probes with nothing more: the rest is further away still.
+        if t > best {
+            best = t;
+            flat = 0;
+        } else if best > now {
+            flat += 1;
+            if flat >= 4 {
+                break;
+            }
+        }
     }
-    let best = tried.iter().map(|t| t.1).max()?;
     if best <= now {
         return None;
     }
+    // A figure that also lowers another indicator (a denominator) peaks between
+    // two probes: look closer around the best one, twice.
+    for _ in 0..2 {
+        let Some(j) = tried.iter().position(|t| t.1 >= best) else { break };
+        let lo = j.checked_sub(1).and_then(|k| tried.get(k)).map_or(from, |t| t.0);
+        let hi = tried.get(j + 1).or(tried.get(j)).map_or(from, |t| t.0);
+        for k in 1..8 {
+            let v = lo + (hi - lo) * f64::from(k) / 8.0;
+            let t = cx.total_with(slot, v);
+            best = best.max(t);
+            tried.push((v, t));
+        }
+        tried.sort_by(|a, b| (a.0 - from).abs().total_cmp(&(b.0 - from).abs()));
+    }
     let hi = tried.iter().find(|t| t.1 >= best)?.0;
-    let v = smallest(from, hi, l.bounds, &mut |v| cx.total_with(park, &l.name, v) >= best);
+    let v = smallest(from, hi, l.bounds, &mut |v| cx.total_with(slot, v) >= best);
     Some((v, best))
 }
 
@@ -424,48 +434,58 @@ fn effort(from: f64, to: f64, gain: Points) -> f64 {
 
 /// A plan that reaches `next` (the most attainable change first), checked by
 /// re-scoring the park with every step applied; `blocked_by` says so when the
-/// figures cannot reach it.
-/// `missing`: how many of the park's indicators are 缺数据 (said when the grade is out of reach).
-fn plan(scheme: &Scheme, cx: &Cx, levers: &[Lever], park: &ParkData, missing: usize, next: &mut NextGrade) {
+/// figures cannot reach it. `missing`: how many of the park's indicators are
+/// 缺数据 (said when the grade is out of reach).
+fn plan(scheme: &Scheme, r: &Rescorer, peers: &[Vec<f64>], levers: &[Lever], park: &ParkData, missing: usize, next: &mut NextGrade) {
     let Some(goal) = scheme.grades.iter().find(|g| g.name == next.grade).map(|g| Points::round(g.min)) else { return };
-    let mut work = park.clone();
-    let start = cx.total(&work);
+    let mut sim = Sim::new(r, park, peers);
+    let slots: Vec<Option<usize>> = levers.iter().map(|l| sim.slot(&l.name)).collect();
+    let scale = |l: &Lever| park.items.get(&l.name).and_then(|o| o.target).unwrap_or(0.0);
+    let mut cx = Cx { sim: &mut sim };
+    let start = cx.total();
     let mut now = start;
     let mut chosen: Vec<(usize, f64, f64)> = Vec::new();
     while now < goal {
         let mut best: Option<(f64, usize, f64, f64, Points)> = None;
         for (k, l) in levers.iter().enumerate() {
+            let Some(slot) = slots.get(k).copied().flatten() else { continue };
             if chosen.iter().any(|c| c.0 == k) {
                 continue;
             }
-            let Some(from) = work.value(&l.name) else { continue };
-            let Some((to, total)) = lever_best(cx, &mut work, l, now) else { continue };
+            let Some(from) = cx.sim.value(slot) else { continue };
+            let Some((to, total)) = lever_best(&mut cx, slot, l, scale(l), now) else { continue };
             let e = effort(from, to, total - now);
             if best.as_ref().is_none_or(|b| e < b.0) {
                 best = Some((e, k, from, to, total));
             }
         }
         let Some((_, k, from, mut to, total)) = best else { break };
-        let Some(l) = levers.get(k) else { break };
+        let (Some(l), Some(slot)) = (levers.get(k), slots.get(k).copied().flatten()) else { break };
         if total >= goal {
             // The last step only as far as the grade needs.
-            to = smallest(from, to, l.bounds, &mut |v| cx.total_with(&mut work, &l.name, v) >= goal);
+            to = smallest(from, to, l.bounds, &mut |v| cx.total_with(slot, v) >= goal);
         }
-        set(&mut work, &l.name, to);
-        now = cx.total(&work);
+        cx.sim.set(slot, Some(to));
+        now = cx.total();
         chosen.push((k, from, to));
     }
-    // The gains as the steps are applied in order, and the check.
+    // The gains as the steps are applied in order, and the check: the park
+    // re-scored whole (ParkData, the report's own path) with every step.
     let mut check = park.clone();
     let mut before = start;
+    let mut cx2 = Sim::new(r, park, peers);
     for &(k, from, to) in &chosen {
-        let Some(l) = levers.get(k) else { continue };
-        set(&mut check, &l.name, to);
-        let after = cx.total(&check);
+        let (Some(l), Some(slot)) = (levers.get(k), slots.get(k).copied().flatten()) else { continue };
+        cx2.set(slot, Some(to));
+        if let Some(obs) = check.items.get_mut(&l.name) {
+            obs.value = Some(to);
+        }
+        let after = cx2.total();
         next.plan.push(PlanStep { name: l.name.clone(), unit: l.unit.label.clone(), from, to, gain: after - before });
         before = after;
     }
-    let reached = cx.r.score(&check, cx.peers);
+    let reached = r.score(&check, peers);
+    debug_assert_eq!(cx2.total(), reached.total, "the column re-scoring and the park's own path agree");
     let grades = sorted_grades(scheme);
     let rank_of = |g: &str| grades.iter().position(|x| x.name == g).unwrap_or(usize::MAX);
     if rank_of(&reached.grade) > rank_of(&next.grade) {

@@ -500,10 +500,9 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     vals
 }
 
-/// One park without its breakdown: the points of every indicator (into `pts`,
-/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+/// The printed points of every indicator of park `p` into `pts` (the fast path's loop).
 #[allow(clippy::too_many_arguments)]
-fn fast_park(
+fn indicator_points(
     scheme: &Scheme,
     plan: &Plan,
     cols: &Columns,
@@ -512,9 +511,8 @@ fn fast_park(
     p: usize,
     park: &ParkData,
     pts: &mut [Points],
-    grades: &[&crate::scheme::Grade],
     diags: &mut Vec<Diagnostic>,
-) -> ParkScore {
+) {
     let n = cols.parks;
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
@@ -549,6 +547,24 @@ fn fast_park(
             *slot = Points::round(score.unwrap_or(ind.missing_score));
         }
     }
+}
+
+/// One park without its breakdown: the points of every indicator (into `pts`,
+/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+#[allow(clippy::too_many_arguments)]
+fn fast_park(
+    scheme: &Scheme,
+    plan: &Plan,
+    cols: &Columns,
+    vals: &[f64],
+    peers: &[Vec<f64>],
+    p: usize,
+    park: &ParkData,
+    pts: &mut [Points],
+    grades: &[&crate::scheme::Grade],
+    diags: &mut Vec<Diagnostic>,
+) -> ParkScore {
+    indicator_points(scheme, plan, cols, vals, peers, p, park, pts, diags);
     let pts = &*pts;
     let dimensions: Vec<DimensionScore> = scheme
         .dimensions
@@ -1166,9 +1182,20 @@ fn adjustment(a: &crate::scheme::AdjustmentRule, name: &str, n: Option<f64>) -> 
         Some(n) => {
             let raw = a.per * n;
             let cap = a.cap.abs();
-            let p = Points::round(raw.clamp(-cap, cap));
+            let p = adjustment_points(a, Some(n));
             let capped = if raw.abs() > cap { format!("，上限 {}", fmt_num(cap)) } else { String::new() };
             Adjustment { name: a.name.clone(), points: p, explain: format!("{} × {}{capped} = {p}", fmt_num(a.per), fmt_num(n)) }
+        }
+    }
+}
+
+/// The printed points of one adjustment (0 without data), as `adjustment` computes them.
+fn adjustment_points(a: &crate::scheme::AdjustmentRule, n: Option<f64>) -> Points {
+    match n {
+        None => Points::ZERO,
+        Some(n) => {
+            let cap = a.cap.abs();
+            Points::round((a.per * n).clamp(-cap, cap))
         }
     }
 }
@@ -1267,5 +1294,54 @@ impl<'a> Rescorer<'a> {
         let grades: Vec<&crate::scheme::Grade> = self.plan.grades.iter().filter_map(|&g| self.scheme.grades.get(g)).collect();
         let mut sink = Vec::new();
         fast_park(self.scheme, &self.plan, &cols, &vals, peers, 0, park, &mut pts, &grades, &mut sink)
+    }
+}
+
+/// One park held as columns for repeated re-scoring with one figure changed at
+/// a time (the plan search): no text is written and nothing is looked up by
+/// name in the loop. `total` equals `Rescorer::score(..).total` for the same figures.
+pub struct Sim<'r, 'a> {
+    r: &'r Rescorer<'a>,
+    cols: Columns,
+    park: &'r ParkData,
+    peers: &'r [Vec<f64>],
+    pts: Vec<Points>,
+}
+
+impl<'r, 'a> Sim<'r, 'a> {
+    pub fn new(r: &'r Rescorer<'a>, park: &'r ParkData, peers: &'r [Vec<f64>]) -> Sim<'r, 'a> {
+        let cols = Columns::new(&r.plan, std::slice::from_ref(park));
+        Sim { r, cols, park, peers, pts: vec![Points::ZERO; r.scheme.indicators.len()] }
+    }
+
+    /// The column of an item (canonical name), when the scheme uses it.
+    pub fn slot(&self, name: &str) -> Option<usize> {
+        self.r.plan.slot_names.binary_search_by(|x| x.as_str().cmp(name)).ok()
+    }
+
+    pub fn value(&self, slot: usize) -> Option<f64> {
+        self.cols.value(slot, 0)
+    }
+
+    pub fn set(&mut self, slot: usize, v: Option<f64>) {
+        if let Some(x) = self.cols.value.get_mut(slot) {
+            *x = pack(v);
+        }
+    }
+
+    /// The park's total as printed (subtotals, adjustments, the cap).
+    pub fn total(&mut self) -> Points {
+        let scheme = self.r.scheme;
+        let plan = &self.r.plan;
+        let vals = values_of(scheme, plan, &self.cols);
+        let mut sink = Vec::new();
+        indicator_points(scheme, plan, &self.cols, &vals, self.peers, 0, self.park, &mut self.pts, &mut sink);
+        let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
+        let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
+        let sum = dims + adj;
+        match scheme.cap_total {
+            Some(c) if c.is_finite() => sum.min(Points::round(c)),
+            _ => sum,
+        }
     }
 }

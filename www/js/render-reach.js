@@ -148,6 +148,9 @@
 
   /* ---------- the 模拟 panel ---------- */
 
+  // Methods that score without the park's annual target (its 目标 column shows the benchmark or nothing).
+  var NO_TARGET = { '标杆值': true, '直接打分': true, '扣分': true };
+
   function numberBox(park, name, field, current, label) {
     var box = h('input', { 'class': 'whatif-num', attrs: { type: 'text', inputmode: 'decimal', 'aria-label': name + label, 'data-name': name, 'data-field': field, size: 9 } });
     box.value = isNum(current) ? String(current) : '';
@@ -195,7 +198,7 @@
       return {
         cls: ind.simulated ? 'simulated' : '',
         cells: [ind.name, ind.unit, fmtNum(pastedValue), h('span', null, [numberBox(park.name, ind.name, 'value', sv.value, '值'), valueSim ? simTag() : '']),
-          fmtNum(pastedTarget), numberBox(park.name, ind.name, 'target', sv.target, '目标')]
+          fmtNum(pastedTarget), NO_TARGET[ind.method] ? '' : numberBox(park.name, ind.name, 'target', sv.target, '目标')]
       };
     });
     ((view.scheme && view.scheme.inputs) || []).forEach(function (inp) {
@@ -209,7 +212,7 @@
     box.appendChild(WH.tableBlock(WH.makeTable({
       id: 'whatif-table',
       columns: [{ label: '指标或数据项', cls: 'name' }, { label: '单位', cls: 'nowrap' }, { label: '粘贴值', num: true }, { label: '模拟值' },
-        { label: '目标', num: true }, { label: '模拟目标' }],
+        { label: '目标或标杆', num: true }, { label: '模拟目标' }],
       rows: rows
     }), null));
   }
