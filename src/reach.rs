@@ -444,23 +444,26 @@ fn plan(scheme: &Scheme, r: &Rescorer, peers: &[Vec<f64>], levers: &[Lever], par
     let mut cx = Cx { sim: &mut sim };
     let start = cx.total();
     let mut now = start;
-    let mut chosen: Vec<(usize, f64, f64)> = Vec::new();
-    while now < goal {
-        let mut best: Option<(f64, usize, f64, f64, Points)> = None;
-        for (k, l) in levers.iter().enumerate() {
-            let Some(slot) = slots.get(k).copied().flatten() else { continue };
-            if chosen.iter().any(|c| c.0 == k) {
-                continue;
-            }
-            let Some(from) = cx.sim.value(slot) else { continue };
-            let Some((to, total)) = lever_best(&mut cx, slot, l, scale(l), now) else { continue };
-            let e = effort(from, to, total - now);
-            if best.as_ref().is_none_or(|b| e < b.0) {
-                best = Some((e, k, from, to, total));
-            }
+    // The levers ranked once, by what each alone gives on the pasted figures
+    // (ranking again after every step cost a province-wide evaluate too much);
+    // each is then applied in that order as far as it still helps, re-scored.
+    let mut order: Vec<(f64, usize)> = Vec::new();
+    for (k, l) in levers.iter().enumerate() {
+        let Some(slot) = slots.get(k).copied().flatten() else { continue };
+        let Some(from) = cx.sim.value(slot) else { continue };
+        if let Some((to, total)) = lever_best(&mut cx, slot, l, scale(l), now) {
+            order.push((effort(from, to, total - now), k));
         }
-        let Some((_, k, from, mut to, total)) = best else { break };
-        let (Some(l), Some(slot)) = (levers.get(k), slots.get(k).copied().flatten()) else { break };
+    }
+    order.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut chosen: Vec<(usize, f64, f64)> = Vec::new();
+    for &(_, k) in &order {
+        if now >= goal {
+            break;
+        }
+        let (Some(l), Some(slot)) = (levers.get(k), slots.get(k).copied().flatten()) else { continue };
+        let Some(from) = cx.sim.value(slot) else { continue };
+        let Some((mut to, total)) = lever_best(&mut cx, slot, l, scale(l), now) else { continue };
         if total >= goal {
             // The last step only as far as the grade needs.
             to = smallest(from, to, l.bounds, &mut |v| cx.total_with(slot, v) >= goal);
