@@ -55,6 +55,15 @@ pub struct ApiRequest {
     /// (`parks_compact`) and `parks` holding only the detailed parks.
     #[serde(default)]
     pub compact: Option<bool>,
+    /// What-if: `{ "<indicator or input name>": number | { value?, target? } }`.
+    #[serde(default)]
+    pub what_if: Option<std::collections::BTreeMap<String, ApiWhatIfIn>>,
+    /// The park the what-if changes (the first when absent).
+    #[serde(default)]
+    pub what_if_park: Option<String>,
+    /// "If the year ends as projected": flows take their 全年预计.
+    #[serde(default)]
+    pub projected: Option<bool>,
 }
 
 /// A column as read, for `read.columns` and `read.splits`.
@@ -106,6 +115,66 @@ fn read_options(overrides: &[ApiReadOverride], shape: Option<&str>, diags: &mut 
     out
 }
 
+/// One what-if figure: a new value, or a new value and/or target.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ApiWhatIfIn {
+    Value(f64),
+    Fields {
+        #[serde(default)]
+        value: Option<f64>,
+        #[serde(default)]
+        target: Option<f64>,
+    },
+}
+
+/// One figure the what-if changed.
+#[derive(Debug, Serialize)]
+pub struct ApiWhatIf {
+    pub park: String,
+    pub name: String,
+    /// "value" or "target".
+    pub field: &'static str,
+    pub pasted: Option<f64>,
+    pub simulated: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiPlanStep {
+    pub name: String,
+    pub unit: String,
+    pub from: f64,
+    pub to: f64,
+    pub gain: Points,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiNextGrade {
+    pub grade: String,
+    pub points_needed: Points,
+    pub plan: Vec<ApiPlanStep>,
+    pub blocked_by: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiTopGrade {
+    pub grade: String,
+    pub points_needed: Points,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiNextRank {
+    pub rank: u32,
+    pub park: String,
+    pub points_needed: Points,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ApiLead {
+    pub park: String,
+    pub points: Points,
+}
+
 /// Names the only park of a one-park report `name` (trimmed, when not blank).
 fn name_park(report: &mut Report, name: Option<&str>) {
     let name = name.map(str::trim).unwrap_or("");
@@ -113,6 +182,9 @@ fn name_park(report: &mut Report, name: Option<&str>) {
         return;
     }
     if let [one] = report.parks.as_mut_slice() {
+        for w in &mut report.what_if {
+            w.park = name.to_string();
+        }
         one.score.name = name.to_string();
     }
 }
@@ -163,6 +235,8 @@ pub struct ApiReport {
     pub splits: Vec<ApiSplit>,
     /// Every result table as the page shows it and the exports write it (see `ApiTable`).
     pub tables: Vec<ApiTable>,
+    /// Every figure a what-if changed; empty without one.
+    pub what_if: Vec<ApiWhatIf>,
 }
 
 /// Every park's summary as parallel arrays, index = the park's 0-based place in the paste.
@@ -282,6 +356,13 @@ pub struct ApiPark {
     pub indicators: Vec<ApiIndicator>,
     pub adjustments: Vec<ApiAdjustment>,
     pub progress: Vec<ApiProgress>,
+    /// The next grade, the points it needs and a plan; null at the top grade.
+    pub to_next_grade: Option<ApiNextGrade>,
+    pub to_top_grade: Option<ApiTopGrade>,
+    /// The park just above (several parks pasted); null for the first.
+    pub to_next_rank: Option<ApiNextRank>,
+    /// The lead over the park just below; null for the last.
+    pub lead_over_next: Option<ApiLead>,
 }
 
 #[derive(Debug, Serialize)]
@@ -307,6 +388,17 @@ pub struct ApiIndicator {
     pub method: String,
     /// The 缺数据 reason, or null.
     pub missing: Option<String>,
+    /// The value (in `unit`) at which the indicator gets full marks; null with
+    /// `full_marks_reason` where none can, or when it has them already.
+    pub full_marks_value: Option<f64>,
+    pub full_marks_reason: Option<String>,
+    /// `full_marks_value` − `value`, in `unit` and in percent of `value`.
+    pub full_marks_change: Option<f64>,
+    pub full_marks_change_pct: Option<f64>,
+    /// Points per unit of improvement, where the score is linear up to full marks.
+    pub points_per_unit: Option<f64>,
+    /// True when a what-if changed the value or target (shown as 模拟).
+    pub simulated: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -466,6 +558,19 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
             Some(serde_json::Value::String(s)) if s == "all" => Detail::All,
             Some(serde_json::Value::Number(n)) => n.as_u64().map_or(Detail::Auto, |i| Detail::Park(usize::try_from(i).unwrap_or(usize::MAX))),
             _ => Detail::Auto,
+        },
+        what_if: crate::whatif::WhatIf {
+            changes: req
+                .what_if
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(name, v)| match v {
+                    ApiWhatIfIn::Value(x) => crate::whatif::Change { name, value: Some(x), target: None },
+                    ApiWhatIfIn::Fields { value, target } => crate::whatif::Change { name, value, target },
+                })
+                .collect(),
+            park: req.what_if_park,
+            projected: req.projected.unwrap_or(false),
         },
     }
 }
@@ -742,10 +847,21 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                     veto: s.veto.clone(),
                     detailed: p.detailed,
                     dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.clone(), name: d.name.clone(), weight: d.weight, score: d.score }).collect(),
+                    to_next_grade: p.reach.to_next_grade.as_ref().map(|g| ApiNextGrade {
+                        grade: g.grade.clone(),
+                        points_needed: g.points_needed,
+                        plan: g.plan.iter().map(|st| ApiPlanStep { name: st.name.clone(), unit: st.unit.clone(), from: st.from, to: st.to, gain: st.gain }).collect(),
+                        blocked_by: g.blocked_by.clone(),
+                    }),
+                    to_top_grade: p.reach.to_top_grade.as_ref().map(|g| ApiTopGrade { grade: g.grade.clone(), points_needed: g.points_needed }),
+                    to_next_rank: p.reach.to_next_rank.as_ref().map(|r| ApiNextRank { rank: r.rank, park: r.park.clone(), points_needed: r.points_needed }),
+                    lead_over_next: p.reach.lead_over_next.as_ref().map(|l| ApiLead { park: l.park.clone(), points: l.points }),
                     indicators: s
                         .indicators
                         .iter()
-                        .map(|i| ApiIndicator {
+                        .enumerate()
+                        .map(|(k, i)| (i, p.reach.full_marks.get(k).cloned().unwrap_or_default()))
+                        .map(|(i, fm)| ApiIndicator {
                             name: i.name.clone(),
                             dimension: i.dimension.clone(),
                             unit: i.unit.label.clone(),
@@ -758,6 +874,12 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                             explain: i.explain.clone(),
                             method: i.method.clone(),
                             missing: i.missing.clone(),
+                            full_marks_value: num(fm.value),
+                            full_marks_reason: fm.reason,
+                            full_marks_change: num(fm.change),
+                            full_marks_change_pct: num(fm.change_pct),
+                            points_per_unit: num(fm.per_unit),
+                            simulated: r.what_if.iter().any(|w| w.park == s.name && w.name == i.name),
                         })
                         .collect(),
                     adjustments: s.adjustments.iter().map(|a| ApiAdjustment { name: a.name.clone(), points: a.points, explain: a.explain.clone() }).collect(),
@@ -812,6 +934,11 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
             })
             .collect(),
         tables: tables_out(r),
+        what_if: r
+            .what_if
+            .iter()
+            .map(|w| ApiWhatIf { park: w.park.clone(), name: w.name.clone(), field: w.field, pasted: num(w.pasted), simulated: w.simulated })
+            .collect(),
     }
 }
 

@@ -8,7 +8,7 @@ use crate::problem::Problem;
 use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
 use crate::read::{self, ReadOutcome};
 use crate::scheme::{self, Scheme};
-use crate::{progress, score, split};
+use crate::{progress, reach, score, split, whatif};
 
 /// The scheme a request names: already parsed (from the page's editor) or text
 /// (JSON or a pasted table) to load.
@@ -58,6 +58,8 @@ pub struct Request {
     pub detail: Detail,
     /// The user's corrections of the reading (`read::ReadOptions`).
     pub read: read::ReadOptions,
+    /// Changed figures of one park, or the year as projected (`whatif`).
+    pub what_if: whatif::WhatIf,
 }
 
 #[derive(Clone, Debug)]
@@ -66,7 +68,14 @@ pub struct ParkResult {
     pub progress: Vec<ProgressRow>,
     /// False when the park's breakdown was left out (see `Detail`).
     pub detailed: bool,
+    /// What it takes: full-marks values, the next grade and rank (`reach`).
+    pub reach: reach::Reach,
 }
+
+/// Up to this many parks every detailed park gets a plan to its next grade;
+/// above it only the park in focus (the what-if park, or the one detailed, or
+/// the first): a plan re-scores the park a few thousand times.
+pub const PLAN_ALL_MAX: usize = 10;
 
 #[derive(Clone, Debug)]
 pub struct Report {
@@ -80,6 +89,8 @@ pub struct Report {
     pub splits: Vec<SplitReport>,
     /// Every diagnostic: reading, scheme, scoring and splits, in that order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Every figure the what-if changed (the pasted one beside it).
+    pub what_if: Vec<whatif::Simulated>,
 }
 
 pub fn evaluate(req: &Request) -> Report {
@@ -121,30 +132,51 @@ pub fn evaluate(req: &Request) -> Report {
     all.append(&mut diagnostics);
 
     let n = read.parks.len();
+    // The what-if works on a copy: `read.parks` stays as pasted.
+    let simulated;
+    let mut what_if = Vec::new();
+    let parks: &crate::model::Parks = if req.what_if.is_empty() {
+        &read.parks
+    } else {
+        let mut copy = read.parks.to_vec();
+        what_if = whatif::apply(&scheme, &mut copy, &req.what_if, period, &mut all);
+        simulated = crate::model::Parks::from(copy);
+        &simulated
+    };
     let detail = |i: usize| req.detail.includes(i, n);
-    let (scores, score_diags) = score::score_table(&scheme, &read.parks, &detail);
+    let (scores, score_diags) = score::score_table(&scheme, parks, &detail);
     all.extend(score_diags);
     // Said only where `Auto` leaves breakdowns out; a caller that names its park knows.
     if n > AUTO_DETAIL_MAX && !(0..n).all(detail) {
         all.push(Diagnostic::warning(Source::Data, Problem::ManyParks { parks: n }));
     }
 
-    let parks: Vec<ParkResult> = scores
+    let focus = match (&req.what_if.park, req.detail) {
+        (Some(name), _) => (0..n).position(|i| parks.name(i).is_some_and(|p| p.trim() == name.trim())).unwrap_or(0),
+        (None, Detail::Park(i)) => i,
+        _ => 0,
+    };
+    let plan_for = |i: usize| detail(i) && (n <= PLAN_ALL_MAX || i == focus);
+    // The parks are materialised for the search only when some park gets one.
+    let searched = if (0..n).any(|i| detail(i) || plan_for(i)) { parks.to_vec() } else { Vec::new() };
+    let reaches = reach::reach_all(&scheme, &searched, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for });
+    let parks_out: Vec<ParkResult> = scores
         .into_iter()
         .enumerate()
-        .map(|(i, score)| {
+        .zip(reaches)
+        .map(|((i, score), reach)| {
             let detailed = detail(i);
             // Only a park shown in detail is materialised from the columns.
-            let progress = match if detailed { read.parks.park(i) } else { None } {
+            let progress = match if detailed { parks.park(i) } else { None } {
                 Some(data) => progress::progress_rows(&scheme, &data, period, &req.settings),
                 None => Vec::new(),
             };
-            ParkResult { progress, score, detailed }
+            ParkResult { progress, score, detailed, reach }
         })
         .collect();
 
     // A split belongs to the park it names; with one park pasted it is that park.
-    let whole = if read.parks.len() == 1 { read.parks.first() } else { None };
+    let whole = if parks.len() == 1 { parks.first() } else { None };
     let whole = whole.as_ref();
     let splits: Vec<SplitReport> = req
         .splits
@@ -157,5 +189,5 @@ pub fn evaluate(req: &Request) -> Report {
         all.extend(s.diagnostics.iter().cloned());
     }
 
-    Report { period, period_source: read.period_source, scheme, scheme_fallback, read, parks, splits, diagnostics: all }
+    Report { period, period_source: read.period_source, scheme, scheme_fallback, read, parks: parks_out, splits, diagnostics: all, what_if }
 }

@@ -20,6 +20,7 @@ pub mod model;
 pub mod number;
 pub mod problem;
 pub mod progress;
+pub mod reach;
 pub mod read;
 pub mod rules;
 pub mod scheme;
@@ -27,6 +28,7 @@ pub mod score;
 pub mod split;
 pub mod table;
 pub mod unit;
+pub mod whatif;
 pub mod xlsx;
 pub mod zip;
 

@@ -45,6 +45,8 @@ pub struct Observation {
     pub note: String,
     /// 0-based (row, col) of the value cell in the pasted grid, for highlighting.
     pub pos: Option<(usize, usize)>,
+    /// A what-if set this derived indicator's value: it is used instead of its formula's result.
+    pub overrides_formula: bool,
 }
 
 /// One park's data as read from the paste, keyed by the scheme's canonical item
@@ -285,6 +287,8 @@ struct Extra {
     last_year_monthly: Vec<Option<f64>>,
     monthly: Vec<Option<f64>>,
     note: String,
+    /// A what-if's value used instead of the item's formula (`Observation::overrides_formula`).
+    overrides_formula: bool,
 }
 
 /// A missing figure in a column: a NaN with a payload that neither arithmetic
@@ -363,6 +367,11 @@ impl ItemColumn {
         self.pos.get(park).copied().and_then(unpack_pos)
     }
 
+    /// The parks whose value a what-if set in place of the item's formula.
+    pub fn overriding(&self) -> impl Iterator<Item = usize> + '_ {
+        self.extra.iter().filter(|(_, e)| e.overrides_formula).map(|(&p, _)| p)
+    }
+
     fn get(&self, park: usize) -> Option<Observation> {
         if !self.present(park) {
             return None;
@@ -376,6 +385,7 @@ impl ItemColumn {
             monthly: extra.monthly,
             note: extra.note,
             pos: self.pos(park),
+            overrides_formula: extra.overrides_formula,
         })
     }
 
@@ -404,7 +414,7 @@ impl ItemColumn {
 
     fn set(&mut self, park: usize, ob: Observation) {
         self.fill(park, ob.value, ob.target, ob.last_year, ob.pos);
-        let extra = Extra { last_year_monthly: ob.last_year_monthly, monthly: ob.monthly, note: ob.note };
+        let extra = Extra { last_year_monthly: ob.last_year_monthly, monthly: ob.monthly, note: ob.note, overrides_formula: ob.overrides_formula };
         if extra == Extra::default() {
             self.extra.remove(&park);
         } else {

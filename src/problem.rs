@@ -183,6 +183,12 @@ pub enum Problem {
     ReadOverrideInvalid { what: String },
     BadPeriod,
     ManyParks { parks: usize },
+    /// A what-if names an item the scheme does not have.
+    WhatIfUnknownItem { name: String },
+    /// `what_if_park` names no pasted park; the what-if is applied to `used`.
+    WhatIfUnknownPark { park: String, used: String },
+    /// A what-if figure that is not a finite number, or neither value nor target.
+    WhatIfBadValue { name: String },
 
     // ── loading a scheme ──
     SchemeEmpty,
@@ -344,6 +350,9 @@ impl Problem {
             P::ReadOverrideInvalid { .. } => "request.read_override",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
+            P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
+            P::WhatIfUnknownPark { .. } => "what_if.unknown_park",
+            P::WhatIfBadValue { .. } => "what_if.bad_value",
             P::SchemeEmpty => "scheme.empty",
             P::SchemeJson { .. } => "scheme.json",
             P::SchemeFormat { .. } => "scheme.format",
@@ -467,6 +476,9 @@ impl Problem {
             P::ManyParks { parks } => {
                 format!("共 {parks} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细")
             }
+            P::WhatIfUnknownItem { name } => format!("模拟：方案中没有“{name}”这一项，此模拟值未采用"),
+            P::WhatIfUnknownPark { park, used } => format!("模拟：粘贴的数据中没有园区“{park}”，模拟值用于“{used}”"),
+            P::WhatIfBadValue { name } => format!("模拟：“{name}”的模拟值不是有效数字，此模拟值未采用"),
             P::SchemeEmpty => "方案为空：请粘贴方案表格或 JSON".into(),
             P::SchemeJson { detail, unknown_variant } => {
                 let what = if *unknown_variant { "有无法识别的计分方法 type 或方向 direction：" } else { "" };

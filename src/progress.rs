@@ -240,7 +240,7 @@ pub fn assess(kind: ItemKind, target: Option<f64>, actual: Option<f64>, tp: f64,
 /// last year's figures for all 12 months are given and positive in sum,
 /// actual ÷ (last year's Jan..m total ÷ last year's full-year total), i.e. the
 /// rest of the year is assumed to follow last year's monthly profile.
-fn projection(kind: ItemKind, obs: &Observation, actual: f64, m: u32) -> (Option<f64>, String) {
+pub fn projection(kind: ItemKind, obs: &Observation, actual: f64, m: u32) -> (Option<f64>, String) {
     if kind.rate {
         return (Some(actual), "比率类：全年预计取当前值".to_string());
     }

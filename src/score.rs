@@ -306,6 +306,9 @@ struct Columns {
     value: Vec<f64>,
     target: Vec<f64>,
     last_year: Vec<f64>,
+    /// (slot, park) of the values a what-if set over a formula's result
+    /// (`Observation::overrides_formula`); almost always empty.
+    forced: Vec<(usize, usize)>,
 }
 
 impl Columns {
@@ -313,10 +316,11 @@ impl Columns {
         let n = parks.len();
         let cells = plan.slot_names.len() * n;
         let none = pack(None);
-        let mut c = Columns { parks: n, value: Vec::with_capacity(cells), target: Vec::with_capacity(cells), last_year: Vec::with_capacity(cells) };
-        for name in &plan.slot_names {
+        let mut c = Columns { parks: n, value: Vec::with_capacity(cells), target: Vec::with_capacity(cells), last_year: Vec::with_capacity(cells), forced: Vec::new() };
+        for (s, name) in plan.slot_names.iter().enumerate() {
             match parks.column_of(name) {
                 Some(col) => {
+                    c.forced.extend(col.overriding().map(|p| (s, p)));
                     c.value.extend_from_slice(col.values());
                     c.target.extend_from_slice(col.targets());
                     c.last_year.extend_from_slice(col.last_years());
@@ -477,6 +481,9 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     for p in 0..n {
         for &i in &plan.prep.order {
             let Some(f) = plan.formulas.get(i).and_then(Option::as_ref) else { continue };
+            if !cols.forced.is_empty() && plan.ind_slot.get(i).is_some_and(|&s| cols.forced.contains(&(s, p))) {
+                continue;
+            }
             let result = {
                 let ind = |j: usize| unpack(vals.get(j * n + p));
                 let slot = |s: usize| cols.value(s, p);
@@ -491,10 +498,9 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     vals
 }
 
-/// One park without its breakdown: the points of every indicator (into `pts`,
-/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+/// The printed points of every indicator of park `p` into `pts` (the fast path's loop).
 #[allow(clippy::too_many_arguments)]
-fn fast_park(
+fn indicator_points(
     scheme: &Scheme,
     plan: &Plan,
     cols: &Columns,
@@ -503,9 +509,8 @@ fn fast_park(
     p: usize,
     park: &str,
     pts: &mut [Points],
-    grades: &[&crate::scheme::Grade],
     diags: &mut Vec<Diagnostic>,
-) -> ParkScore {
+) {
     let n = cols.parks;
     for (i, ind) in scheme.indicators.iter().enumerate() {
         let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
@@ -541,6 +546,24 @@ fn fast_park(
             *slot = Points::round(score.unwrap_or(ind.missing_score));
         }
     }
+}
+
+/// One park without its breakdown: the points of every indicator (into `pts`,
+/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+#[allow(clippy::too_many_arguments)]
+fn fast_park(
+    scheme: &Scheme,
+    plan: &Plan,
+    cols: &Columns,
+    vals: &[f64],
+    peers: &[Vec<f64>],
+    p: usize,
+    park: &str,
+    pts: &mut [Points],
+    grades: &[&crate::scheme::Grade],
+    diags: &mut Vec<Diagnostic>,
+) -> ParkScore {
+    indicator_points(scheme, plan, cols, vals, peers, p, park, pts, diags);
     let pts = &*pts;
     let dimensions: Vec<DimensionScore> = scheme
         .dimensions
@@ -679,7 +702,7 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
 }
 
 /// Methods that score a park against the other pasted parks.
-fn uses_peers(m: &Method) -> bool {
+pub fn uses_peers(m: &Method) -> bool {
     match m {
         Method::MinMax => true,
         Method::Efficacy { satisfactory, unacceptable } => satisfactory.is_none() || unacceptable.is_none(),
@@ -740,6 +763,12 @@ fn indicator_values(scheme: &Scheme, prep: &Prepared, park: &ParkData, detail: b
     for &i in &prep.order {
         let Some(ind) = scheme.indicators.get(i) else { continue };
         let Some(expr) = prep.formulas.get(i).and_then(Option::as_ref) else { continue };
+        if let Some(x) = park.items.get(&ind.name).filter(|o| o.overrides_formula).and_then(|o| o.value) {
+            if let Some(slot) = vals.get_mut(i) {
+                *slot = Val { value: Ok(x), how: if detail { format!("{}（模拟值，不按公式）", ind.name) } else { String::new() } };
+            }
+            continue;
+        }
         let one;
         let to = match prep.units.get(i) {
             Some(u) => u,
@@ -1162,9 +1191,20 @@ fn adjustment(a: &crate::scheme::AdjustmentRule, name: &str, n: Option<f64>) -> 
         Some(n) => {
             let raw = a.per * n;
             let cap = a.cap.abs();
-            let p = Points::round(raw.clamp(-cap, cap));
+            let p = adjustment_points(a, Some(n));
             let capped = if raw.abs() > cap { format!("，上限 {}", fmt_num(cap)) } else { String::new() };
             Adjustment { name: a.name.clone(), points: p, explain: format!("{} × {}{capped} = {p}", fmt_num(a.per), fmt_num(n)) }
+        }
+    }
+}
+
+/// The printed points of one adjustment (0 without data), as `adjustment` computes them.
+fn adjustment_points(a: &crate::scheme::AdjustmentRule, n: Option<f64>) -> Points {
+    match n {
+        None => Points::ZERO,
+        Some(n) => {
+            let cap = a.cap.abs();
+            Points::round((a.per * n).clamp(-cap, cap))
         }
     }
 }
@@ -1333,5 +1373,135 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
         }
         Method::Pending { why } => missing(format!("待定：评分标准未能读懂（{why}）")),
         _ => missing("缺数据"),
+    }
+}
+
+/// One park re-scored with changed figures, against the other parks as pasted:
+/// the hook that `reach` (points to the next grade, full-marks values, plans)
+/// uses, so every method, present or added later, is scored by the same code.
+pub struct Rescorer<'a> {
+    scheme: &'a Scheme,
+    plan: Plan,
+    /// Every indicator's value for every pasted park (as `values_of` packs them).
+    vals: Vec<f64>,
+    parks: usize,
+}
+
+impl<'a> Rescorer<'a> {
+    pub fn new(scheme: &'a Scheme, parks: &[ParkData]) -> Rescorer<'a> {
+        let plan = Plan::new(scheme);
+        let cols = Columns::new(&plan, &Parks::from(parks.to_vec()));
+        let vals = values_of(scheme, &plan, &cols);
+        Rescorer { scheme, plan, vals, parks: parks.len() }
+    }
+
+    /// For each indicator, what the relative methods compare park `p` with: the
+    /// extremes of the other parks' values (empty where the method uses none).
+    /// 排名计分 and 差额计分 against the average take every park as pasted, the
+    /// park itself included, as `score_table` does: the search then scores the
+    /// pasted figures exactly as the report does, and a changed figure against
+    /// the others as pasted.
+    pub fn peers_without(&self, p: usize) -> Vec<Vec<f64>> {
+        let n = self.parks;
+        self.scheme
+            .indicators
+            .iter()
+            .enumerate()
+            .map(|(i, ind)| {
+                if let Some(all) = rank_or_average_peers(&ind.method, (0..n).filter_map(|q| unpack(self.vals.get(i * n + q)))) {
+                    return all;
+                }
+                if !uses_peers(&ind.method) {
+                    return Vec::new();
+                }
+                let mut others = (0..n).filter(|&q| q != p).filter_map(|q| unpack(self.vals.get(i * n + q)));
+                match others.next() {
+                    Some(first) => {
+                        let (max, min) = others.fold((first, first), |(mx, mn), v| (f64::max(mx, v), f64::min(mn, v)));
+                        vec![max, min]
+                    }
+                    None => Vec::new(),
+                }
+            })
+            .collect()
+    }
+
+    /// The unrounded points of indicator `i` at value `x`, with the park's own
+    /// target and last-year figure; None where the method gives no score
+    /// (缺数据, or a 扣分 item, which has no single value).
+    pub fn points(&self, i: usize, x: f64, park: &ParkData, peers: &[f64]) -> Option<f64> {
+        let ind = self.scheme.indicators.get(i)?;
+        let obs = park.items.get(&ind.name);
+        let side = side_input(&ind.method).and_then(|n| park.value(self.plan.prep.canonical(n)));
+        let figures = Figures { x, target: obs.and_then(|o| o.target), last_year: obs.and_then(|o| o.last_year), side };
+        let mut sink = Vec::new();
+        points_of(ind, &ind.method, figures, peers, &park.name, &mut sink)
+    }
+
+    /// Each indicator's value for `park` (formulas worked out, what-if overrides kept).
+    pub fn values(&self, park: &ParkData) -> Vec<Option<f64>> {
+        let cols = Columns::new(&self.plan, &Parks::from(vec![park.clone()]));
+        let vals = values_of(self.scheme, &self.plan, &cols);
+        vals.iter().map(|v| unpack(Some(v))).collect()
+    }
+
+    /// `park` scored whole (subtotals, adjustments, veto, grade; no breakdown
+    /// rows, rank 0) with `peers` from `peers_without`.
+    pub fn score(&self, park: &ParkData, peers: &[Vec<f64>]) -> ParkScore {
+        let cols = Columns::new(&self.plan, &Parks::from(vec![park.clone()]));
+        let vals = values_of(self.scheme, &self.plan, &cols);
+        let mut pts = vec![Points::ZERO; self.scheme.indicators.len()];
+        let grades: Vec<&crate::scheme::Grade> = self.plan.grades.iter().filter_map(|&g| self.scheme.grades.get(g)).collect();
+        let mut sink = Vec::new();
+        fast_park(self.scheme, &self.plan, &cols, &vals, peers, 0, &park.name, &mut pts, &grades, &mut sink)
+    }
+}
+
+/// One park held as columns for repeated re-scoring with one figure changed at
+/// a time (the plan search): no text is written and nothing is looked up by
+/// name in the loop. `total` equals `Rescorer::score(..).total` for the same figures.
+pub struct Sim<'r, 'a> {
+    r: &'r Rescorer<'a>,
+    cols: Columns,
+    park: &'r ParkData,
+    peers: &'r [Vec<f64>],
+    pts: Vec<Points>,
+}
+
+impl<'r, 'a> Sim<'r, 'a> {
+    pub fn new(r: &'r Rescorer<'a>, park: &'r ParkData, peers: &'r [Vec<f64>]) -> Sim<'r, 'a> {
+        let cols = Columns::new(&r.plan, &Parks::from(vec![park.clone()]));
+        Sim { r, cols, park, peers, pts: vec![Points::ZERO; r.scheme.indicators.len()] }
+    }
+
+    /// The column of an item (canonical name), when the scheme uses it.
+    pub fn slot(&self, name: &str) -> Option<usize> {
+        self.r.plan.slot_names.binary_search_by(|x| x.as_str().cmp(name)).ok()
+    }
+
+    pub fn value(&self, slot: usize) -> Option<f64> {
+        self.cols.value(slot, 0)
+    }
+
+    pub fn set(&mut self, slot: usize, v: Option<f64>) {
+        if let Some(x) = self.cols.value.get_mut(slot) {
+            *x = pack(v);
+        }
+    }
+
+    /// The park's total as printed (subtotals, adjustments, the cap).
+    pub fn total(&mut self) -> Points {
+        let scheme = self.r.scheme;
+        let plan = &self.r.plan;
+        let vals = values_of(scheme, plan, &self.cols);
+        let mut sink = Vec::new();
+        indicator_points(scheme, plan, &self.cols, &vals, self.peers, 0, &self.park.name, &mut self.pts, &mut sink);
+        let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
+        let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
+        let sum = dims + adj;
+        match scheme.cap_total {
+            Some(c) if c.is_finite() => sum.min(Points::round(c)),
+            _ => sum,
+        }
     }
 }

@@ -140,9 +140,13 @@ fn report() -> Report {
             missing: Vec::new(),
             diagnostics: Vec::new(),
         },
-        parks: vec![ParkResult { score: hengshan, progress, detailed: true }, ParkResult { score: other, progress: Vec::new(), detailed: true }],
+        parks: vec![
+            ParkResult { score: hengshan, progress, detailed: true, reach: Default::default() },
+            ParkResult { score: other, progress: Vec::new(), detailed: true, reach: Default::default() },
+        ],
         splits: vec![split],
         diagnostics: Vec::new(),
+        what_if: Vec::new(),
     }
 }
 

@@ -86,6 +86,7 @@
   function computeAndRender(given, seq) {
     var t0 = clock();
     var req = WH.buildRequest();
+    if (WH.withWhatIf) req = WH.withWhatIf(req);
     // Only the chosen park's breakdown is shown, so only it is asked for: on a
     // province-wide paste the other parks' breakdowns were most of the work.
     // The export keeps using `req`, which asks for every breakdown as before.
@@ -163,7 +164,8 @@
       sortDir: st.sortDir,
       scheme: WH.currentScheme(),
       schemeLabel: st.scheme ? st.schemeLabel || '自定义方案' : '',
-      version: WH.api.version
+      version: WH.api.version,
+      whatIf: WH.whatIfView ? WH.whatIfView() : null
     };
   }
 
@@ -177,7 +179,7 @@
   }
 
   var RENDER_STEPS = ['renderTitle', 'renderRead', 'renderDiagnostics', 'renderSummary', 'renderRanking', 'renderDimensions',
-    'renderBreakdown', 'renderAdjustments', 'renderProgress', 'renderSplits', 'renderSchemeHead'];
+    'renderBreakdown', 'renderAdjustments', 'renderProgress', 'renderSplits', 'renderSchemeHead', 'renderReach'];
 
   function renderAll(report, view) {
     document.documentElement.classList.toggle('multi', view.multi);

@@ -44,7 +44,11 @@
       // How the park paste came: { form: 'html' | 'text', merged, precise } (clipboardText).
       dataForm: null,
       // The user's corrections of the reading, for the paste they were made on (read-fix.js).
-      readFix: null
+      readFix: null,
+      // The what-if (whatif.js): { park, values: { name: { value?, target? } } }, 全年预计, and the 提分空间 print page.
+      whatIf: { park: '', values: {} },
+      projected: false,
+      printReach: false
     };
   }
 
