@@ -153,6 +153,8 @@ pub struct ApiNextGrade {
     pub grade: String,
     pub points_needed: Points,
     pub plan: Vec<ApiPlanStep>,
+    /// The points the whole plan gains (the sum of its steps' `gain`), as the 合计 row prints it.
+    pub plan_gain: Points,
     pub blocked_by: Option<String>,
 }
 
@@ -851,6 +853,7 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                         grade: g.grade.clone(),
                         points_needed: g.points_needed,
                         plan: g.plan.iter().map(|st| ApiPlanStep { name: st.name.clone(), unit: st.unit.clone(), from: st.from, to: st.to, gain: st.gain }).collect(),
+                        plan_gain: g.plan.iter().map(|st| st.gain).sum(),
                         blocked_by: g.blocked_by.clone(),
                     }),
                     to_top_grade: p.reach.to_top_grade.as_ref().map(|g| ApiTopGrade { grade: g.grade.clone(), points_needed: g.points_needed }),

@@ -295,6 +295,8 @@ fn layout(report: &Report, ranked: usize) -> Vec<Table> {
             out.push(adjustments(i, &name, &note, &park.score));
         }
         out.push(progress(i, &name, &note, report, park));
+        out.extend(reach_plan(i, &name, &note, park));
+        out.extend(reach_full(i, &name, &note, report, park));
     }
     if !report.parks.is_empty() {
         out.push(ranking(&note, report, ranked));
@@ -466,6 +468,103 @@ fn adjustments(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
         t.push_row(vec![text(&a.name), signed(a.points), text(&a.explain)], RowMeta { link: Some(a.name.clone()), ..RowMeta::default() });
     }
     t
+}
+
+/// A figure with an explicit sign (the change a plan asks for), or empty.
+fn val_signed(x: Option<f64>) -> Cell {
+    match val(x) {
+        Cell::Number { value, text, decimals } if value > 0.0 => Cell::Number { value, text: format!("+{text}"), decimals },
+        c => c,
+    }
+}
+
+/// A percentage with two places and its sign written out (+12.50%), or empty.
+fn pct_signed(x: Option<f64>) -> Cell {
+    match two_signed(x) {
+        Cell::Number { text, .. } => Cell::Text(format!("{text}%")),
+        c => c,
+    }
+}
+
+/// 提分空间: the plan that reaches the next grade (`reach::NextGrade`), step by
+/// step with the points each gains and their sum; none without a plan.
+fn reach_plan(i: usize, name: &str, note: &str, park: &ParkResult) -> Option<Table> {
+    let next = park.reach.to_next_grade.as_ref().filter(|g| !g.plan.is_empty())?;
+    let mut t = Table::new(
+        format!("reach:plan:{i}"),
+        format!("{name}达到{}的方案{note}", next.grade),
+        format!("提分方案-{name}"),
+        vec![
+            num("序号", None, "n"),
+            col("指标或数据项", "name"),
+            col("单位", "unit"),
+            num("现值", None, "from"),
+            num("需达到", None, "to"),
+            num("增减", None, "change"),
+            num("增幅", None, "change_pct"),
+            num("可得分", None, "gain"),
+        ],
+    );
+    for (k, st) in next.plan.iter().enumerate() {
+        let up = st.to - st.from;
+        let pct = if st.from != 0.0 { Some(up / st.from.abs() * 100.0) } else { None };
+        let gain = Cell::Number { value: st.gain.as_f64(), text: format!("+{}", st.gain), decimals: Some(2) };
+        t.push_row(
+            vec![val(Some((k + 1) as f64)), text(&st.name), text(&st.unit), val(Some(st.from)), val(Some(st.to)), val_signed(Some(up)), pct_signed(pct), gain],
+            RowMeta { link: Some(st.name.clone()), ..RowMeta::default() },
+        );
+    }
+    let total: Points = next.plan.iter().map(|st| st.gain).sum();
+    let sum = Cell::Number { value: total.as_f64(), text: format!("+{total}"), decimals: Some(2) };
+    t.push_row(vec![empty(), text("合计"), empty(), empty(), empty(), empty(), empty(), sum], RowMeta::class("subtotal"));
+    Some(t)
+}
+
+/// 提分空间: each indicator below full marks, the value that gives full marks
+/// (`reach::FullMarks`) or why there is none; none when every indicator has full marks.
+fn reach_full(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> Option<Table> {
+    let s = &park.score;
+    let rows: Vec<_> = s.indicators.iter().enumerate().filter(|(_, ind)| ind.lost > Points::ZERO).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let mut t = Table::new(
+        format!("reach:full:{i}"),
+        format!("{name}各项指标达到满分所需{note}"),
+        format!("满分所需-{name}"),
+        vec![
+            col("指标", "name"),
+            col("单位", "unit"),
+            num("现值", None, "value"),
+            col("得分/分值", "score"),
+            num("满分所需值", None, "full_marks_value"),
+            num("需增减", None, "change"),
+            num("增减幅度", None, "change_pct"),
+            num("每单位得分", None, "per_unit"),
+            col("说明", "note"),
+        ],
+    );
+    for (k, ind) in rows {
+        let fm = park.reach.full_marks.get(k).cloned().unwrap_or_default();
+        let simulated = r.what_if.iter().any(|w| w.park == s.name && w.name == ind.name);
+        let score = format!("{} / {}", ind.score, val(Some(ind.weight)).text());
+        let meta = RowMeta { class: if simulated { vec!["simulated"] } else { Vec::new() }, link: Some(ind.name.clone()), ..RowMeta::default() };
+        t.push_row(
+            vec![
+                text(&ind.name),
+                text(&ind.unit.label),
+                val(ind.value),
+                Cell::Text(score),
+                val(fm.value),
+                val_signed(fm.change),
+                pct_signed(fm.change_pct),
+                val(fm.per_unit),
+                text(fm.reason.as_deref().unwrap_or("")),
+            ],
+            meta,
+        );
+    }
+    Some(t)
 }
 
 /// 1-11月累计 (11月累计 in January), the heading of a cumulative figure.

@@ -224,7 +224,7 @@ fn tables_render_as_printed() {
     let r = report();
     let keys: Vec<String> = export::tables(&r).iter().map(|t| t.key.clone()).collect();
     // The first park has an adjustment, so it has an adjustments table; the second has none.
-    assert_eq!(keys, ["breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "breakdown:1", "dimensions:1", "progress:1", "ranking", "split:0", "split:0:sums"]);
+    assert_eq!(keys, ["breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "reach:full:0", "breakdown:1", "dimensions:1", "progress:1", "ranking", "split:0", "split:0:sums"]);
     let tsv = String::from_utf8(export::export(&r, "", "tsv")).unwrap();
     check("all.tsv", &tsv);
 }
@@ -308,6 +308,7 @@ fn xlsx_reads_back_with_numbers_as_numbers() {
             "维度得分-衡山工业园",
             "加减分-衡山工业园",
             "目标进度-衡山工业园",
+            "满分所需-衡山工业园",
             "得分明细-<script>alert(\"x&y\")<scrip",
             "维度得分-<script>alert(\"x&y\")<scrip",
             "目标进度-<script>alert(\"x&y\")<scrip",

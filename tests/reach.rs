@@ -285,3 +285,31 @@ fn projected_scales_flows_and_not_stocks_shares_rates_or_events() {
     // 研发投入强度 is a ratio of two flows: unchanged (3.37 %).
     assert!(close(f(&indicator(p, "研发投入强度")["value"]), 4.99 / 148.2032 * 100.0));
 }
+
+/// The 提分空间 tables are laid out by the core like every result table: the
+/// plan step by step with its 合计, as a clerk reads it on screen and in the copy.
+#[test]
+fn the_plan_table_is_laid_out_by_the_core_with_its_sum() {
+    let r = eval(&example_data(), json!({}));
+    let tables = r["tables"].as_array().unwrap();
+    let plan = tables.iter().find(|t| t["key"] == "reach:plan:0").expect("the plan table");
+    let heads: Vec<&str> = plan["columns"].as_array().unwrap().iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert_eq!(heads, ["序号", "指标或数据项", "单位", "现值", "需达到", "增减", "增幅", "可得分"]);
+    let rows: Vec<Vec<&str>> =
+        plan["rows"].as_array().unwrap().iter().map(|row| row["cells"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect()).collect();
+    // 164.9 − 148.2032 = 16.6968, ÷ 148.2032 = 11.27 %; 65.16 − 63.7 = 1.46, ÷ 63.7 = 2.29 %; 0.81 + 0.13 = 0.94.
+    assert_eq!(
+        rows,
+        [
+            vec!["1", "技工贸总收入", "亿元", "148.2032", "164.9", "+16.6968", "+11.27%", "+0.81"],
+            vec!["2", "主导产业营业收入占比", "%", "63.7", "65.16", "+1.46", "+2.29%", "+0.13"],
+            vec!["", "合计", "", "", "", "", "", "+0.94"],
+        ]
+    );
+    assert!(plan["caption"].as_str().unwrap().contains("达到良好的方案"));
+    assert_eq!(f(&r["parks"][0]["to_next_grade"]["plan_gain"]), 0.94);
+    // Every indicator below full marks has a row in the full-marks table.
+    let full = tables.iter().find(|t| t["key"] == "reach:full:0").expect("the full-marks table");
+    let below = r["parks"][0]["indicators"].as_array().unwrap().iter().filter(|i| f(&i["lost"]) > 0.0).count();
+    assert_eq!(full["rows"].as_array().unwrap().len(), below);
+}

@@ -132,7 +132,7 @@ describe('复制此表 copies what is on screen, cell for cell', () => {
     await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
     await recomputed(page, () => page.fill('#period-year', '2022'));
     await recomputed(page, () => page.selectOption('#period-month', '11'));
-    const tables = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'progress:0']);
+    const tables = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'reach:plan:0', 'reach:full:0', 'progress:0']);
     const breakdown = tables.find((t) => t.key === 'breakdown:0');
     // What a statistician checks on paper: the 小计 rows and the 总分 row are there,
     // and the 总分 is the total in the summary.
@@ -147,7 +147,7 @@ describe('复制此表 copies what is on screen, cell for cell', () => {
     const before = (await screenTables(page)).find((t) => t.key === 'progress:0').rows.map((r) => r[1]);
     await page.click('#progress th[aria-sort]:nth-of-type(2)');
     await page.waitForFunction(() => document.querySelector('#progress th:nth-of-type(2)').getAttribute('aria-sort') === 'ascending');
-    const after = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'progress:0']);
+    const after = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'reach:plan:0', 'reach:full:0', 'progress:0']);
     const sorted = after.find((t) => t.key === 'progress:0').rows.map((r) => r[1]);
     assert.notDeepEqual(sorted, before, 'the sort changed the order on screen');
     assert.deepEqual(sorted, before.slice().sort((a, b) => a.localeCompare(b, 'zh-CN')));
@@ -159,14 +159,14 @@ describe('复制此表 copies what is on screen, cell for cell', () => {
     const s = await open(undefined, { clipboard: true });
     const { page } = s;
     await paste(page, '#data', '园区\t技工贸总收入（亿元）\t上交税金（亿元）\n甲园区\t100\t3\n=乙园区\t90\t2\n＋丙园区\t80\t2\n');
-    const tables = await compareAll(page, ['ranking', 'dimensions:0', 'breakdown:0', 'adjustments:0', 'progress:0']);
+    const tables = await compareAll(page, ['ranking', 'dimensions:0', 'breakdown:0', 'adjustments:0', 'reach:full:0', 'progress:0']);
     const ranking = tables.find((t) => t.key === 'ranking');
     // Without targets the three tie; they keep the pasted order, names shown as typed.
     assert.deepEqual(ranking.rows.map((r) => r[1]), ['甲园区', '=乙园区', '＋丙园区']);
     assert.ok(ranking.head.includes('一票否决') && ranking.head.some((h) => /\(满分\d+\)$/.test(h)), ranking.head.join('|'));
     // Another park chosen: its own tables, still copied as shown.
     await recomputed(page, () => page.selectOption('#park-select', '1'));
-    await compareAll(page, ['ranking', 'dimensions:1', 'breakdown:1', 'adjustments:1', 'progress:1']);
+    await compareAll(page, ['ranking', 'dimensions:1', 'breakdown:1', 'adjustments:1', 'reach:full:1', 'progress:1']);
     s.assertClean();
     await s.close();
   });
@@ -179,7 +179,7 @@ describe('复制此表 copies what is on screen, cell for cell', () => {
     await recomputed(page, () => page.fill('#period-year', '2023'));
     await recomputed(page, () => page.selectOption('#period-month', '6'));
     await paste(page, 'textarea[data-split="0"]', SPLIT);
-    const tables = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'progress:0', 'split:0', 'split:0:sums']);
+    const tables = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'reach:plan:0', 'reach:full:0', 'progress:0', 'split:0', 'split:0:sums']);
     const parts = tables.find((t) => t.key === 'split:0');
     assert.ok(parts.rows.some((r) => r[0] === '=老园区'), 'a formula-like part name is shown as typed (and copied defused)');
     const sums = tables.find((t) => t.key === 'split:0:sums');

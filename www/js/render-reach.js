@@ -2,7 +2,7 @@
 (function (WH) {
   'use strict';
 
-  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show, isNum = WH.isNum, fmtNum = WH.fmtNum, fmtPts = WH.fmtPts, fmtPct = WH.fmtPct;
+  var $ = WH.$, clear = WH.clear, h = WH.h, show = WH.show, isNum = WH.isNum, fmtNum = WH.fmtNum, fmtPts = WH.fmtPts;
 
   function simulatedOf(report, park) {
     return (report.what_if || []).filter(function (w) {
@@ -64,25 +64,13 @@
     return lines;
   }
 
-  function planBlock(park, view) {
+  // The plan and the full-marks table are laid out by the core (src/export.rs,
+  // keys reach:plan:<park> and reach:full:<park>); the page only renders them.
+  function planBlock(report, park, view) {
     var next = park.to_next_grade;
-    if (!next || !next.plan || !next.plan.length) return null;
-    var total = 0;
-    var rows = next.plan.map(function (st, i) {
-      total += st.gain;
-      var up = st.to - st.from;
-      return {
-        cells: [String(i + 1), st.name, st.unit, fmtNum(st.from), fmtNum(st.to), (up > 0 ? '+' : '') + fmtNum(up),
-          st.from ? fmtPct(up / Math.abs(st.from) * 100) : '—', '+' + fmtPts(st.gain)]
-      };
-    });
-    var table = WH.makeTable({
-      id: 'reach-plan',
-      columns: [{ label: '序号' }, { label: '指标或数据项', cls: 'name' }, { label: '单位', cls: 'nowrap' }, { label: '现值', num: true },
-        { label: '需达到', num: true }, { label: '增减', num: true }, { label: '增幅', num: true }, { label: '可得分', num: true }],
-      rows: rows,
-      foot: [{ cls: 'subtotal', cells: ['', '合计', '', '', '', '', '', '+' + fmtPts(Math.round(total * 100) / 100)] }]
-    });
+    var key = 'reach:plan:' + view.parkIndex;
+    var t = WH.tableOf(report, key);
+    if (!next || !t) return null;
     var title = h('h3', { text: '达到' + next.grade + '的方案' + (next.blocked_by ? '（尽力而为）' : '') });
     var note = h('p', { 'class': 'muted small', text: '按“每得 1 分所需的增幅”从小到大排列（最容易做到的在前）；已把方案代入整张表重新计分核对。' });
     var btn = h('button', {
@@ -95,33 +83,14 @@
         }
       }
     });
-    return h('div', { 'class': 'reach-plan' }, [title, WH.tableBlock(table, null), note, btn]);
+    return h('div', { 'class': 'reach-plan' }, [title, WH.tableBlock(WH.layoutTable(t, { id: 'reach-plan', foot: true }), key), note, btn]);
   }
 
-  function fullMarksBlock(park) {
-    var rows = (park.indicators || []).filter(function (ind) {
-      return ind.lost > 0;
-    }).map(function (ind) {
-      var v = ind.full_marks_value;
-      return {
-        cls: ind.simulated ? 'simulated' : '',
-        cells: [ind.name, ind.unit, fmtNum(ind.value), fmtPts(ind.score) + ' / ' + fmtNum(ind.weight),
-          isNum(v) ? fmtNum(v) : '—',
-          isNum(ind.full_marks_change) ? (ind.full_marks_change > 0 ? '+' : '') + fmtNum(ind.full_marks_change) : '—',
-          isNum(ind.full_marks_change_pct) ? fmtPct(ind.full_marks_change_pct) : '—',
-          isNum(ind.points_per_unit) ? fmtNum(ind.points_per_unit) : '—',
-          ind.full_marks_reason || '']
-      };
-    });
-    if (!rows.length) return h('p', { 'class': 'reach-line', text: '各项指标均已得满分。' });
-    var table = WH.makeTable({
-      id: 'reach-full',
-      columns: [{ label: '指标', cls: 'name' }, { label: '单位', cls: 'nowrap' }, { label: '现值', num: true }, { label: '得分/分值', num: true },
-        { label: '满分所需值', num: true }, { label: '需增减', num: true }, { label: '增减幅度', num: true }, { label: '每单位得分', num: true },
-        { label: '说明', cls: 'note' }],
-      rows: rows
-    });
-    return h('div', null, [h('h3', { text: '各项指标达到满分所需' }), WH.tableBlock(table, null)]);
+  function fullMarksBlock(report, view) {
+    var key = 'reach:full:' + view.parkIndex;
+    var t = WH.tableOf(report, key);
+    if (!t) return h('p', { 'class': 'reach-line', text: '各项指标均已得满分。' });
+    return h('div', null, [h('h3', { text: '各项指标达到满分所需' }), WH.tableBlock(WH.layoutTable(t, { id: 'reach-full' }), key)]);
   }
 
   function renderReachSection(report, view) {
@@ -134,9 +103,9 @@
     gradeLines(park).forEach(function (l) {
       box.appendChild(l);
     });
-    var plan = planBlock(park, view);
+    var plan = planBlock(report, park, view);
     if (plan) box.appendChild(plan);
-    box.appendChild(fullMarksBlock(park));
+    box.appendChild(fullMarksBlock(report, view));
     var printIt = h('input', { attrs: { type: 'checkbox', id: 'print-reach' } });
     printIt.checked = !!(view.whatIf && view.whatIf.printReach);
     printIt.addEventListener('change', function () {
