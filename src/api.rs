@@ -952,7 +952,7 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
 /// the exports write the same layout, cell for cell.
 #[derive(Debug, Serialize)]
 pub struct ApiTable {
-    /// "breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "ranking", "split:0", "split:0:sums".
+    /// "breakdown:0", "dimensions:0", "adjustments:0", "progress:0", "reach:plan:0", "reach:full:0", "ranking", "split:0", "split:0:sums".
     pub key: String,
     /// The caption line (whose table, the period, the scheme), as copied.
     pub caption: String,
