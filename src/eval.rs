@@ -157,9 +157,7 @@ pub fn evaluate(req: &Request) -> Report {
         _ => 0,
     };
     let plan_for = |i: usize| detail(i) && (n <= PLAN_ALL_MAX || i == focus);
-    // The parks are materialised for the search only when some park gets one.
-    let searched = if (0..n).any(|i| detail(i) || plan_for(i)) { parks.to_vec() } else { Vec::new() };
-    let reaches = reach::reach_all(&scheme, &searched, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for });
+    let reaches = reach::reach_all(&scheme, parks, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for });
     let parks_out: Vec<ParkResult> = scores
         .into_iter()
         .enumerate()

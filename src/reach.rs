@@ -11,7 +11,7 @@
 //! against the other parks as pasted, and say so.
 
 use crate::fixed::{round_half_away, Points};
-use crate::model::{IndicatorScore, ParkData, ParkScore};
+use crate::model::{IndicatorScore, ParkData, ParkScore, Parks};
 use crate::scheme::{Direction, Method, Scheme};
 use crate::score::{uses_peers, Rescorer, Sim};
 use crate::unit::{Dims, Unit};
@@ -86,19 +86,24 @@ pub struct Want<'a> {
 }
 
 /// "What it takes" for every park; `parks` are the parks as scored (what-if applied).
-pub fn reach_all(scheme: &Scheme, parks: &[ParkData], scores: &[ParkScore], want: &Want) -> Vec<Reach> {
+///
+/// Only the parks that get a search are materialised as `ParkData`; the others
+/// are read from the columns (a 20,000-park paste with one park shown makes one).
+pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want) -> Vec<Reach> {
     let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, s)).collect();
     ranks(scores, &mut out);
     if !(0..parks.len()).any(|p| (want.detailed)(p) || (want.plan_for)(p)) {
         return out;
     }
-    let r = Rescorer::new(scheme, parks);
+    let r = Rescorer::from_parks(scheme, parks);
     let levers = levers(scheme);
-    for (p, (park, score)) in parks.iter().zip(scores).enumerate() {
+    for (p, score) in scores.iter().enumerate() {
         let Some(reach) = out.get_mut(p) else { continue };
         if !(want.detailed)(p) && !(want.plan_for)(p) {
             continue;
         }
+        let Some(park_data) = parks.park(p) else { continue };
+        let park = &park_data;
         let peers = r.peers_without(p);
         if (want.detailed)(p) {
             reach.full_marks = score
