@@ -95,7 +95,7 @@ pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Wa
     if !(0..parks.len()).any(|p| (want.detailed)(p) || (want.plan_for)(p)) {
         return out;
     }
-    let r = Rescorer::from_parks(scheme, parks);
+    let r = Rescorer::new(scheme, parks);
     let levers = levers(scheme);
     for (p, score) in scores.iter().enumerate() {
         let Some(reach) = out.get_mut(p) else { continue };

@@ -1388,12 +1388,8 @@ pub struct Rescorer<'a> {
 }
 
 impl<'a> Rescorer<'a> {
-    pub fn new(scheme: &'a Scheme, parks: &[ParkData]) -> Rescorer<'a> {
-        Rescorer::from_parks(scheme, &Parks::from(parks.to_vec()))
-    }
-
-    /// `new` on the columnar park model, as `reach` calls it: no park is materialised.
-    pub fn from_parks(scheme: &'a Scheme, parks: &Parks) -> Rescorer<'a> {
+    /// On the columnar park model: no park is materialised.
+    pub fn new(scheme: &'a Scheme, parks: &Parks) -> Rescorer<'a> {
         let plan = Plan::new(scheme);
         let cols = Columns::new(&plan, parks);
         let vals = values_of(scheme, &plan, &cols);
