@@ -13,6 +13,9 @@
 #   pkg/wuhao_wasm.js  `var WUHAO_WASM_BASE64 = "…";` the final .wasm, gzipped, as base64
 #                      (www/js/core.js inflates it with DecompressionStream).
 #   pkg/wuhao_bg.wasm  the same module as a file, for tools only; the page never loads it.
+#   pkg/wuhao_example.json  the example's report, scheme and version as the page's first
+#                      visit would compute them (scripts/example-report.mjs), inlined as a
+#                      data block the page shows before its module is compiled.
 #   pkg/wuhao.html     www/index.html with every tag marked `data-inline` replaced by the
 #                      file it names (paths relative to www/), and a Content-Security-Policy
 #                      meta put first in <head> (scripts/inline.py has the policy).
@@ -55,7 +58,7 @@ WASM="$TARGET_DIR/wasm32-unknown-unknown/release/wuhao.wasm"
 [ -f "$WASM" ] || die "cargo did not produce $WASM"
 
 mkdir -p pkg
-rm -f pkg/wuhao.js pkg/wuhao_bg.wasm pkg/wuhao_wasm.js pkg/wuhao.html
+rm -f pkg/wuhao.js pkg/wuhao_bg.wasm pkg/wuhao_wasm.js pkg/wuhao_example.json pkg/wuhao.html
 say "wasm-bindgen $(bindgen_version) --target no-modules"
 wasm-bindgen --target no-modules --no-typescript --out-dir pkg "$WASM"
 
@@ -97,6 +100,11 @@ pathlib.Path("pkg/wuhao_wasm.js").write_text(
     encoding="ascii",
 )
 EOF
+
+say "the example's report, computed by this module through the page's core.js"
+# The page shows it on a first visit before its module is compiled (www/js/core.js,
+# embeddedReport); an empty file (the report moved with the date) leaves it out.
+node scripts/example-report.mjs pkg/wuhao_example.json
 
 say "inlining $(realpath --relative-to="$ROOT" "$PAGE_SRC") into pkg/wuhao.html"
 python3 scripts/inline.py "$PAGE_SRC" pkg/wuhao.html

@@ -5,6 +5,8 @@ meta put first in <head>.
 
     <link rel="stylesheet" href="style.css" data-inline>   -> <style>…</style>
     <script src="../pkg/wuhao.js" data-inline></script>    -> <script>…</script>
+    <script type="application/json" id="x" src="../pkg/x.json" data-inline></script>
+                                                           -> <script type="application/json" id="x">…</script>
 
 Paths are relative to the page's folder (www/). The result must reference
 nothing outside itself, so any src/href/url() left pointing at a file or the
@@ -78,6 +80,13 @@ def inline_tag(m: re.Match, base: Path) -> str:
         text = re.sub(r"</(script)", r"<\\/\1", text, flags=re.I)
         if "<!--" in text:
             fail(f"{ref} contains '<!--', which changes how HTML parses an inline script")
+        data_type = re.search(r"""\btype\s*=\s*["']([^"']+)["']""", attrs, re.I)
+        if data_type:
+            # A data block (the example's report, JSON): kept as one, never run,
+            # so the CSP need not hash it; its id is kept for the page to read.
+            ident = re.search(r"""\bid\s*=\s*["']([^"']+)["']""", attrs, re.I)
+            id_attr = f' id="{ident.group(1)}"' if ident else ""
+            return f'<script type="{data_type.group(1)}"{id_attr}>{text.strip()}</script>'
         wasm = WASM_VAR.fullmatch(text.strip().split("\n")[-1].strip()) if ref.endswith("wuhao_wasm.js") else None
         if wasm:
             # The module's bytes are data, not script: a block the browser never

@@ -83,14 +83,14 @@
    * Computes and renders; or takes `given`, a report the worker computed for
    * computation `seq`, and renders it one section per task (a Promise).
    */
-  function computeAndRender(given, seq) {
+  function computeAndRender(given, seq, now) {
     var t0 = clock();
     var req = WH.buildRequest();
     if (WH.withWhatIf) req = WH.withWhatIf(req);
     // Only the chosen park's breakdown is shown, so only it is asked for: on a
     // province-wide paste the other parks' breakdowns were most of the work.
     // The export keeps using `req`, which asks for every breakdown as before.
-    var report = given || tryEvaluate(Object.assign({ detail: WH.state.parkIndex }, req));
+    var report = given || tryEvaluate(pageRequest(req));
     if (report === FAILED) return;
     if (report && report.parks && WH.state.parkIndex !== 0 && !report.parks[WH.state.parkIndex]) {
       // The chosen park is gone (a shorter paste): back to the first.
@@ -120,7 +120,7 @@
       WH.say('显示结果时出错：' + (e && e.message ? e.message : String(e)) + '（输入已保留）', true);
       bumpComputed();
     };
-    if (given) {
+    if (given && !now) {
       return renderInSteps(report, lastView, seq).then(function (done) {
         if (done) finish();
       }, slip);
@@ -131,6 +131,15 @@
     } catch (e) {
       slip(e);
     }
+  }
+
+  /** What the page evaluates for the inputs in force (`req`: the request without `detail`). */
+  function pageRequest(req) {
+    if (!req) {
+      req = WH.buildRequest();
+      if (WH.withWhatIf) req = WH.withWhatIf(req);
+    }
+    return Object.assign({ detail: WH.state.parkIndex }, req);
   }
 
   /** A high-resolution clock for the timing hook (milliseconds since navigation). */
@@ -324,13 +333,45 @@
     showUndo(u ? u.label : '');
     if (!WH.canStore()) WH.say('此浏览器不允许本地保存，关闭页面后输入不会保留。');
     WH.showUnsavedFlag();
-    WH.ready.then(function () {
-      WH.setBuiltInScheme(WH.defaultScheme());
+    // A first visit opens with the example: its report, computed by the build
+    // from this page's own module (core.js, `#wuhao-example`), is on screen
+    // before the module is even decoded; the live one replaces it once ready.
+    var early = null;
+    var scheme = !saved && WH.embeddedScheme ? WH.embeddedScheme() : null;
+    if (scheme) {
+      WH.setBuiltInScheme(scheme);
+      WH.loadExample();
+      early = WH.embeddedReport(pageRequest());
+      if (early) {
+        clearTimeout(timer);
+        timer = null;
+        WH.saveState();
+        computeAndRender(early, 0, true);
+      }
+    }
+    // With the example on screen the module waits for the first frame: inflating
+    // it on the main thread before would hold back that frame.
+    if (early && window.requestAnimationFrame) {
+      requestAnimationFrame(function () {
+        setTimeout(WH.startCore, 0);
+      });
+      setTimeout(WH.startCore, 300);
+    }
+    (early ? WH.ready : WH.startCore()).then(function () {
+      // The build's copy of the built-in scheme came from this same module.
+      if (!early) WH.setBuiltInScheme(WH.defaultScheme());
       showSchemePanel();
       WH.showSchemeExtras();
       document.documentElement.setAttribute('data-state', 'ready');
+      // The example's report came from the build: computed live now, it is
+      // redrawn only if it differs (it should not: tests/browser/cold-start.test.mjs).
+      var live = early && timer === null ? WH.liveForEmbedded(pageRequest()) : null;
+      if (live) {
+        if (!live.same) computeAndRender(live.report, 0, true);
+        return;
+      }
       // A first visit opens with the example already computed.
-      if (!saved) WH.loadExample();
+      if (!saved && !scheme) WH.loadExample();
       else changed(true);
       // The first report is computed in this same task rather than after a timer,
       // so the browser lays the page out once, with the report, instead of twice.

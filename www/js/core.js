@@ -45,20 +45,45 @@
     /* global wasm_bindgen, WUHAO_WASM_BASE64 */
     var glue = typeof wasm_bindgen !== 'undefined' ? wasm_bindgen : null;
     // The single-file page carries the module as a data block (scripts/inline.py);
-    // the development page loads pkg/wuhao_wasm.js, which sets the global.
-    var block = document.getElementById('wuhao-wasm');
-    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent.replace(/\s+/g, '') : '';
+    // the development page loads pkg/wuhao_wasm.js, which sets the global. Both
+    // decoders skip whitespace, so the 0.5 MB of text is not copied to strip it.
+    var block = typeof document !== 'undefined' ? document.getElementById('wuhao-wasm') : null;
+    var b64 = typeof WUHAO_WASM_BASE64 === 'string' ? WUHAO_WASM_BASE64 : block ? block.textContent : '';
     if (!glue || !b64) return Promise.reject(new Error('未找到计算模块（wasm），请先运行构建命令'));
-    return moduleBytes(base64Bytes(b64)).then(function (bytes) {
+    mark('wuhao-wasm-decode');
+    var bytes = base64Bytes(b64);
+    return compileModule(bytes).then(function (mod) {
+      mark('wuhao-wasm-compiled');
       // Compiled once: the module is handed to the worker too (big pastes).
-      return WebAssembly.compile(bytes);
-    }).then(function (mod) {
       compiled = mod;
       return glue({ module_or_path: mod });
     }).then(function () {
       core = glue;
+      mark('wuhao-wasm-ready');
       return glue;
     });
+  }
+
+  /**
+   * The compiled module. A gzipped one is inflated by DecompressionStream and,
+   * where the browser can (compileStreaming, Chromium 61+), compiled while it
+   * inflates rather than after.
+   */
+  function compileModule(bytes) {
+    var gz = bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+    if (gz && typeof DecompressionStream === 'function' && typeof WebAssembly.compileStreaming === 'function' && typeof Response === 'function') {
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return WebAssembly.compileStreaming(new Response(stream, { headers: { 'Content-Type': 'application/wasm' } })).catch(function () {
+        return moduleBytes(bytes).then(WebAssembly.compile);
+      });
+    }
+    return moduleBytes(bytes).then(function (b) {
+      return WebAssembly.compile(b);
+    });
+  }
+
+  function mark(name) {
+    if (typeof performance !== 'undefined' && performance.mark) performance.mark(name);
   }
 
   function needCore() {
@@ -156,6 +181,81 @@
   /** The page's evaluation: the compact report, expanded for the renderers. */
   function evaluateForPage(request) {
     return expandParks(evaluate(Object.assign({}, request, { compact: true })));
+  }
+
+  /* ---------- the example's report, computed by the build ---------- */
+
+  /**
+   * What the page's evaluation of `request` sends to the core (`evaluateParts`):
+   * the paste, and the rest as JSON; `key` is the same without `today`, which
+   * names the computation of a built-in example whatever the date.
+   */
+  function pageCall(request) {
+    var r = withToday(Object.assign({}, request, { compact: true }));
+    var data = typeof r.data === 'string' ? r.data : '';
+    delete r.data;
+    var rest = JSON.stringify(r);
+    delete r.today;
+    return { data: data, rest: rest, key: JSON.stringify([data, r]) };
+  }
+
+  /** The report text of the page's evaluation of `request` (the build embeds the example's). */
+  function evaluateText(request) {
+    var call = pageCall(request);
+    return { key: call.key, text: needCore().evaluateParts(call.data, call.rest) };
+  }
+
+  // scripts/example-report.mjs runs this very script and module at build time and
+  // writes into the page the example's request key, report text, the built-in
+  // scheme and the version (a data block, `#wuhao-example`), so a first visit
+  // shows the example's report before the module is even compiled.
+  var embedded;
+  function embeddedData() {
+    if (embedded !== undefined) return embedded;
+    embedded = null;
+    var block = typeof document !== 'undefined' ? document.getElementById('wuhao-example') : null;
+    if (block && block.textContent) {
+      try {
+        embedded = JSON.parse(block.textContent);
+      } catch (e) {
+        embedded = null;
+      }
+    }
+    return embedded;
+  }
+
+  /** The built-in scheme as the build wrote it into the page, or null. */
+  function embeddedScheme() {
+    var e = embeddedData();
+    if (!e) return null;
+    api.version = api.version || e.version;
+    return JSON.parse(e.scheme);
+  }
+
+  /** The page's report for `request` when the build computed it (the example), else null. */
+  function embeddedReport(request) {
+    var e = embeddedData();
+    if (!e || pageCall(request).key !== e.key) return null;
+    api.coldStart = { embedded: true, same: null };
+    return expandParks(JSON.parse(e.report));
+  }
+
+  /**
+   * Once the module is ready: the live evaluation of `request`, whose report the
+   * page showed from the build's copy. Null when `request` is not the embedded
+   * one (the caller computes as usual); `same` when the live report is the
+   * embedded one to the byte (nothing to redraw), else the live `report`.
+   */
+  function liveForEmbedded(request) {
+    var e = embeddedData();
+    if (!e) return null;
+    var call = pageCall(request);
+    if (call.key !== e.key) return null;
+    var text = needCore().evaluateParts(call.data, call.rest);
+    var same = text === e.report;
+    api.coldStart = { embedded: true, same: same };
+    mark('wuhao-live');
+    return same ? { same: true } : { same: false, report: expandParks(JSON.parse(text)) };
   }
 
   /* ---------- big pastes off the main thread ---------- */
@@ -298,9 +398,24 @@
     return c.exportTables(JSON.stringify(r), key || '', format || 'tsv');
   }
 
-  var ready = initCore().then(function () {
-    api.version = core.version();
+  // The module is decoded and compiled once the page asks (`startCore`, at
+  // DOMContentLoaded after the first report is on screen), not while the page
+  // parses: inflating it on the main thread would hold the first report back.
+  var started = false;
+  var readyResolve, readyReject;
+  var ready = new Promise(function (resolve, reject) {
+    readyResolve = resolve;
+    readyReject = reject;
   });
+  function startCore() {
+    if (!started) {
+      started = true;
+      initCore().then(function () {
+        api.version = core.version();
+      }).then(readyResolve, readyReject);
+    }
+    return ready;
+  }
 
   var api = {
     ready: ready,
@@ -313,6 +428,10 @@
     // start, the report back from the core, and the report rendered. Read by
     // scripts/bench.sh; null until the first render.
     timing: null,
+    // How the first report came (scripts/bench.sh, tests/browser/cold-start.test.mjs):
+    // { embedded: true, same } when the build's copy of the example's report was
+    // shown and the live one compared with it (same: null until the module is ready).
+    coldStart: null,
     // Bytes of the worker's wasm memory after its last computation (pastes over
     // 1 MB run there), null before; memory never shrinks, so this is its peak.
     workerMemory: null
@@ -326,6 +445,11 @@
   WH.loadScheme = loadScheme;
   WH.exportTables = exportTables;
   WH.ready = ready;
+  WH.startCore = startCore;
+  WH.evaluateText = evaluateText;
+  WH.embeddedScheme = embeddedScheme;
+  WH.embeddedReport = embeddedReport;
+  WH.liveForEmbedded = liveForEmbedded;
   WH.api = api;
   /** The wasm-bindgen glue once instantiated, else null (for optional exports such as schemeHelp). */
   WH.glue = function () {
