@@ -23,7 +23,8 @@
 # from disk after a build.
 #
 # Environment: CARGO_TARGET_DIR is honoured; WUHAO_PAGE names another source page
-# (default www/index.html); WUHAO_NIGHTLY another nightly toolchain name.
+# (default www/index.html); WUHAO_NIGHTLY another nightly toolchain name; WUHAO_FEATURES
+# cargo features (only for measurement builds).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -50,7 +51,9 @@ export RUSTFLAGS="-C target-cpu=mvp -C target-feature=$FEATURES"
 unset CARGO_ENCODED_RUSTFLAGS
 
 say "building the release wasm (nightly, -Zbuild-std, target-cpu=mvp)"
-cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort
+# WUHAO_FEATURES: cargo features for this build only (scripts/bench.sh --boundary
+# builds a measurement page with `boundary-bench`); the shipped page has none.
+cargo +"$NIGHTLY" build --release --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort ${WUHAO_FEATURES:+--features "$WUHAO_FEATURES"}
 
 TARGET_DIR="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')" ||
   die "cannot find cargo's target directory (cargo metadata failed)"

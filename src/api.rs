@@ -591,6 +591,12 @@ pub fn evaluate_parts(data: &str, rest: &str) -> String {
 }
 
 fn evaluate_with(request: &str, data: Option<&str>) -> String {
+    to_json(&evaluate_report(request, data))
+}
+
+/// The report `evaluate_parts` writes as JSON, before it is written (the wasm
+/// facade's boundary measurement, feature `boundary-bench`, hands it over another way).
+pub fn evaluate_report(request: &str, data: Option<&str>) -> ApiReport {
     let mut pre = Vec::new();
     let mut req = read_request(&well_formed(request), &mut pre);
     if let Some(d) = data {
@@ -608,7 +614,7 @@ fn evaluate_with(request: &str, data: Option<&str>) -> String {
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;
-    to_json(&report)
+    report
 }
 
 /// Reads a request. A field of the wrong type is left out with a diagnostic

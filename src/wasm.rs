@@ -56,3 +56,42 @@ pub fn scheme_table(scheme_json: &str) -> String {
 pub fn scheme_help() -> String {
     crate::api::scheme_help().to_string()
 }
+
+/// The boundary measurement (feature `boundary-bench`, never shipped): the same
+/// evaluation with its report handed over as a JS value by serde-wasm-bindgen, the
+/// evaluation alone, and the request's rest read from JSON text or from a JS value,
+/// for `tests/browser/bench.mjs --boundary-page` to time against JSON text.
+#[cfg(feature = "boundary-bench")]
+mod boundary {
+    use wasm_bindgen::prelude::*;
+
+    fn json_like() -> serde_wasm_bindgen::Serializer {
+        // Plain objects for maps and null for None, as JSON.parse gives.
+        serde_wasm_bindgen::Serializer::json_compatible()
+    }
+
+    /// `evaluateParts`' report as a JS value.
+    #[wasm_bindgen(js_name = benchReportValue)]
+    pub fn report_value(data: &str, rest_json: &str) -> JsValue {
+        let report = crate::api::evaluate_report(rest_json, Some(data));
+        serde::Serialize::serialize(&report, &json_like()).unwrap_or(JsValue::NULL)
+    }
+
+    /// The evaluation alone: the report is built and dropped; its diagnostics' count.
+    #[wasm_bindgen(js_name = benchEvaluateOnly)]
+    pub fn evaluate_only(data: &str, rest_json: &str) -> u32 {
+        u32::try_from(crate::api::evaluate_report(rest_json, Some(data)).diagnostics.len()).unwrap_or(u32::MAX)
+    }
+
+    /// The request's rest read from JSON text; its splits' count (u32::MAX unreadable).
+    #[wasm_bindgen(js_name = benchRequestJson)]
+    pub fn request_json(rest_json: &str) -> u32 {
+        serde_json::from_str::<crate::api::ApiRequest>(rest_json).map_or(u32::MAX, |r| u32::try_from(r.splits.len()).unwrap_or(u32::MAX))
+    }
+
+    /// The request's rest read from a JS value by serde-wasm-bindgen; as `benchRequestJson`.
+    #[wasm_bindgen(js_name = benchRequestValue)]
+    pub fn request_value(rest: JsValue) -> u32 {
+        serde_wasm_bindgen::from_value::<crate::api::ApiRequest>(rest).map_or(u32::MAX, |r| u32::try_from(r.splits.len()).unwrap_or(u32::MAX))
+    }
+}

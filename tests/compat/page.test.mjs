@@ -108,8 +108,12 @@ test('every script www/index.html loads is inlined once, in the same order; no w
   const refs = [...src.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*\bdata-inline[^>]*><\/script>/g)].map((m) => m[1]);
   assert.ok(refs.length >= 5, `index.html loads the page's scripts (found ${refs.length})`);
   const labels = inlineScripts.map((s) => (s.code.match(/^\s*\/\* ([^*]+) \*\//) || [])[1]);
-  // pkg/wuhao_wasm.js becomes the data block holding the module, not a script.
-  assert.deepEqual(labels, refs.filter((r) => !r.endsWith('wuhao_wasm.js')));
+  // pkg/wuhao_wasm.js becomes the data block holding the module, and pkg/wuhao_example.json
+  // the one holding the example's report (scripts/example-report.mjs), not scripts.
+  assert.deepEqual(labels, refs.filter((r) => !r.endsWith('wuhao_wasm.js') && !r.endsWith('.json')));
+  const blocks = allScripts.filter((s) => /\btype\s*=/i.test(s.attrs)).map((s) => s.attrs.match(/\bid="([^"]+)"/)[1]);
+  assert.deepEqual(blocks, ['wuhao-wasm', 'wuhao-example'], 'the module and the example\'s report as data blocks');
+  assert.doesNotThrow(() => JSON.parse(allScripts.find((s) => /id="wuhao-example"/.test(s.attrs)).code), 'the example block is JSON');
   // The page's own scripts say what they are on their first line and add no global but WH.
   for (const ref of refs.filter((r) => r.startsWith('js/'))) {
     const code = read(path.join('www', ref));
