@@ -77,6 +77,37 @@ mod boundary {
         serde::Serialize::serialize(&report, &json_like()).unwrap_or(JsValue::NULL)
     }
 
+    #[wasm_bindgen]
+    extern "C" {
+        #[wasm_bindgen(js_namespace = performance)]
+        fn now() -> f64;
+    }
+
+    /// One evaluation, its report then handed over both ways, each timed in
+    /// milliseconds here (so the evaluation's own noise stays out):
+    /// `[evaluate, serde_json::to_string, the string copied out to JS,
+    /// serde_wasm_bindgen::to_value, the JSON string, the JS value]`; the caller
+    /// times `JSON.parse` of the string.
+    #[wasm_bindgen(js_name = benchReportWays)]
+    pub fn report_ways(data: &str, rest_json: &str) -> js_sys::Array {
+        let t0 = now();
+        let report = crate::api::evaluate_report(rest_json, Some(data));
+        let t1 = now();
+        let text = serde_json::to_string(&report).unwrap_or_default();
+        let t2 = now();
+        let js_text = JsValue::from_str(&text);
+        let t3 = now();
+        let value = serde::Serialize::serialize(&report, &json_like()).unwrap_or(JsValue::NULL);
+        let t4 = now();
+        let out = js_sys::Array::new();
+        for ms in [t1 - t0, t2 - t1, t3 - t2, t4 - t3] {
+            out.push(&JsValue::from_f64(ms));
+        }
+        out.push(&js_text);
+        out.push(&value);
+        out
+    }
+
     /// The evaluation alone: the report is built and dropped; its diagnostics' count.
     #[wasm_bindgen(js_name = benchEvaluateOnly)]
     pub fn evaluate_only(data: &str, rest_json: &str) -> u32 {

@@ -23,7 +23,8 @@
 //
 // Options: --runs N (default 7), --warmup N (default 2), --rows N (default 20000),
 // --native-mbps X (from profile_eval), --json (also print the figures as one JSON line),
-// --cold-only (section 4 alone).
+// --cold-only (section 4 alone), --boundary-page PAGE (a page built with the
+// boundary-bench feature: JSON text against serde-wasm-bindgen), --boundary-only.
 
 import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -488,6 +489,98 @@ async function bigPaste() {
   return { runs, memBefore };
 }
 
+/* ---------- the boundary: JSON text against serde-wasm-bindgen (--boundary-page) ---------- */
+
+/**
+ * On a page built with the `boundary-bench` feature (scripts/bench.sh --boundary):
+ * the report handed over as JSON text (serde_json, the string copied out, JSON.parse:
+ * the page's way) against a JS value built by serde-wasm-bindgen (`to_value`), each
+ * timed inside one call after one evaluation (`benchReportWays`), on the 7 MB
+ * paste's compact report and the province paste's full report; and the request's
+ * rest (all but the paste) as JSON.stringify + serde_json against
+ * serde_wasm_bindgen::from_value, on the page's usual rest and on a heavy one (the
+ * built-in scheme and a 2,000-row split in it).
+ */
+async function measureBoundary(url, bigText) {
+  const s = await openPage({ url });
+  const { page } = s;
+  const province = parkTable(PROVINCE, 7);
+  const split = splitTable(ENTERPRISES, 5);
+  await page.evaluate(({ big, province, split }) => {
+    window.__big = big;
+    window.__province = province;
+    window.__split = split;
+  }, { big: bigText, province, split });
+  const ok = await page.evaluate(() => typeof wasm_bindgen.benchReportValue === 'function');
+  if (!ok) throw new Error(`${url} was not built with the boundary-bench feature (scripts/bench.sh --boundary)`);
+  const cases = [
+    { name: `the ${(Buffer.byteLength(bigText) / 1e6).toFixed(1)} MB paste's compact report`, data: '__big', rest: { today: TODAY, compact: true } },
+    { name: `the province paste's full report (${PROVINCE} parks, detail all)`, data: '__province', rest: { today: TODAY, detail: 'all' } },
+  ];
+  const reports = [];
+  for (const c of cases) {
+    const runs = await repeat(`boundary: ${c.name}`, () =>
+      page.evaluate(({ data, rest }) => {
+        /* global wasm_bindgen */
+        // One evaluation, its report handed over both ways, each way timed inside
+        // the call (the evaluation's own noise stays out); JSON.parse timed here.
+        const w = wasm_bindgen.benchReportWays(window[data], JSON.stringify(rest));
+        const p0 = performance.now();
+        const parsed = JSON.parse(w[4]);
+        const p1 = performance.now();
+        // Both ways must carry the same report, or the comparison means nothing.
+        const same = JSON.stringify(parsed) === JSON.stringify(w[5]);
+        return { evaluate: w[0], serialize: w[1], copyOut: w[2], jsonParse: p1 - p0, json: w[1] + w[2] + (p1 - p0), value: w[3], bytes: w[4].length, same };
+      }, { data: c.data, rest: c.rest }),
+    );
+    if (!runs.every((r) => r.same)) throw new Error(`boundary: the JSON and the serde-wasm-bindgen reports differ for ${c.name}`);
+    reports.push({ name: c.name, runs });
+  }
+  const requests = await page.evaluate(({ today }) => {
+    const scheme = JSON.parse(wasm_bindgen.defaultScheme());
+    const usual = { detail: 0, data_form: { form: 'text', merged: 0, precise: 0 }, splits: [''], settings: { by_days: false, slight_pp: 5, split_tolerance: 0.01 }, today, period: { year: 2022, month: 11 }, compact: true };
+    const heavy = Object.assign({}, usual, { scheme, splits: [window.__split] });
+    const time = (rest) => {
+      const reps = 50;
+      let t0 = performance.now();
+      for (let i = 0; i < reps; i++) wasm_bindgen.benchRequestJson(JSON.stringify(rest));
+      const json = (performance.now() - t0) / reps;
+      t0 = performance.now();
+      for (let i = 0; i < reps; i++) wasm_bindgen.benchRequestValue(rest);
+      const value = (performance.now() - t0) / reps;
+      return { json, value, bytes: JSON.stringify(rest).length, readJson: wasm_bindgen.benchRequestJson(JSON.stringify(rest)), readValue: wasm_bindgen.benchRequestValue(rest) };
+    };
+    const out = [];
+    for (let round = 0; round < 5; round++) out.push({ usual: time(usual), heavy: time(heavy) });
+    return out;
+  }, { today: TODAY });
+  s.assertClean();
+  await s.close();
+  return { reports, requests };
+}
+
+function boundaryLines(b) {
+  const med = (xs, k) => median(xs.map((r) => r[k]));
+  const lines = ['', 'the boundary (JSON text vs serde-wasm-bindgen JS values, on a page built with boundary-bench):', '| what | JSON text | serde-wasm-bindgen | faster |', '|---|---|---|---|'];
+  for (const r of b.reports) {
+    const json = med(r.runs, 'json');
+    const value = med(r.runs, 'value');
+    lines.push(
+      `| report: ${r.name}, ${(r.runs[0].bytes / 1e6).toFixed(2)} MB of JSON (evaluation ${ms(med(r.runs, 'evaluate'))} ms, not counted) | ` +
+        `${ms(json)} ms (serde_json ${ms(med(r.runs, 'serialize'))}, string out ${ms(med(r.runs, 'copyOut'))}, JSON.parse ${ms(med(r.runs, 'jsonParse'))}) | ` +
+        `${ms(value)} ms (to_value) | ${json <= value ? 'JSON text' : 'serde-wasm-bindgen'} (${(Math.max(json, value) / Math.min(json, value)).toFixed(1)}×) |`,
+    );
+  }
+  for (const k of ['usual', 'heavy']) {
+    const json = median(b.requests.map((x) => x[k].json));
+    const value = median(b.requests.map((x) => x[k].value));
+    const x = b.requests[0][k];
+    if (x.readJson !== x.readValue) throw new Error(`boundary: the ${k} request read differently (${x.readJson} / ${x.readValue} splits)`);
+    lines.push(`| request's rest, ${k === 'usual' ? "the page's usual" : 'with the built-in scheme and a 2,000-row split'} (${(x.bytes / 1e3).toFixed(1)} kB as JSON) | ${json.toFixed(3)} ms (JSON.stringify + serde_json) | ${value.toFixed(3)} ms (from_value) | ${json <= value ? 'JSON text' : 'serde-wasm-bindgen'} (${(Math.max(json, value) / Math.min(json, value)).toFixed(1)}×) |`);
+  }
+  return lines;
+}
+
 /* ---------- main ---------- */
 
 async function main() {
@@ -500,6 +593,14 @@ async function main() {
   const textBytes = Buffer.byteLength(text, 'utf8');
   process.stderr.write(`bench: ${ROWS} parks × ${COLUMNS.length} cells, ${(textBytes / 1e6).toFixed(2)} MB; ${WARMUP} warm-up + ${RUNS} timed runs each\n`);
 
+  const boundaryPage = args.includes('--boundary-page') ? args[args.indexOf('--boundary-page') + 1] : null;
+  if (args.includes('--boundary-only')) {
+    // The boundary alone: `node bench.mjs --boundary-only --boundary-page target/boundary/wuhao.html`.
+    const b = await measureBoundary(pathToFileURL(path.resolve(boundaryPage)).href, text);
+    await closeBrowser();
+    console.log(boundaryLines(b).join('\n'));
+    return;
+  }
   if (args.includes('--cold-only')) {
     // Section 4 alone (and the boundary), for work on start-up: `node bench.mjs --cold-only`.
     const cold = await coldStart(size.raw);
@@ -518,6 +619,7 @@ async function main() {
   const ent = await enterpriseSplit();
   const cold = await coldStart(size.raw);
   const big = await bigPaste();
+  const bound = boundaryPage ? await measureBoundary(pathToFileURL(path.resolve(boundaryPage)).href, text) : null;
   await closeBrowser();
 
   const med = (xs, k) => median(xs.map((r) => r[k]));
@@ -591,6 +693,8 @@ async function main() {
       `split [${ent.map((r) => ms(r.ms)).join(', ')}], cold [${cold.page.map((r) => ms(r.ms)).join(', ')}], ` +
       `blank [${cold.blank.map((r) => ms(r.ms)).join(', ')}], 10 MB [${big.runs.map((r) => ms(r.ms)).join(', ')}]`,
   ];
+  if (bound) lines.push(...boundaryLines(bound));
+  else lines.push('', 'the boundary: not measured (scripts/bench.sh --boundary builds the page that measures it)');
   // Every target of issue 14, in one table.
   const met = (ok) => (ok === null ? 'not measured' : ok ? 'met' : 'NOT met');
   const targets = [

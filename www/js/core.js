@@ -228,16 +228,29 @@
   function embeddedScheme() {
     var e = embeddedData();
     if (!e) return null;
-    api.version = api.version || e.version;
-    return JSON.parse(e.scheme);
+    try {
+      var scheme = JSON.parse(e.scheme);
+      api.version = api.version || e.version;
+      return scheme;
+    } catch (err) {
+      embedded = null;
+      return null;
+    }
   }
 
   /** The page's report for `request` when the build computed it (the example), else null. */
   function embeddedReport(request) {
     var e = embeddedData();
     if (!e || pageCall(request).key !== e.key) return null;
+    var report;
+    try {
+      report = JSON.parse(e.report);
+    } catch (err) {
+      embedded = null;
+      return null;
+    }
     api.coldStart = { embedded: true, same: null };
-    return expandParks(JSON.parse(e.report));
+    return expandParks(report);
   }
 
   /**
