@@ -87,12 +87,71 @@
 
   /* ---------- the controls (rendered by render-read.js) ---------- */
 
-  function select(options, value, label, onChange) {
-    var el = h('select', { attrs: { 'aria-label': label } }, options.map(function (o) {
-      var v = Array.isArray(o) ? o[0] : o;
-      return h('option', { text: Array.isArray(o) ? o[1] : (o || '自动'), attrs: { value: v } });
-    }));
-    el.value = value || '';
+  // A province paste has some forty columns, each with a role and a unit select:
+  // about 900 <option>s, which cost more to build, style and lay out than the rest
+  // of the read-back. A select is made with only the option it shows (its width is
+  // set in CSS, so nothing moves); the rest are added after the first frame, or at
+  // once when the user reaches for it.
+  var pending = [];
+  var fillScheduled = false;
+
+  function optionOf(o) {
+    var v = Array.isArray(o) ? o[0] : o;
+    return new Option(Array.isArray(o) ? o[1] : (o || '自动'), v);
+  }
+
+  function fill(el) {
+    if (!el.__wantOptions) return;
+    var options = el.__wantOptions;
+    var value = el.value;
+    el.__wantOptions = null;
+    el.textContent = '';
+    options.forEach(function (o) {
+      el.appendChild(optionOf(o));
+    });
+    el.value = value;
+  }
+
+  function fillPending() {
+    fillScheduled = false;
+    var list = pending;
+    pending = [];
+    list.forEach(fill);
+  }
+
+  function scheduleFill() {
+    if (fillScheduled) return;
+    fillScheduled = true;
+    var later = function () {
+      setTimeout(fillPending, 0);
+    };
+    if (window.requestAnimationFrame) requestAnimationFrame(later);
+    else later();
+  }
+
+  function select(options, value, label, onChange, lazy) {
+    var el = h('select', { attrs: { 'aria-label': label } });
+    value = value || '';
+    if (lazy) {
+      var shown = options.filter(function (o) {
+        return (Array.isArray(o) ? o[0] : o) === value;
+      })[0];
+      el.appendChild(optionOf(shown === undefined ? options[0] : shown));
+      el.__wantOptions = options;
+      var now = function () {
+        fill(el);
+      };
+      ['focus', 'mousedown', 'keydown', 'touchstart'].forEach(function (type) {
+        el.addEventListener(type, now);
+      });
+      pending.push(el);
+      scheduleFill();
+    } else {
+      options.forEach(function (o) {
+        el.appendChild(optionOf(o));
+      });
+    }
+    el.value = value;
     el.addEventListener('change', function () {
       onChange(el.value);
     });
@@ -106,10 +165,10 @@
     })[0] || {};
     var role = select(ROLES, mine.role, '第 ' + col + ' 列的用途', function (v) {
       fixColumn(col, 'role', v, read.header_row);
-    });
+    }, true);
     var unit = select(UNITS, mine.unit, '第 ' + col + ' 列的单位', function (v) {
       fixColumn(col, 'unit', v, read.header_row);
-    });
+    }, true);
     role.className = 'fix-role';
     unit.className = 'fix-unit';
     role.setAttribute('data-col', col);
