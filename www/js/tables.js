@@ -69,8 +69,15 @@
     table.appendChild(body);
     if (foot.firstChild) table.appendChild(foot);
     // What patchTable compares before reusing this table.
-    table.__head = JSON.stringify(t.columns);
+    table.__head = headOf(t, opts);
+    table.__onSort = opts.sort && opts.sort.onSort;
     return table;
+  }
+
+  /** The header as drawn: the columns and, for a sortable table, the sort shown. */
+  function headOf(t, opts) {
+    var sort = opts.sort;
+    return JSON.stringify([t.columns, sort ? [sort.key, sort.dir, Object.keys(sort.keys)] : null]);
   }
 
   function headCell(col, sort) {
@@ -123,9 +130,8 @@
    */
   function patchTable(old, t, opts) {
     opts = opts || {};
-    if (!old || old.tagName !== 'TABLE' || opts.sort || old.getAttribute('data-key') !== t.key) return null;
-    var head = JSON.stringify(t.columns);
-    if (old.__head !== head || !old.tBodies[0]) return null;
+    if (!old || old.tagName !== 'TABLE' || old.getAttribute('data-key') !== t.key) return null;
+    if (old.__head !== headOf(t, opts) || old.__onSort !== (opts.sort && opts.sort.onSort) || !old.tBodies[0]) return null;
     var order = opts.order || t.rows.map(function (r, i) {
       return i;
     });
@@ -168,12 +174,15 @@
       for (var c = 0; c < row.cells.length; c++) {
         var text = row.cells[c];
         var td = tds[c];
-        if (!td || (was[c] === text && !decorated[c] && !tagged)) continue;
-        var content = cellContent(text, t.columns[c] || {}, row);
+        if (!td) continue;
         var only = td.firstChild;
-        if (typeof content === 'string' && only && only.nodeType === 3 && !only.nextSibling) {
+        // A cell holding more than its text (a mark added after rendering) is redrawn.
+        var plain = !only || (only.nodeType === 3 && !only.nextSibling);
+        if (was[c] === text && plain && !decorated[c] && !tagged) continue;
+        var content = cellContent(text, t.columns[c] || {}, row);
+        if (typeof content === 'string' && plain && only) {
           if (was[c] !== text) only.data = content;
-        } else if (typeof content === 'string' && !only) {
+        } else if (typeof content === 'string' && plain) {
           if (content) td.textContent = content;
         } else {
           td.textContent = '';
@@ -269,6 +278,24 @@
     });
   }
 
+  /**
+   * Shows laid-out table `t` in `box` as its one block: the table already there is
+   * updated in place when patchTable can, else the box gets a new block.
+   * Returns the table shown.
+   */
+  function placeTable(box, t, opts, key, order) {
+    var block = box.firstElementChild;
+    var old = block && !block.nextElementSibling && block.className === 'tableblock' ? block.querySelector('table') : null;
+    var patched = old && old.id === (opts.id || '') ? patchTable(old, t, opts) : null;
+    if (patched) {
+      refreshBlock(block, patched, key, order);
+      return patched;
+    }
+    var table = layoutTable(t, opts);
+    WH.clear(box).appendChild(tableBlock(table, key, order));
+    return table;
+  }
+
   /** The block around a table patched in place gets a copy button for its new rows. */
   function refreshBlock(block, table, key, order) {
     var old = block.querySelector('button.copy');
@@ -283,5 +310,6 @@
   WH.makeTable = makeTable;
   WH.tableBlock = tableBlock;
   WH.patchTable = patchTable;
+  WH.placeTable = placeTable;
   WH.refreshBlock = refreshBlock;
 })(window.WH);
