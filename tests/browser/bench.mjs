@@ -24,7 +24,8 @@
 // Options: --runs N (default 7), --warmup N (default 2), --rows N (default 20000),
 // --native-mbps X (from profile_eval), --json (also print the figures as one JSON line),
 // --cold-only (section 4 alone), --boundary-page PAGE (a page built with the
-// boundary-bench feature: JSON text against serde-wasm-bindgen), --boundary-only.
+// boundary-bench feature: JSON text against serde-wasm-bindgen), --boundary-only,
+// --province (only section 2, with the render time of each section).
 
 import { readFileSync, statSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -266,6 +267,22 @@ async function province() {
       void document.body.offsetHeight;
       window.__laidOut.push({ at: performance.now(), timing: window.wuhao.timing });
     }).observe(document.body, { attributes: true, attributeFilter: ['data-computed'] });
+    // Each section's renderer timed (the controller calls WH[name] for each section):
+    // where the render time goes.
+    window.__steps = {};
+    ['renderTitle', 'renderRead', 'renderDiagnostics', 'renderSummary', 'renderRanking', 'renderDimensions',
+      'renderBreakdown', 'renderAdjustments', 'renderProgress', 'renderSplits', 'renderSchemeHead', 'renderReach'].forEach((name) => {
+      const f = window.WH[name];
+      if (typeof f !== 'function') return;
+      window.WH[name] = function () {
+        const t = performance.now();
+        try {
+          return f.apply(this, arguments);
+        } finally {
+          window.__steps[name] = (window.__steps[name] || 0) + performance.now() - t;
+        }
+      };
+    });
   });
   const runs = await repeat('province paste', async (i) => {
     const text = tables[i % 2];
@@ -273,6 +290,7 @@ async function province() {
       (t) =>
         new Promise((resolve, reject) => {
           const before = window.__laidOut.length;
+          window.__steps = {};
           const ta = document.getElementById('data');
           // What the page's own paste handler does with clipboard text (insertText):
           // replace the box's text and fire `input`.
@@ -289,6 +307,7 @@ async function province() {
                 render: tm.rendered - tm.evaluated,
                 layout: seen.at - tm.rendered,
                 parks: document.querySelectorAll('#ranking tbody tr').length,
+                steps: Object.assign({}, window.__steps),
               });
             } else if (performance.now() > deadline) reject(new Error('the page never rendered the paste'));
             else setTimeout(poll, 5);
@@ -583,7 +602,23 @@ function boundaryLines(b) {
 
 /* ---------- main ---------- */
 
+/** `--province`: only section 2, with the render time per section (a profiling aid). */
+async function provinceOnly() {
+  await browser();
+  const prov = await province();
+  await closeBrowser();
+  const med = (k) => median(prov.map((r) => r[k]));
+  const names = Object.keys(prov[0].steps);
+  const steps = names.map((n) => `${n.replace('render', '')} ${ms(median(prov.map((r) => r.steps[n] || 0)))}`).join(', ');
+  console.log(
+    `province paste, ${PROVINCE} parks, medians of ${RUNS}: total ${ms(med('ms'))} ms = evaluate ${ms(med('evaluate'))} + render ${ms(med('render'))} + style and layout ${ms(med('layout'))}; ${prov[0].parks} ranking rows`,
+  );
+  console.log(`render by section (ms): ${steps}`);
+  console.log(`runs (ms): ${prov.map((r) => ms(r.ms)).join(', ')}`);
+}
+
 async function main() {
+  if (args.includes('--province')) return provinceOnly();
   const b = await browser();
   const m = machine(b.version());
   const raw = readFileSync(PAGE_PATH);

@@ -119,16 +119,28 @@
   }
 
   /** Bars of the leading parks' totals; `all` is how many parks there are in all. */
-  function rankingChart(parks, total, all) {
-    var rowH = 24;
-    var left = 170;
-    var width = 680;
-    var plot = width - left - 90;
-    var height = parks.length * rowH + 12;
-    var max = Math.max(isNum(total) ? total : 100, Math.max.apply(null, parks.map(function (p) {
+  var RANK_LEFT = 170;
+  var RANK_PLOT = 680 - RANK_LEFT - 90;
+
+  function rankingLabel(parks, all) {
+    return all > parks.length ? '总分前 ' + parks.length + ' 名（共 ' + all + ' 个园区）' : '各园区总分';
+  }
+
+  function rankingMax(parks, total) {
+    return Math.max(isNum(total) ? total : 100, Math.max.apply(null, parks.map(function (p) {
       return p.total || 0;
     })));
-    var c = svgRoot(width, height, all > parks.length ? '总分前 ' + parks.length + ' 名（共 ' + all + ' 个园区）' : '各园区总分');
+  }
+
+  function rankingChart(parks, total, all) {
+    var rowH = 24;
+    var left = RANK_LEFT;
+    var width = 680;
+    var plot = RANK_PLOT;
+    var height = parks.length * rowH + 12;
+    var max = rankingMax(parks, total);
+    var c = svgRoot(width, height, rankingLabel(parks, all));
+    var bars = [];
     // One row's elements are made once and cloned for every park, setting only
     // what differs: a province has 150 parks, and setting every attribute of
     // every element was most of the time spent on this chart. The elements and
@@ -159,12 +171,40 @@
       frag.appendChild(back);
       frag.appendChild(bar);
       frag.appendChild(val);
+      bars.push({ lbl: lbl, bar: bar, val: val });
     });
     c.root.appendChild(frag);
+    // What patchRankingChart updates in place.
+    c.root.__bars = bars;
     return c.root;
+  }
+
+  /**
+   * Brings a chart rankingChart made up to date with `parks` (as many as it has
+   * bars, under the same caption) in place: labels, bar widths and values; true
+   * when done, false when the chart must be made anew.
+   */
+  function patchRankingChart(svg, parks, total, all) {
+    var bars = svg && svg.__bars;
+    if (!bars || bars.length !== parks.length || svg.getAttribute('aria-label') !== rankingLabel(parks, all)) return false;
+    var max = rankingMax(parks, total);
+    var set = function (el, name, value) {
+      if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    };
+    parks.forEach(function (p, i) {
+      var b = bars[i];
+      var label = clip(p.rank + '. ' + p.name, 14);
+      if (b.lbl.firstChild.data !== label) b.lbl.firstChild.data = label;
+      if (b.lbl.lastChild.textContent !== String(p.name)) b.lbl.lastChild.textContent = String(p.name);
+      set(b.bar, 'width', String(RANK_PLOT * Math.max(0, p.total || 0) / (max || 1)));
+      var val = fmtPts(p.total) + ' ' + (p.grade || '');
+      if (b.val.textContent !== val) b.val.textContent = val;
+    });
+    return true;
   }
 
   WH.dimensionsChart = dimensionsChart;
   WH.progressChart = progressChart;
   WH.rankingChart = rankingChart;
+  WH.patchRankingChart = patchRankingChart;
 })(window.WH);

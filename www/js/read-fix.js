@@ -87,6 +87,34 @@
 
   /* ---------- the controls (rendered by render-read.js) ---------- */
 
+  // A province paste has some forty columns, each with a role and a unit select:
+  // 82 <select>s and 900 <option>s, which cost more to build, style and lay out
+  // than the rest of the read-back (and the read-back shows below the report).
+  // Each is first a plain stand-in showing the same text at the same width (CSS);
+  // the selects take their places after the report's first frame, or at once when
+  // the user reaches for one.
+  var pending = [];
+  var swapScheduled = false;
+
+  function swapPending() {
+    swapScheduled = false;
+    var list = pending;
+    pending = [];
+    list.forEach(function (swap) {
+      swap();
+    });
+  }
+
+  function scheduleSwap() {
+    if (swapScheduled) return;
+    swapScheduled = true;
+    var later = function () {
+      setTimeout(swapPending, 0);
+    };
+    if (window.requestAnimationFrame) requestAnimationFrame(later);
+    else later();
+  }
+
   function select(options, value, label, onChange) {
     var el = h('select', { attrs: { 'aria-label': label } }, options.map(function (o) {
       var v = Array.isArray(o) ? o[0] : o;
@@ -99,21 +127,42 @@
     return el;
   }
 
+  /** A select of class `cls` for column `col`, first as its stand-in (see above). */
+  function columnSelect(options, value, label, onChange, cls, col) {
+    var shown = options.filter(function (o) {
+      return (Array.isArray(o) ? o[0] : o) === (value || '');
+    })[0];
+    var text = shown === undefined ? '' : Array.isArray(shown) ? shown[1] : (shown || '自动');
+    var stub = h('span', { 'class': 'fix-stub ' + cls, text: text, attrs: { 'data-col': col, 'aria-hidden': 'true' } });
+    var swap = function () {
+      if (!stub.parentNode) return;
+      var el = select(options, value, label, onChange);
+      el.className = cls;
+      el.setAttribute('data-col', col);
+      stub.parentNode.replaceChild(el, stub);
+      return el;
+    };
+    stub.addEventListener('mousedown', function (e) {
+      e.preventDefault();
+      var el = swap();
+      if (el) el.focus();
+    });
+    pending.push(swap);
+    scheduleSwap();
+    return stub;
+  }
+
   /** The role and unit selects of one column of `read`, showing the correction `fix` (view.readFix). */
   function columnControls(read, fix, col) {
     var mine = (fix && Array.isArray(fix.columns) ? fix.columns : []).filter(function (c) {
       return c.column === col;
     })[0] || {};
-    var role = select(ROLES, mine.role, '第 ' + col + ' 列的用途', function (v) {
+    var role = columnSelect(ROLES, mine.role, '第 ' + col + ' 列的用途', function (v) {
       fixColumn(col, 'role', v, read.header_row);
-    });
-    var unit = select(UNITS, mine.unit, '第 ' + col + ' 列的单位', function (v) {
+    }, 'fix-role', col);
+    var unit = columnSelect(UNITS, mine.unit, '第 ' + col + ' 列的单位', function (v) {
       fixColumn(col, 'unit', v, read.header_row);
-    });
-    role.className = 'fix-role';
-    unit.className = 'fix-unit';
-    role.setAttribute('data-col', col);
-    unit.setAttribute('data-col', col);
+    }, 'fix-unit', col);
     return h('span', { 'class': 'read-fix' }, [role, ' ', unit]);
   }
 

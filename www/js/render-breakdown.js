@@ -12,9 +12,12 @@
     var key = 'breakdown:' + view.parkIndex;
     var t = view.park ? WH.tableOf(report, key) : null;
     show($('breakdown-sec'), !!t);
-    var box = clear($('breakdown-box'));
-    if (!t) return;
-    box.appendChild(WH.tableBlock(WH.layoutTable(t, { id: 'breakdown' }), key));
+    if (!t) {
+      clear($('breakdown-box'));
+      return;
+    }
+    // Updated in place when the table on screen has the same columns and rows.
+    WH.placeTable($('breakdown-box'), t, { id: 'breakdown' }, key);
   }
 
   function renderAdjustments(report, view) {

@@ -15,18 +15,21 @@
     var t = park ? WH.tableOf(report, key) : null;
     var rows = t ? t.rows : [];
     show($('progress-sec'), rows.length > 0);
-    var box = clear($('progress-box'));
+    var box = $('progress-box');
     var chartBox = clear($('progress-chart'));
-    if (!rows.length) return;
+    if (!rows.length) {
+      clear(box);
+      return;
+    }
     var order = WH.sortedOrder(t, view.sortKey, view.sortDir);
-    var table = WH.layoutTable(t, {
+    // Updated in place when the table on screen has the same columns, rows and sort;
+    // the copy carries the rows in the order shown.
+    WH.placeTable(box, t, {
       id: 'progress',
       order: order,
       // A click re-sorts through the controller, which keeps the sort with the inputs.
       sort: { keys: SORTABLE, key: view.sortKey, dir: view.sortDir, onSort: WH.sortProgress }
-    });
-    // The copy carries the rows in the order shown.
-    box.appendChild(WH.tableBlock(table, key, order));
+    }, key, order);
     // The chart follows the table's order; the core's progress rows are the table's rows, one for one.
     var items = park.progress || [];
     var chart = WH.progressChart(order.map(function (k) {

@@ -12,9 +12,18 @@
     unknown: '未能识别表格结构'
   };
 
+  // What the read-back was last drawn from: a paste whose figures changed but whose
+  // reading did not (a province re-pasted, a figure edited) keeps the panel as it is
+  // instead of building its forty-odd rows and selects again.
+  var drawnFrom = null;
+
   function renderRead(report, view) {
-    var box = clear($('read'));
     var read = report.read || {};
+    var key = JSON.stringify([read, view.readFix || null, !!view.hasData]);
+    var box = $('read');
+    if (key === drawnFrom && box.firstChild) return;
+    drawnFrom = key;
+    clear(box);
     if (!view.hasData) {
       box.appendChild(h('p', { 'class': 'muted', text: '尚未粘贴数据。可点击“载入示例”查看效果。' }));
       return;

@@ -61,14 +61,24 @@
     }
     var body = h('tbody');
     var foot = h('tfoot');
+    var tpl = rowTemplate(t.columns);
     order.forEach(function (k, n) {
       var row = t.rows[k];
       if (!row) return;
-      (n < footFrom ? body : foot).appendChild(bodyRow(row, k, t.columns, opts));
+      (n < footFrom ? body : foot).appendChild(bodyRow(row, k, t.columns, opts, tpl));
     });
     table.appendChild(body);
     if (foot.firstChild) table.appendChild(foot);
+    // What patchTable compares before reusing this table.
+    table.__head = headOf(t, opts);
+    table.__onSort = opts.sort && opts.sort.onSort;
     return table;
+  }
+
+  /** The header as drawn: the columns and, for a sortable table, the sort shown. */
+  function headOf(t, opts) {
+    var sort = opts.sort;
+    return JSON.stringify([t.columns, sort ? [sort.key, sort.dir, Object.keys(sort.keys)] : null]);
   }
 
   function headCell(col, sort) {
@@ -94,17 +104,118 @@
     return th;
   }
 
-  function bodyRow(row, k, columns, opts) {
-    var cls = (row['class'] || '') + (row.status ? ' st-' + row.status : '') + (opts.rowClass ? ' ' + opts.rowClass(row, k) : '');
-    var tr = h('tr', { 'class': cls.trim() });
-    if (row.link) tr.setAttribute('data-link', row.link);
-    row.cells.forEach(function (text, c) {
-      var col = columns[c] || {};
-      var td = h('td', { 'class': ((col.num ? 'num ' : '') + (COL_CLASS[col.key] || '')).trim() });
-      append(td, cellContent(text, col, row));
-      tr.appendChild(td);
+  function rowClassOf(row, k, opts) {
+    return ((row['class'] || '') + (row.status ? ' st-' + row.status : '') + (opts.rowClass ? ' ' + opts.rowClass(row, k) : '')).trim();
+  }
+
+  /** A row of empty cells with each column's classes, cloned for every row of a table. */
+  function rowTemplate(columns) {
+    var tr = document.createElement('tr');
+    columns.forEach(function (col) {
+      tr.appendChild(h('td', { 'class': ((col.num ? 'num ' : '') + (COL_CLASS[col.key] || '')).trim() }));
     });
     return tr;
+  }
+
+  function bodyRow(row, k, columns, opts, tpl) {
+    var cls = rowClassOf(row, k, opts);
+    var tr;
+    if (tpl && row.cells.length === columns.length) {
+      // One clone per row instead of a createElement and a class per cell: a
+      // province's ranking has 1,650 cells.
+      tr = tpl.cloneNode(true);
+      if (cls) tr.className = cls;
+      var td = tr.firstChild;
+      row.cells.forEach(function (text, c) {
+        append(td, cellContent(text, columns[c], row));
+        td = td.nextSibling;
+      });
+    } else {
+      tr = h('tr', { 'class': cls });
+      row.cells.forEach(function (text, c) {
+        var col = columns[c] || {};
+        var cell = h('td', { 'class': ((col.num ? 'num ' : '') + (COL_CLASS[col.key] || '')).trim() });
+        append(cell, cellContent(text, col, row));
+        tr.appendChild(cell);
+      });
+    }
+    if (row.link) tr.setAttribute('data-link', row.link);
+    tr.__cells = row.cells;
+    return tr;
+  }
+
+  /**
+   * Brings `old`, a table layoutTable made, up to date with `t` in place, when it
+   * has the same key, the same columns and as many rows: only the texts and
+   * classes that changed are touched, so a re-paste of a province (150 rows)
+   * neither tears down nor rebuilds a thousand cells, and the browser lays out
+   * only what changed. Returns `old`, or null when it must be built anew.
+   * Tables with a sort (clickable headers) are always built anew.
+   */
+  function patchTable(old, t, opts) {
+    opts = opts || {};
+    if (!old || old.tagName !== 'TABLE' || old.getAttribute('data-key') !== t.key) return null;
+    if (old.__head !== headOf(t, opts) || old.__onSort !== (opts.sort && opts.sort.onSort) || !old.tBodies[0]) return null;
+    var order = opts.order || t.rows.map(function (r, i) {
+      return i;
+    });
+    var footFrom = order.length;
+    if (opts.foot) {
+      while (footFrom > 0 && /(^| )(subtotal|total)( |$)/.test(t.rows[order[footFrom - 1]]['class'] || '')) footFrom--;
+    }
+    var bodyRows = old.tBodies[0].rows;
+    var footRows = old.tFoot ? old.tFoot.rows : [];
+    var wanted = order.filter(function (k) {
+      return !!t.rows[k];
+    });
+    if (wanted.length !== order.length || bodyRows.length !== footFrom || footRows.length !== order.length - footFrom) return null;
+    if (old.caption && old.caption.textContent !== t.caption) old.caption.textContent = t.caption;
+    // Columns whose cells may be decorated (a veto badge, the 缺数据 tag) are
+    // always redrawn; the others only when their text changed.
+    var decorated = {};
+    t.columns.forEach(function (col, c) {
+      if (col.key === 'veto' || col.key === 'status' || col.key === 'check') decorated[c] = true;
+    });
+    var missingRow = function (row) {
+      return /(^| )missing( |$)/.test(row['class'] || '');
+    };
+    order.forEach(function (k, n) {
+      var row = t.rows[k];
+      var tr = n < footFrom ? bodyRows[n] : footRows[n - footFrom];
+      var cls = rowClassOf(row, k, opts);
+      if (tr.className !== cls) {
+        if (cls) tr.className = cls;
+        else tr.removeAttribute('class');
+      }
+      if (row.link) {
+        if (tr.getAttribute('data-link') !== row.link) tr.setAttribute('data-link', row.link);
+      } else if (tr.hasAttribute('data-link')) tr.removeAttribute('data-link');
+      // The texts the row shows are kept on it: comparing with them is cheaper than
+      // reading every cell's text back from the DOM.
+      var was = tr.__cells || [];
+      var tds = tr.cells;
+      var tagged = missingRow(row);
+      for (var c = 0; c < row.cells.length; c++) {
+        var text = row.cells[c];
+        var td = tds[c];
+        if (!td) continue;
+        var only = td.firstChild;
+        // A cell holding more than its text (a mark added after rendering) is redrawn.
+        var plain = !only || (only.nodeType === 3 && !only.nextSibling);
+        if (was[c] === text && plain && !decorated[c] && !tagged) continue;
+        var content = cellContent(text, t.columns[c] || {}, row);
+        if (typeof content === 'string' && plain && only) {
+          if (was[c] !== text) only.data = content;
+        } else if (typeof content === 'string' && plain) {
+          if (content) td.textContent = content;
+        } else {
+          td.textContent = '';
+          append(td, content);
+        }
+      }
+      tr.__cells = row.cells;
+    });
+    return old;
   }
 
   /* ---------- sorting a laid-out table by a column (presentation only) ---------- */
@@ -175,7 +286,11 @@
    * TSV of that layout); `order`, the row indices shown, when the user sorted it.
    */
   function tableBlock(table, key, order) {
-    var btn = h('button', {
+    return h('div', { 'class': 'tableblock' }, [h('div', { 'class': 'tablewrap' }, table), copyButton(table, key, order)]);
+  }
+
+  function copyButton(table, key, order) {
+    return h('button', {
       'class': 'copy no-print',
       text: '复制此表',
       attrs: { type: 'button', 'data-key': key || '' },
@@ -185,7 +300,32 @@
         }
       }
     });
-    return h('div', { 'class': 'tableblock' }, [h('div', { 'class': 'tablewrap' }, table), btn]);
+  }
+
+  /**
+   * Shows laid-out table `t` in `box` as its one block: the table already there is
+   * updated in place when patchTable can, else the box gets a new block.
+   * Returns the table shown.
+   */
+  function placeTable(box, t, opts, key, order) {
+    var block = box.firstElementChild;
+    var old = block && !block.nextElementSibling && block.className === 'tableblock' ? block.querySelector('table') : null;
+    var patched = old && old.id === (opts.id || '') ? patchTable(old, t, opts) : null;
+    if (patched) {
+      refreshBlock(block, patched, key, order);
+      return patched;
+    }
+    var table = layoutTable(t, opts);
+    WH.clear(box).appendChild(tableBlock(table, key, order));
+    return table;
+  }
+
+  /** The block around a table patched in place gets a copy button for its new rows. */
+  function refreshBlock(block, table, key, order) {
+    var old = block.querySelector('button.copy');
+    var btn = copyButton(table, key, order);
+    if (old) block.replaceChild(btn, old);
+    else block.appendChild(btn);
   }
 
   WH.tableOf = tableOf;
@@ -193,4 +333,7 @@
   WH.sortedOrder = sortedOrder;
   WH.makeTable = makeTable;
   WH.tableBlock = tableBlock;
+  WH.patchTable = patchTable;
+  WH.placeTable = placeTable;
+  WH.refreshBlock = refreshBlock;
 })(window.WH);
