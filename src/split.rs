@@ -1039,3 +1039,39 @@ fn sum_check(spec: &SumSpec, whole: Whole, parts: &[Val]) -> SplitSum {
         message,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the split does with a row: skip it as a subtotal or breakdown, take it as the table's total, or as a part.
+    fn as_split(k: RowKind) -> &'static str {
+        match k {
+            RowKind::Subtotal => "subtotal",
+            RowKind::Breakdown => "breakdown",
+            RowKind::Total { of: Total::Sum | Total::Whole, .. } => "total",
+            _ => "part",
+        }
+    }
+
+    #[test]
+    fn part_names_are_classified_as_the_table_layer_does() {
+        let names = [
+            "长沙第1号企业有限公司", "株洲第2号企业有限公司", "合计", "总计", "全区", "全县合计", "汇总", "小计", "其中", "其中：高新区",
+            "园区小计", "合力机械有限公司", "联合化工", "全兴酒业", "总体", "平均", "满分", "1月", "12月", "1-2月", "1—2月", "3月份",
+            "十二月", "十一月", "二月", "2022年1月", "1-11月累计", "1-3月", "一", "三", "12", "13", "abc", "ABC公司", "第3季度",
+            "填报人", "注:", "（一）企业甲", "企业 乙", "Ｘ公司", "１月", "湘潭三一", "十", "企业2月", "月", "份", "月份",
+        ];
+        for n in names {
+            assert_eq!(as_split(part_row_kind(n)), as_split(row_kind(n)), "row kind of {n}");
+            assert_eq!(part_month_span(n), month_span(n), "month span of {n}");
+            assert_eq!(part_month(n), parse_month(n), "month of {n}");
+        }
+        // The fast path is taken where it should be, and months are still found.
+        assert!(plain_name("长沙第1号企业有限公司") && !plain_name("企业 乙") && !plain_name("Ｘ公司"));
+        assert_eq!(part_month("12月"), Some(12));
+        assert_eq!(part_month("十二月"), Some(12));
+        assert_eq!(part_month_span("1-2月"), Some((1, 2)));
+        assert_eq!(as_split(part_row_kind("全县合计")), "total");
+    }
+}
