@@ -44,6 +44,14 @@ fn main() {
     // The page's request: the paste apart (`evaluate_parts`), `compact` on.
     let page_rest = serde_json::json!({"splits": [table], "today": "2026-11-28", "compact": true}).to_string();
     let page_alone = serde_json::json!({"today": "2026-11-28", "compact": true}).to_string();
+    // `profile_split 2000 1 page` (or `alone`): only the page's request with the split (or
+    // without it), once, for instruction counts: `valgrind --tool=callgrind
+    // --toggle-collect='wuhao::api::evaluate_parts*'` on each, the difference is the split's.
+    match std::env::args().nth(3).as_deref() {
+        Some("page") => return println!("{} bytes", wuhao::api::evaluate_parts(&data, &page_rest).len()),
+        Some("alone") => return println!("{} bytes", wuhao::api::evaluate_parts(&data, &page_alone).len()),
+        _ => {}
+    }
     let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
     let mut checks = Vec::with_capacity(repeat);
     let mut adds = Vec::with_capacity(repeat);

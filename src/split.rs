@@ -50,27 +50,48 @@ fn covers(rec: &Record, mo: u32) -> bool {
     }
 }
 
-/// Whether a part's name is made of characters that name folding leaves as
-/// they are (CJK ideographs, ASCII letters and digits): such a name is its own
-/// `fold_name` and, ASCII case aside, its own `name_key`.
-fn plain_name(name: &str) -> bool {
-    !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c))
+/// What one pass over a part's name tells: whether it is plain (made of
+/// characters name folding leaves as they are: CJK ideographs, ASCII letters
+/// and digits, so it is its own `fold_name` and, ASCII case aside, its own
+/// `name_key`), and whether it holds a character of the row-kind words (小 of
+/// 小计, 其 of 其中, 合 总 汇 全 of 合计, 总计, 汇总, 全省 …) or 月.
+#[derive(Clone, Copy)]
+struct NameScan {
+    plain: bool,
+    kind_word: bool,
+    month_word: bool,
+}
+
+fn scan_name(name: &str) -> NameScan {
+    let mut scan = NameScan { plain: !name.is_empty(), kind_word: false, month_word: false };
+    for c in name.chars() {
+        if !(c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+            scan.plain = false;
+            break;
+        }
+        match c {
+            '小' | '其' | '合' | '总' | '汇' | '全' => scan.kind_word = true,
+            '月' => scan.month_word = true,
+            _ => {}
+        }
+    }
+    scan
 }
 
 /// `row_kind` of a part's name as the split uses it (subtotal, breakdown, a
 /// total, or a part: notes, averages and the like count as parts here). A
-/// plain name without 小 (小计), 其 (其中), 合 总 汇 全 (合计, 总计, 汇总, 全省 …)
-/// is a part, decided without folding the name twice; any other goes through `row_kind`.
-fn part_row_kind(name: &str) -> RowKind {
-    if plain_name(name) && !name.contains(['小', '其', '合', '总', '汇', '全']) {
+/// plain name without a character of the row-kind words is a part, decided
+/// without folding it; any other name goes through `row_kind`.
+fn part_row_kind(name: &str, scan: NameScan) -> RowKind {
+    if scan.plain && !scan.kind_word {
         return RowKind::Data;
     }
     row_kind(name)
 }
 
 /// `month_span` of a part's name: a plain name without 月 spans no months.
-fn part_month_span(name: &str) -> Option<(u32, u32)> {
-    if plain_name(name) && !name.contains('月') {
+fn part_month_span(name: &str, scan: NameScan) -> Option<(u32, u32)> {
+    if scan.plain && !scan.month_word {
         return None;
     }
     month_span(name)
@@ -78,8 +99,8 @@ fn part_month_span(name: &str) -> Option<(u32, u32)> {
 
 /// `parse_month` of a part's name: a plain name is a month only when, 份 and 月
 /// trimmed from its end, it ends in a digit or a Chinese numeral.
-fn part_month(name: &str) -> Option<u32> {
-    if plain_name(name) {
+fn part_month(name: &str, scan: NameScan) -> Option<u32> {
+    if scan.plain {
         let last = name.trim_end_matches('份').trim_end_matches('月').chars().next_back();
         if !last.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
             return None;
@@ -530,7 +551,8 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             continue;
         };
         last_name = Some(name);
-        let total = match part_row_kind(name) {
+        let scan = scan_name(name);
+        let total = match part_row_kind(name, scan) {
             RowKind::Subtotal => {
                 cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(name));
                 continue;
@@ -544,14 +566,14 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         };
         // 1-2月 is one part covering two months (January and February are
         // reported together); 1-3月累计 or 1-6月 between months is a subtotal.
-        let span = if total { None } else { part_month_span(name) };
+        let span = if total { None } else { part_month_span(name, scan) };
         if let Some((first, last)) = span {
             if fold_name(name).contains("累计") || (first == 1 && last > 2) {
                 cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(name));
                 continue;
             }
         }
-        let month = if total { None } else { span.map(|(_, last)| last).or_else(|| part_month(name)) };
+        let month = if total { None } else { span.map(|(_, last)| last).or_else(|| part_month(name, scan)) };
         let first_month = span.map(|(first, _)| first).or(month);
         let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim()).unwrap_or_default();
         let mut row_unit = None;
@@ -1063,15 +1085,17 @@ mod tests {
             "填报人", "注:", "（一）企业甲", "企业 乙", "Ｘ公司", "１月", "湘潭三一", "十", "企业2月", "月", "份", "月份",
         ];
         for n in names {
-            assert_eq!(as_split(part_row_kind(n)), as_split(row_kind(n)), "row kind of {n}");
-            assert_eq!(part_month_span(n), month_span(n), "month span of {n}");
-            assert_eq!(part_month(n), parse_month(n), "month of {n}");
+            let scan = scan_name(n);
+            assert_eq!(as_split(part_row_kind(n, scan)), as_split(row_kind(n)), "row kind of {n}");
+            assert_eq!(part_month_span(n, scan), month_span(n), "month span of {n}");
+            assert_eq!(part_month(n, scan), parse_month(n), "month of {n}");
         }
         // The fast path is taken where it should be, and months are still found.
-        assert!(plain_name("长沙第1号企业有限公司") && !plain_name("企业 乙") && !plain_name("Ｘ公司"));
-        assert_eq!(part_month("12月"), Some(12));
-        assert_eq!(part_month("十二月"), Some(12));
-        assert_eq!(part_month_span("1-2月"), Some((1, 2)));
-        assert_eq!(as_split(part_row_kind("全县合计")), "total");
+        assert!(scan_name("长沙第1号企业有限公司").plain && !scan_name("企业 乙").plain && !scan_name("Ｘ公司").plain);
+        assert!(!scan_name("长沙第1号企业有限公司").kind_word && scan_name("全县合计").kind_word && scan_name("12月").month_word);
+        assert_eq!(part_month("12月", scan_name("12月")), Some(12));
+        assert_eq!(part_month("十二月", scan_name("十二月")), Some(12));
+        assert_eq!(part_month_span("1-2月", scan_name("1-2月")), Some((1, 2)));
+        assert_eq!(as_split(part_row_kind("全县合计", scan_name("全县合计"))), "total");
     }
 }
