@@ -437,9 +437,99 @@ pub struct ApiSplit {
     pub title: String,
     pub kind: String,
     pub unit: Option<String>,
+    /// One object per part; empty when `parts_compact` carries them.
     pub parts: Vec<ApiSplitPart>,
+    /// Present when the request asked for `compact` and the split has more
+    /// than 200 parts: every part as parallel arrays (in `parts` order), and
+    /// its `split:i` table lists the first 200 parts (the exports list all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts_compact: Option<ApiSplitPartsCompact>,
     pub sums: Vec<ApiSplitSum>,
     pub laggards: Vec<String>,
+}
+
+/// A split's parts as parallel arrays: index k is the k-th part. The
+/// indicator and unit of a part are given once per indicator (`indicators`,
+/// `units`) and per part by index (`indicator`); a part's status is its key
+/// (`"ahead"` 超序时, `"slight"` 略滞后, `"far"` 严重滞后, `"missing"` 缺数据).
+#[derive(Debug, Serialize)]
+pub struct ApiSplitPartsCompact {
+    pub count: usize,
+    pub name: Vec<String>,
+    pub indicators: Vec<String>,
+    /// The unit of each of `indicators` (the whole's unit), or null.
+    pub units: Vec<Option<String>>,
+    /// Index into `indicators`.
+    pub indicator: Vec<usize>,
+    pub target: Vec<Option<f64>>,
+    pub actual: Vec<Option<f64>>,
+    pub completion: Vec<Option<f64>>,
+    pub gap_pp: Vec<Option<f64>>,
+    pub status_key: Vec<&'static str>,
+    pub gap_share: Vec<Option<f64>>,
+    /// "" where there is nothing to say.
+    pub note: Vec<String>,
+}
+
+/// Above this many parts a compact report carries a split's parts as arrays
+/// and lists only this many in its table (the same bound as for parks).
+pub const SPLIT_LIST_MAX: usize = eval::AUTO_DETAIL_MAX;
+
+fn split_part_out(p: &model::SplitPart) -> ApiSplitPart {
+    let (status, status_key) = status_out(p.status);
+    ApiSplitPart {
+        name: p.name.clone(),
+        indicator: p.indicator.clone(),
+        target: num(p.target),
+        actual: num(p.actual),
+        completion: num(p.completion),
+        gap_pp: num(p.gap_pp),
+        status,
+        status_key,
+        gap_share: num(p.gap_share),
+        unit: p.unit.as_ref().map(|u| u.label.clone()),
+        note: p.note.clone(),
+    }
+}
+
+/// Every part of a split as parallel arrays (see `ApiSplitPartsCompact`).
+fn split_parts_compact(parts: &[model::SplitPart]) -> ApiSplitPartsCompact {
+    let n = parts.len();
+    let mut c = ApiSplitPartsCompact {
+        count: n,
+        name: Vec::with_capacity(n),
+        indicators: Vec::new(),
+        units: Vec::new(),
+        indicator: Vec::with_capacity(n),
+        target: Vec::with_capacity(n),
+        actual: Vec::with_capacity(n),
+        completion: Vec::with_capacity(n),
+        gap_pp: Vec::with_capacity(n),
+        status_key: Vec::with_capacity(n),
+        gap_share: Vec::with_capacity(n),
+        note: Vec::with_capacity(n),
+    };
+    for p in parts {
+        let unit = p.unit.as_ref().map(|u| u.label.as_str());
+        let k = match c.indicators.iter().zip(&c.units).position(|(i, u)| *i == p.indicator && u.as_deref() == unit) {
+            Some(k) => k,
+            None => {
+                c.indicators.push(p.indicator.clone());
+                c.units.push(unit.map(str::to_string));
+                c.indicators.len() - 1
+            }
+        };
+        c.name.push(p.name.clone());
+        c.indicator.push(k);
+        c.target.push(num(p.target));
+        c.actual.push(num(p.actual));
+        c.completion.push(num(p.completion));
+        c.gap_pp.push(num(p.gap_pp));
+        c.status_key.push(status_out(p.status).1);
+        c.gap_share.push(num(p.gap_share));
+        c.note.push(p.note.clone());
+    }
+    c
 }
 
 #[derive(Debug, Serialize)]
@@ -805,6 +895,8 @@ pub fn from_core(r: &Report) -> ApiReport {
 /// The report; with `compact` and more than `eval::AUTO_DETAIL_MAX` parks, the
 /// parks' summaries as parallel arrays and only the detailed parks as objects.
 pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
+    // Splits of many parts are compact on their own count (`SPLIT_LIST_MAX`).
+    let compact_splits = compact;
     let compact = compact && r.parks.len() > eval::AUTO_DETAIL_MAX;
     // Each park's group and rank within it, as the ranking table has them.
     let groups = crate::export::groups(r);
@@ -906,26 +998,8 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                 title: s.title.clone(),
                 kind: s.kind.clone(),
                 unit: s.unit.as_ref().map(|u| u.label.clone()),
-                parts: s
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        let (status, status_key) = status_out(p.status);
-                        ApiSplitPart {
-                            name: p.name.clone(),
-                            indicator: p.indicator.clone(),
-                            target: num(p.target),
-                            actual: num(p.actual),
-                            completion: num(p.completion),
-                            gap_pp: num(p.gap_pp),
-                            status,
-                            status_key,
-                            gap_share: num(p.gap_share),
-                            unit: p.unit.as_ref().map(|u| u.label.clone()),
-                            note: p.note.clone(),
-                        }
-                    })
-                    .collect(),
+                parts: if compact_splits && s.parts.len() > SPLIT_LIST_MAX { Vec::new() } else { s.parts.iter().map(split_part_out).collect() },
+                parts_compact: (compact_splits && s.parts.len() > SPLIT_LIST_MAX).then(|| split_parts_compact(&s.parts)),
                 sums: s
                     .sums
                     .iter()
@@ -942,7 +1016,7 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                 laggards: s.laggards.clone(),
             })
             .collect(),
-        tables: tables_out(r),
+        tables: tables_out(r, compact_splits),
         what_if: r
             .what_if
             .iter()
@@ -1000,9 +1074,10 @@ pub struct ApiTableRow {
 /// the rows the page lists, the leaders and every detailed park: twenty thousand
 /// rows nobody reads on screen would cost more than the rest of the report, and
 /// the exports (`export_json`) write the full ranking.
-fn tables_out(r: &Report) -> Vec<ApiTable> {
+fn tables_out(r: &Report, compact: bool) -> Vec<ApiTable> {
     let ranked = if r.parks.len() > eval::AUTO_DETAIL_MAX { eval::AUTO_DETAIL_MAX } else { usize::MAX };
-    crate::export::listed_tables(r, ranked)
+    let parts = if compact { SPLIT_LIST_MAX } else { usize::MAX };
+    crate::export::listed_tables_with(r, ranked, parts)
         .into_iter()
         .map(|t| ApiTable {
             columns: t

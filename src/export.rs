@@ -271,17 +271,23 @@ pub fn groups(r: &Report) -> Vec<(Option<String>, Option<u32>)> {
 /// table; then the ranking; then each split's parts and its sum checks. A park
 /// whose breakdown was left out (`eval::Detail`) has no tables of its own.
 pub fn tables(report: &Report) -> Vec<Table> {
-    layout(report, usize::MAX)
+    layout(report, usize::MAX, usize::MAX)
 }
 
 /// `tables` as the page lists them: the ranking holds its first `ranked` rows and
 /// the rows of detailed parks (the page lists no more of a long ranking; the
 /// exports, through `tables`, hold it all).
 pub fn listed_tables(report: &Report, ranked: usize) -> Vec<Table> {
-    layout(report, ranked)
+    layout(report, ranked, usize::MAX)
 }
 
-fn layout(report: &Report, ranked: usize) -> Vec<Table> {
+/// `listed_tables` with each split's parts table holding its first `parts` rows
+/// (the compact report above 200 parts; the exports hold every part).
+pub fn listed_tables_with(report: &Report, ranked: usize, parts: usize) -> Vec<Table> {
+    layout(report, ranked, parts)
+}
+
+fn layout(report: &Report, ranked: usize, listed_parts: usize) -> Vec<Table> {
     let note = period_note(report);
     let mut out = Vec::new();
     for (i, park) in report.parks.iter().enumerate() {
@@ -302,7 +308,7 @@ fn layout(report: &Report, ranked: usize) -> Vec<Table> {
         out.push(ranking(&note, report, ranked));
     }
     for (i, s) in report.splits.iter().enumerate() {
-        let (parts, sums) = split(i, &note, report, s);
+        let (parts, sums) = split(i, &note, report, s, listed_parts);
         out.push(parts);
         out.push(sums);
     }
@@ -678,7 +684,7 @@ fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
 
 /// The parts of a split and its sum checks, as two tables "split:i" and "split:i:sums",
 /// because the two have different columns.
-fn split(i: usize, note: &str, r: &Report, s: &SplitReport) -> (Table, Table) {
+fn split(i: usize, note: &str, r: &Report, s: &SplitReport, listed: usize) -> (Table, Table) {
     let title = if s.title.trim().is_empty() { format!("分解表{}", i + 1) } else { s.title.clone() };
     let unit = s.unit.as_ref().map(|u| u.label.as_str()).filter(|l| !l.is_empty());
     let kind = if s.kind.trim().is_empty() { "部分" } else { s.kind.as_str() };
@@ -698,7 +704,7 @@ fn split(i: usize, note: &str, r: &Report, s: &SplitReport) -> (Table, Table) {
             col("说明", "note"),
         ],
     );
-    for p in &s.parts {
+    for p in s.parts.iter().take(listed) {
         parts.push_row(
             vec![text(&p.name), text(&p.indicator), val(p.target), val(p.actual), two(p.completion), two_signed(p.gap_pp), text(p.status.label()), two(p.gap_share), text(&p.note)],
             RowMeta { status: Some(status_key(p.status)), ..RowMeta::default() },

@@ -50,6 +50,72 @@ fn covers(rec: &Record, mo: u32) -> bool {
     }
 }
 
+/// What one pass over a part's name tells: whether it is plain (made of
+/// characters name folding leaves as they are: CJK ideographs, ASCII letters
+/// and digits, so it is its own `fold_name` and, ASCII case aside, its own
+/// `name_key`), and whether it holds a character of the row-kind words (小 of
+/// 小计, 其 of 其中, 合 总 汇 全 of 合计, 总计, 汇总, 全省 …) or 月.
+#[derive(Clone, Copy)]
+struct NameScan {
+    plain: bool,
+    kind_word: bool,
+    month_word: bool,
+}
+
+fn scan_name(name: &str) -> NameScan {
+    let mut scan = NameScan { plain: !name.is_empty(), kind_word: false, month_word: false };
+    for c in name.chars() {
+        if !(c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+            scan.plain = false;
+            break;
+        }
+        match c {
+            '小' | '其' | '合' | '总' | '汇' | '全' => scan.kind_word = true,
+            '月' => scan.month_word = true,
+            _ => {}
+        }
+    }
+    scan
+}
+
+/// `row_kind` of a part's name as the split uses it (subtotal, breakdown, a
+/// total, or a part: notes, averages and the like count as parts here). A
+/// plain name without a character of the row-kind words is a part, decided
+/// without folding it; any other name goes through `row_kind`.
+fn part_row_kind(name: &str, scan: NameScan) -> RowKind {
+    if scan.plain && !scan.kind_word {
+        return RowKind::Data;
+    }
+    row_kind(name)
+}
+
+/// `month_span` of a part's name: a plain name without 月 spans no months.
+fn part_month_span(name: &str, scan: NameScan) -> Option<(u32, u32)> {
+    if scan.plain && !scan.month_word {
+        return None;
+    }
+    month_span(name)
+}
+
+/// `parse_month` of a part's name: a plain name is a month only when, 份 and 月
+/// trimmed from its end, it ends in a digit or a Chinese numeral.
+fn part_month(name: &str, scan: NameScan) -> Option<u32> {
+    if scan.plain {
+        let last = name.trim_end_matches('份').trim_end_matches('月').chars().next_back();
+        if !last.is_some_and(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)) {
+            return None;
+        }
+    }
+    parse_month(name)
+}
+
+/// The unit a cell without its own suffix is in (`table::units`): its row's,
+/// its column's (the header, else the indicator's merged header), the table's.
+fn fallback_unit<'u>(units: Units<'u>, row: Option<&'u Unit>, col: usize) -> Option<&'u Unit> {
+    let column = units.columns.iter().find(|(c, _)| *c == col).and_then(|(_, u)| u.as_ref()).or(units.group);
+    units::Stated { cell: None, row, column, table: units.title }.resolve().map(|(u, _)| u)
+}
+
 /// Half a unit in the last written decimal place of a cell (0.005 for 12.34):
 /// the largest rounding error the cell can carry. A cell without decimals is
 /// taken as exact, because targets are set in whole numbers; a whole-number
@@ -83,32 +149,36 @@ fn fmt(v: f64) -> String {
 
 /// One value cell of the table as read.
 #[derive(Clone, Debug)]
-struct Cell {
+struct Cell<'g> {
     value: Option<f64>,
     /// The unit written in the cell itself.
     unit: Option<Unit>,
     half_ulp: f64,
     row: usize,
     col: usize,
-    text: String,
+    /// The cell as pasted (a span of the grid).
+    text: &'g str,
 }
 
 /// One part (or total) row for one indicator.
+///
+/// Its texts borrow the grid and the header's groups: reading a row allocates
+/// nothing but what a unit written in a cell or a unit column needs.
 #[derive(Clone, Debug)]
-struct Record {
+struct Record<'g> {
     row: usize,
-    name: String,
+    name: &'g str,
     /// The month a month part covers, or the last of the months it combines (1-2月).
     month: Option<u32>,
     /// The first month a combined part covers (1 for 1-2月); `month` otherwise.
     first_month: Option<u32>,
     total: bool,
     /// The indicator as written (a header prefix, an 指标 cell or the title's).
-    indicator: String,
+    indicator: &'g str,
     /// The unit the row's values are in unless a cell says otherwise.
     unit: Option<Unit>,
-    target: Option<Cell>,
-    actual: Option<Cell>,
+    target: Option<Cell<'g>>,
+    actual: Option<Cell<'g>>,
 }
 
 /// A value after conversion into the whole's unit, with its rounding tolerance.
@@ -139,19 +209,19 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn read_cell(&mut self, grid: &Grid, row: usize, col: usize) -> Cell {
-        let text = grid.cell(row, col).to_string();
-        let half_ulp = half_ulp_of_text(&text);
-        let (value, unit) = match parse_number(&text) {
+    fn read_cell<'g>(&mut self, grid: &'g Grid, row: usize, col: usize) -> Cell<'g> {
+        let text = grid.cell(row, col);
+        let half_ulp = half_ulp_of_text(text);
+        let (value, unit) = match parse_number(text) {
             CellNumber::Value { value, unit, warnings } => {
                 for w in warnings {
-                    self.diags.push(Diagnostic::warning(self.source.clone(), w).at(row, col).cell(&text));
+                    self.diags.push(Diagnostic::warning(self.source.clone(), w).at(row, col).cell(text));
                 }
                 (finite(value), unit)
             }
             CellNumber::Missing => (None, None),
             CellNumber::Invalid(fault) => {
-                self.diags.push(Diagnostic::error(self.source.clone(), CellNumber::problem(fault, &text)).at(row, col).cell(&text));
+                self.diags.push(Diagnostic::error(self.source.clone(), CellNumber::problem(fault, text)).at(row, col).cell(text));
                 (None, None)
             }
         };
@@ -173,7 +243,7 @@ impl Ctx<'_> {
                             Problem::UnitNotConvertible { item: None, from: f.label.clone(), to: t.label.clone() },
                         )
                             .at(cell.row, cell.col)
-                            .cell(&cell.text),
+                            .cell(cell.text),
                     );
                     (None, 0.0)
                 }
@@ -460,10 +530,10 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     }
 
     // Data rows.
-    let mut records: Vec<Record> = Vec::new();
-    let mut last_name: Option<String> = None;
+    let mut records: Vec<Record> = Vec::with_capacity(grid.n_rows().saturating_sub(h + 1) * groups.len());
+    let mut last_name: Option<&str> = None;
     for r in h + 1..grid.n_rows() {
-        let name_cell = grid.cell(r, key_col).trim().to_string();
+        let name_cell = grid.cell(r, key_col).trim();
         let any_value = groups.iter().any(|g| {
             g.target.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
                 || g.actual.as_ref().is_some_and(|(c, _)| !grid.cell(r, *c).trim().is_empty())
@@ -472,22 +542,23 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             continue;
         }
         let name = if !name_cell.is_empty() {
-            name_cell.clone()
-        } else if let (Some(_), Some(prev)) = (indicator_col, last_name.as_ref()) {
+            name_cell
+        } else if let (Some(_), Some(prev)) = (indicator_col, last_name) {
             // Merged name cells arrive as blanks under the first row of the block.
-            prev.clone()
+            prev
         } else {
             cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::NoPartName).at(r, key_col));
             continue;
         };
-        last_name = Some(name.clone());
-        let total = match row_kind(&name) {
+        last_name = Some(name);
+        let scan = scan_name(name);
+        let total = match part_row_kind(name, scan) {
             RowKind::Subtotal => {
-                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(&name));
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(name));
                 continue;
             }
             RowKind::Breakdown => {
-                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Breakdown).at(r, key_col).cell(&name));
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Breakdown).at(r, key_col).cell(name));
                 continue;
             }
             RowKind::Total { of: Total::Sum | Total::Whole, .. } => true,
@@ -495,16 +566,16 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
         };
         // 1-2月 is one part covering two months (January and February are
         // reported together); 1-3月累计 or 1-6月 between months is a subtotal.
-        let span = if total { None } else { month_span(&name) };
+        let span = if total { None } else { part_month_span(name, scan) };
         if let Some((first, last)) = span {
-            if fold_name(&name).contains("累计") || (first == 1 && last > 2) {
-                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(&name));
+            if fold_name(name).contains("累计") || (first == 1 && last > 2) {
+                cx.diags.push(Diagnostic::warning(cx.source.clone(), Problem::Subtotal).at(r, key_col).cell(name));
                 continue;
             }
         }
-        let month = if total { None } else { span.map(|(_, last)| last).or_else(|| parse_month(&name)) };
+        let month = if total { None } else { span.map(|(_, last)| last).or_else(|| part_month(name, scan)) };
         let first_month = span.map(|(first, _)| first).or(month);
-        let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim().to_string()).unwrap_or_default();
+        let ind_cell = indicator_col.map(|c| grid.cell(r, c).trim()).unwrap_or_default();
         let mut row_unit = None;
         if let Some(c) = unit_col {
             let t = grid.cell(r, c).trim();
@@ -517,11 +588,11 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
             }
         }
         if row_unit.is_none() && indicator_col.is_some() {
-            row_unit = split_bracket(&fold_name(&ind_cell)).1.as_deref().and_then(unit_label);
+            row_unit = split_bracket(&fold_name(ind_cell)).1.as_deref().and_then(unit_label);
         }
         for g in &groups {
-            let indicator = if !g.prefix.is_empty() {
-                g.prefix.clone()
+            let indicator: &str = if !g.prefix.is_empty() {
+                &g.prefix
             } else if indicator_col.is_some() {
                 if ind_cell.is_empty() {
                     if let Some(c) = indicator_col {
@@ -529,13 +600,13 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
                     }
                     continue;
                 }
-                ind_cell.clone()
+                ind_cell
             } else {
-                title_indicator.clone().unwrap_or_default()
+                title_indicator.as_deref().unwrap_or_default()
             };
             let target = g.target.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
             let actual = g.actual.as_ref().map(|(c, _)| cx.read_cell(grid, r, *c));
-            records.push(Record { row: r, name: name.clone(), month, first_month, total, indicator, unit: row_unit.clone(), target, actual });
+            records.push(Record { row: r, name, month, first_month, total, indicator, unit: row_unit.clone(), target, actual });
         }
     }
 
@@ -550,19 +621,19 @@ fn read_and_check(grid: &Grid, cx: &mut Ctx, report: &mut SplitReport) {
     report.kind = kind;
 
     // Indicators in order of first appearance.
-    let mut indicators: Vec<String> = Vec::new();
+    let mut indicators: Vec<&str> = Vec::new();
     for r in &records {
         if !indicators.contains(&r.indicator) {
-            indicators.push(r.indicator.clone());
+            indicators.push(r.indicator);
         }
     }
     let multi = indicators.len() > 1;
     let mut units: Vec<Option<Unit>> = Vec::new();
     let mut laggards: Vec<(String, Option<f64>, Option<f64>)> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    for raw in &indicators {
-        let recs: Vec<&Record> = records.iter().filter(|r| &r.indicator == raw).collect();
-        let group_unit = groups.iter().find(|g| &g.prefix == raw).and_then(|g| g.unit.clone());
+    for &raw in &indicators {
+        let recs: Vec<&Record> = records.iter().filter(|r| r.indicator == raw).collect();
+        let group_unit = groups.iter().find(|g| g.prefix == raw).and_then(|g| g.unit.clone());
         let col_units: Vec<(usize, Option<Unit>)> = groups
             .iter()
             .flat_map(|g| g.target.iter().chain(g.actual.iter()).map(|(c, u)| (*c, u.clone().or_else(|| g.unit.clone()))))
@@ -617,7 +688,7 @@ struct Units<'a> {
 struct IndicatorRows<'a> {
     /// The indicator's name as pasted.
     raw: &'a str,
-    recs: &'a [&'a Record],
+    recs: &'a [&'a Record<'a>],
     units: Units<'a>,
     by_month: bool,
     /// Whether the table holds several indicators (their labels are then named).
@@ -626,7 +697,6 @@ struct IndicatorRows<'a> {
 
 fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) -> IndicatorOutcome {
     let IndicatorRows { raw, recs, units, by_month, multi } = rows;
-    let Units { group: group_unit, columns: col_units, title: title_unit } = units;
     let item = resolve(&cx.items, raw).and_then(|i| cx.items.get(i)).cloned();
     let first_row = recs.first().map(|r| r.row).unwrap_or(0);
     let name = match &item {
@@ -644,11 +714,7 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
     // The unit each cell's value is in, unless the cell says otherwise.
     // The unit a cell without its own suffix is in (`table::units`): its row's,
     // its column's (the header, else the indicator's merged header), the table's.
-    let fallback = |r: &Record, col: usize| -> Option<Unit> {
-        let column = col_units.iter().find(|(c, _)| *c == col).and_then(|(_, u)| u.as_ref()).or(group_unit);
-        let stated = units::Stated { cell: None, row: r.unit.as_ref(), column, table: title_unit };
-        stated.resolve().map(|(u, _)| u.clone())
-    };
+    let fallback = |r: &Record, col: usize| -> Option<Unit> { fallback_unit(units, r.unit.as_ref(), col).cloned() };
     // The whole's unit: the scheme's, else the first unit the table states.
     let whole_unit: Option<Unit> = item.as_ref().map(|it| it.unit.clone()).or_else(|| {
         recs.iter().find_map(|r| {
@@ -674,16 +740,16 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
 
     // Convert every record once.
     struct Conv<'r> {
-        rec: &'r Record,
+        rec: &'r Record<'r>,
         t: Val,
         a: Val,
     }
     let mut conv: Vec<Conv> = Vec::new();
     for r in recs {
-        let ft = r.target.as_ref().and_then(|c| fallback(r, c.col));
-        let fa = r.actual.as_ref().and_then(|c| fallback(r, c.col));
-        let t = cx.convert(r.target.as_ref(), ft.as_ref(), whole_unit.as_ref());
-        let a = cx.convert(r.actual.as_ref(), fa.as_ref(), whole_unit.as_ref());
+        let ft = r.target.as_ref().and_then(|c| fallback_unit(units, r.unit.as_ref(), c.col));
+        let fa = r.actual.as_ref().and_then(|c| fallback_unit(units, r.unit.as_ref(), c.col));
+        let t = cx.convert(r.target.as_ref(), ft, whole_unit.as_ref());
+        let a = cx.convert(r.actual.as_ref(), fa, whole_unit.as_ref());
         conv.push(Conv { rec: r, t, a });
     }
     let has_target = recs.iter().any(|r| r.target.is_some());
@@ -712,10 +778,10 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
         let a = assess(kind, c.t.v, c.a.v, tp, slight);
         let share = shortfall(c.t.v, c.a.v, tp).map(|s| if total_short > 0.0 { s / total_short * 100.0 } else { 0.0 }).and_then(finite);
         if matches!(a.status, Status::SlightlyBehind | Status::FarBehind) {
-            laggards.push((part_label(&c.rec.name), share, a.gap_pp));
+            laggards.push((part_label(c.rec.name), share, a.gap_pp));
         }
         SplitPart {
-            name: c.rec.name.clone(),
+            name: c.rec.name.to_string(),
             indicator: name.clone(),
             target: c.t.v,
             actual: c.a.v,
@@ -734,14 +800,14 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
         for c in conv.iter().filter(|c| !c.rec.total) {
             match c.rec.month {
                 None => cx.diags.push(
-                    Diagnostic::warning(cx.source.clone(), Problem::UnknownMonth { text: c.rec.name.clone() })
+                    Diagnostic::warning(cx.source.clone(), Problem::UnknownMonth { text: c.rec.name.to_string() })
                         .at_row(c.rec.row)
-                        .cell(&c.rec.name),
+                        .cell(c.rec.name),
                 ),
                 Some(mo) if months.iter().any(|x| x.rec.month == Some(mo)) => {
                     let first_row = months.iter().find(|x| x.rec.month == Some(mo)).map(|x| x.rec.row + 1);
-                    let problem = Problem::DuplicateRow { name: c.rec.name.clone(), first_row };
-                    cx.diags.push(Diagnostic::warning(cx.source.clone(), problem).at_row(c.rec.row).cell(&c.rec.name))
+                    let problem = Problem::DuplicateRow { name: c.rec.name.to_string(), first_row };
+                    cx.diags.push(Diagnostic::warning(cx.source.clone(), problem).at_row(c.rec.row).cell(c.rec.name))
                 }
                 Some(_) => months.push(c),
             }
@@ -760,11 +826,11 @@ fn check_indicator(cx: &mut Ctx, rows: IndicatorRows, report: &mut SplitReport) 
                     cx.diags.push(
                         Diagnostic::warning(cx.source.clone(), Problem::MonthAfterPeriod { month: mo, period_month: m })
                             .at_row(c.rec.row)
-                            .cell(&c.rec.name),
+                            .cell(c.rec.name),
                     );
                 }
                 report.parts.push(SplitPart {
-                    name: c.rec.name.clone(),
+                    name: c.rec.name.to_string(),
                     indicator: name.clone(),
                     target: c.t.v,
                     actual: None,
@@ -993,5 +1059,43 @@ fn sum_check(spec: &SumSpec, whole: Whole, parts: &[Val]) -> SplitSum {
         difference: finite(diff),
         ok,
         message,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the split does with a row: skip it as a subtotal or breakdown, take it as the table's total, or as a part.
+    fn as_split(k: RowKind) -> &'static str {
+        match k {
+            RowKind::Subtotal => "subtotal",
+            RowKind::Breakdown => "breakdown",
+            RowKind::Total { of: Total::Sum | Total::Whole, .. } => "total",
+            _ => "part",
+        }
+    }
+
+    #[test]
+    fn part_names_are_classified_as_the_table_layer_does() {
+        let names = [
+            "长沙第1号企业有限公司", "株洲第2号企业有限公司", "合计", "总计", "全区", "全县合计", "汇总", "小计", "其中", "其中：高新区",
+            "园区小计", "合力机械有限公司", "联合化工", "全兴酒业", "总体", "平均", "满分", "1月", "12月", "1-2月", "1—2月", "3月份",
+            "十二月", "十一月", "二月", "2022年1月", "1-11月累计", "1-3月", "一", "三", "12", "13", "abc", "ABC公司", "第3季度",
+            "填报人", "注:", "（一）企业甲", "企业 乙", "Ｘ公司", "１月", "湘潭三一", "十", "企业2月", "月", "份", "月份",
+        ];
+        for n in names {
+            let scan = scan_name(n);
+            assert_eq!(as_split(part_row_kind(n, scan)), as_split(row_kind(n)), "row kind of {n}");
+            assert_eq!(part_month_span(n, scan), month_span(n), "month span of {n}");
+            assert_eq!(part_month(n, scan), parse_month(n), "month of {n}");
+        }
+        // The fast path is taken where it should be, and months are still found.
+        assert!(scan_name("长沙第1号企业有限公司").plain && !scan_name("企业 乙").plain && !scan_name("Ｘ公司").plain);
+        assert!(!scan_name("长沙第1号企业有限公司").kind_word && scan_name("全县合计").kind_word && scan_name("12月").month_word);
+        assert_eq!(part_month("12月", scan_name("12月")), Some(12));
+        assert_eq!(part_month("十二月", scan_name("十二月")), Some(12));
+        assert_eq!(part_month_span("1-2月", scan_name("1-2月")), Some((1, 2)));
+        assert_eq!(as_split(part_row_kind("全县合计", scan_name("全县合计"))), "total");
     }
 }

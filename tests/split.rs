@@ -168,3 +168,55 @@ fn odd_figures_stay_finite() {
     // rows: every figure rendered is finite (the renderer asserts it).
     check("garbage", 3, None, 2022, 6, def());
 }
+
+/// A generated table of `n` enterprises (亿元, 4 decimals), as the benchmark pastes.
+fn enterprises(n: usize) -> String {
+    let mut s = String::from("技工贸总收入目标分解（单位：亿元）\r\n企业\t年度目标\t1-11月累计\r\n");
+    for i in 0..n {
+        let t = 0.05 + (i % 17) as f64 * 0.01;
+        let a = t * (0.6 + (i % 7) as f64 * 0.1);
+        s.push_str(&format!("第{}号企业有限公司\t{t:.4}\t{a:.4}\r\n", i + 1));
+    }
+    s
+}
+
+#[test]
+fn above_200_parts_a_compact_report_carries_the_parts_as_arrays_and_lists_200() {
+    let data = std::fs::read_to_string("examples/hengshan-2022-jan-nov.tsv").unwrap();
+    let rest = |compact: bool| {
+        serde_json::json!({"today": "2022-12-05", "splits": [enterprises(250)], "compact": compact}).to_string()
+    };
+    let full: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_parts(&data, &rest(false))).unwrap();
+    let compact: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_parts(&data, &rest(true))).unwrap();
+    let parts = full["splits"][0]["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 250);
+    assert!(full["splits"][0].get("parts_compact").is_none(), "without compact every part is an object");
+    let c = &compact["splits"][0]["parts_compact"];
+    assert_eq!(compact["splits"][0]["parts"].as_array().unwrap().len(), 0);
+    assert_eq!(c["count"], 250);
+    assert_eq!(c["indicators"], serde_json::json!(["技工贸总收入"]));
+    assert_eq!(c["units"], serde_json::json!(["亿元"]));
+    // Index k of every array is the k-th part object of the full report.
+    for (k, p) in parts.iter().enumerate() {
+        for key in ["name", "target", "actual", "completion", "gap_pp", "status_key", "gap_share", "note"] {
+            assert_eq!(c[key][k], p[key], "{key} of part {k}");
+        }
+        assert_eq!(c["indicators"][c["indicator"][k].as_u64().unwrap() as usize], p["indicator"]);
+        assert_eq!(c["units"][c["indicator"][k].as_u64().unwrap() as usize], p["unit"]);
+    }
+    // The page's table lists the first 200 parts, the same rows as the full table's first 200.
+    let table = |r: &serde_json::Value, key: &str| r["tables"].as_array().unwrap().iter().find(|t| t["key"] == key).unwrap().clone();
+    let (ft, ct) = (table(&full, "split:0"), table(&compact, "split:0"));
+    assert_eq!(ft["rows"].as_array().unwrap().len(), 250);
+    assert_eq!(ct["rows"].as_array().unwrap().len(), 200);
+    assert_eq!(ct["rows"].as_array().unwrap()[..], ft["rows"].as_array().unwrap()[..200]);
+    assert_eq!(table(&full, "split:0:sums"), table(&compact, "split:0:sums"));
+    assert_eq!(full["splits"][0]["sums"], compact["splits"][0]["sums"]);
+    assert_eq!(full["splits"][0]["laggards"], compact["splits"][0]["laggards"]);
+    // The exports still write every part.
+    let tsv = String::from_utf8(wuhao::api::export_parts(&data, &rest(true), "split:0@", "tsv")).unwrap();
+    assert!(tsv.contains("第250号企业有限公司"), "the copied table holds every part");
+    // Up to 200 parts compact changes nothing.
+    let few = |compact: bool| serde_json::json!({"today": "2022-12-05", "splits": [enterprises(200)], "compact": compact}).to_string();
+    assert_eq!(wuhao::api::evaluate_parts(&data, &few(true)), wuhao::api::evaluate_parts(&data, &few(false)));
+}

@@ -335,17 +335,34 @@ async function enterpriseSplit() {
     [seedTsv(), splitTable(ENTERPRISES, 5)],
   );
   // The same park alone, without the split, interleaved: what the split adds.
+  // The request is the page's (`compact`: above 200 parts the parts come as
+  // arrays and the table lists 200); the stages and the full report (one object
+  // and one table row per part) are timed beside it.
   const runs = await repeat('2,000-enterprise split', () =>
     page.evaluate((today) => {
+      /* global wasm_bindgen */
       const t0 = performance.now();
-      const report = window.wuhao.evaluate({ data: window.__seed, splits: [window.__split], today });
+      const report = window.wuhao.evaluate({ data: window.__seed, splits: [window.__split], today, compact: true });
       const t1 = performance.now();
-      window.wuhao.evaluate({ data: window.__seed, today });
+      window.wuhao.evaluate({ data: window.__seed, today, compact: true });
       const t2 = performance.now();
+      const rest = JSON.stringify({ splits: [window.__split], today, compact: true });
+      const t3 = performance.now();
+      const out = wasm_bindgen.evaluateParts(window.__seed, rest);
+      const t4 = performance.now();
+      JSON.parse(out);
+      const t5 = performance.now();
+      const full = window.wuhao.evaluate({ data: window.__seed, splits: [window.__split], today });
+      const t6 = performance.now();
       const sp = report.splits[0] || { parts: [] };
-      return { ms: t1 - t0, without: t2 - t1, parts: sp.parts.length, sums: (sp.sums || []).length };
+      const fsp = full.splits[0] || { parts: [] };
+      return {
+        ms: t1 - t0, without: t2 - t1, parts: sp.parts_compact ? sp.parts_compact.count : sp.parts.length, sums: (sp.sums || []).length,
+        stringify: t3 - t2, core: t4 - t3, parse: t5 - t4, outBytes: out.length, full: t6 - t5, fullParts: fsp.parts.length,
+      };
     }, TODAY),
   );
+  if (runs[0].fullParts !== ENTERPRISES) throw new Error(`the full report has ${runs[0].fullParts} parts, not ${ENTERPRISES}`);
   if (runs[0].parts !== ENTERPRISES) throw new Error(`the split read ${runs[0].parts} parts, not ${ENTERPRISES}`);
   s.assertClean();
   await s.close();
@@ -707,7 +724,9 @@ async function main() {
     `     the JSON boundary alone (request in, report out) takes ${ms(boundary)} ms; 3× Papa Parse needs ours ≤ ${ms(papaMs / 3)} ms, 2× uDSV ≤ ${ms(udsvMs / 2)} ms`,
     `  2. evaluate ${pv('evaluate')} ms, render ${pv('render')} ms, style and layout ${pv('layout')} ms; ${prov[0].parks} ranking rows ` +
       `(the page waits 150 ms after the last keystroke or paste before computing; not counted)`,
-    `  3. ${ent[0].parts} parts, ${ent[0].sums} sum checks; the seed park alone ${ms(med(ent, 'without'))} ms`,
+    `  3. ${ent[0].parts} parts, ${ent[0].sums} sum checks; the seed park alone ${ms(med(ent, 'without'))} ms; ` +
+      `stages: JSON.stringify ${ms(med(ent, 'stringify'))} ms, core ${ms(med(ent, 'core'))} ms, JSON.parse ${ms(med(ent, 'parse'))} ms ` +
+      `of ${(ent[0].outBytes / 1e6).toFixed(2)} MB; the full report (no compact: an object and a table row per part) ${ms(med(ent, 'full'))} ms`,
     `  4. HTML parsed and scripts run (DOMContentLoaded) at ${ms(med(cold.page, 'domContentLoaded'))} ms (blank ${ms(med(cold.blank, 'domContentLoaded'))} ms); ` +
       (cold.page.every((r) => r.embedded)
         ? `the example's report, the build's copy (no evaluate), rendered from ${ms(med(cold.page, 'computeStart'))} ms in ${ms(med(cold.page, 'render'))} ms; ` +

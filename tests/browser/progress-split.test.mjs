@@ -73,3 +73,37 @@ test('park table and a 片区 split: progress statuses, the sum mismatch, the la
   s.assertClean();
   await s.close();
 });
+
+// A county's split by enterprise: 250 parts. The page lists the first 200 with a
+// note saying so; 复制此表 still copies every part, as the exports write them.
+test('a split of 250 enterprises: the first 200 listed with a note, every part copied', async () => {
+  const s = await open(undefined, { clipboard: true });
+  const { page } = s;
+  await paste(page, '#data', PARK);
+  await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
+  await recomputed(page, () => page.fill('#period-year', '2023'));
+  await recomputed(page, () => page.selectOption('#period-month', '6'));
+  const lines = ['技工贸总收入目标分解（单位：万元）', '企业\t年度目标\t1-6月累计'];
+  // 250 parts of 8,000 万元 = 200 亿元, the park's target; each has done 3,200 (40 %).
+  for (let i = 1; i <= 250; i++) lines.push(`第${i}号企业有限公司\t8000\t3200`);
+  await paste(page, 'textarea[data-split="0"]', lines.join('\n') + '\n');
+
+  const rows = await page.$$eval('#splits-box table[data-key="split:0"] tbody tr', (trs) => trs.map((tr) => tr.cells[0].textContent));
+  assert.equal(rows.length, 200, 'the first 200 parts are listed');
+  assert.equal(rows[0], '第1号企业有限公司');
+  assert.equal(rows[199], '第200号企业有限公司');
+  assert.match(await page.textContent('#splits-box .split-listed'), /共 250 个部分，此处列出前 200 个/);
+  // The sums count every part: 250 × 8,000 万元 = 200 亿元, the park's target.
+  const sums = await page.textContent('#splits-box table[data-key="split:0:sums"]');
+  assert.match(sums, /一致/);
+  assert.doesNotMatch(sums, /不一致/);
+
+  await page.evaluate(() => navigator.clipboard.writeText(''));
+  await page.click('.tableblock:has(table[data-key="split:0"]) > button.copy');
+  await page.waitForFunction(() => /已复制/.test(document.getElementById('status').textContent));
+  const copied = (await page.evaluate(() => navigator.clipboard.readText())).trim().split(/\r?\n/);
+  assert.ok(copied.some((l) => l.startsWith('第250号企业有限公司\t')), 'the copy holds the 250th part');
+  assert.equal(copied.filter((l) => /^第\d+号企业有限公司\t/.test(l)).length, 250);
+  s.assertClean();
+  await s.close();
+});

@@ -21,7 +21,15 @@
     // the part kind and the unit are in the headers.
     var key = 'split:' + n;
     var parts = WH.tableOf(report, key);
+    // Above 200 parts the compact report lists the first 200 (README, "Automation
+    // contract"); 复制此表 and the exports still write every part, in the core's order.
+    var count = sp.parts_compact ? sp.parts_compact.count : (sp.parts || []).length;
+    var listed = parts ? parts.rows.length : 0;
     if (parts) sec.appendChild(WH.tableBlock(WH.layoutTable(parts, { cls: 'parts' }), key));
+    if (parts && listed < count) {
+      sec.appendChild(h('p', { 'class': 'note split-listed', text: '共 ' + count + ' 个部分，此处列出前 ' + listed +
+        ' 个；复制此表、复制表格和导出包含全部部分。' }));
+    }
     var sums = WH.tableOf(report, key + ':sums');
     if (sums && sums.rows.length) sec.appendChild(WH.tableBlock(WH.layoutTable(sums, { cls: 'sums' }), key + ':sums'));
     sec.appendChild(h('p', { 'class': 'laggards' }, sp.laggards && sp.laggards.length ? ['进度滞后：', h('strong', { text: sp.laggards.join('、') })] : ['没有进度滞后的部分。']));
