@@ -330,8 +330,10 @@ impl ItemColumn {
         ItemColumn {
             name: name.to_string(),
             value: vec![none; parks],
-            target: vec![none; parks],
-            last_year: vec![none; parks],
+            // Targets and last year's figures are allocated at the first park that has one:
+            // most pastes carry only values, and two columns of nothing were a third of the model.
+            target: Vec::new(),
+            last_year: Vec::new(),
             pos: vec![ABSENT; parks],
             extra: BTreeMap::new(),
         }
@@ -342,10 +344,12 @@ impl ItemColumn {
         &self.value
     }
 
+    /// Every park's target; empty when no park has one, else as long as `values`.
     pub fn targets(&self) -> &[f64] {
         &self.target
     }
 
+    /// Every park's figure of last year; empty when no park has one, else as long as `values`.
     pub fn last_years(&self) -> &[f64] {
         &self.last_year
     }
@@ -394,12 +398,9 @@ impl ItemColumn {
         if let Some(x) = self.value.get_mut(park) {
             *x = pack(value);
         }
-        if let Some(x) = self.target.get_mut(park) {
-            *x = pack(target);
-        }
-        if let Some(x) = self.last_year.get_mut(park) {
-            *x = pack(last_year);
-        }
+        let n = self.value.len();
+        set_sparse(&mut self.target, n, park, target);
+        set_sparse(&mut self.last_year, n, park, last_year);
         if let Some(x) = self.pos.get_mut(park) {
             *x = pack_pos(pos);
         }
@@ -433,9 +434,27 @@ impl ItemColumn {
     fn push(&mut self) {
         let none = pack(None);
         self.value.push(none);
-        self.target.push(none);
-        self.last_year.push(none);
+        if !self.target.is_empty() {
+            self.target.push(none);
+        }
+        if !self.last_year.is_empty() {
+            self.last_year.push(none);
+        }
         self.pos.push(ABSENT);
+    }
+}
+
+/// Sets one park's figure in a column that stays empty until a park has one
+/// (then it is made as long as the `n` parks).
+fn set_sparse(col: &mut Vec<f64>, n: usize, park: usize, v: Option<f64>) {
+    if col.is_empty() {
+        if v.is_none() {
+            return;
+        }
+        col.resize(n, pack(None));
+    }
+    if let Some(x) = col.get_mut(park) {
+        *x = pack(v);
     }
 }
 
@@ -450,6 +469,18 @@ impl Parks {
 
     pub fn is_empty(&self) -> bool {
         self.names.is_empty()
+    }
+
+    /// Room for `more` parks in every column, so a big paste's columns are
+    /// allocated once rather than grown (and copied) as parks are pushed.
+    pub fn reserve(&mut self, more: usize) {
+        self.names.reserve(more);
+        self.rows.reserve(more);
+        self.groups.reserve(more);
+        for c in &mut self.items {
+            c.value.reserve_exact(more);
+            c.pos.reserve_exact(more);
+        }
     }
 
     /// Adds a park with no observations; returns its index.

@@ -105,6 +105,95 @@ pub fn parse_number(text: &str) -> CellNumber {
     }
 }
 
+/// The byte-level fast path of the readers' per-cell loops, for the cells most
+/// pastes are made of: `[-]digits[.digits]`, with well-formed thousands commas
+/// and a trailing `%` allowed. Gives the value and whether the cell wrote `%`,
+/// exactly as `parse_number` reads such a cell (a `Value` with no warnings,
+/// the unit `%` when it wrote one, −0 read as 0); `None` for anything else,
+/// which the caller hands to `parse_number` for that cell, so every diagnostic
+/// stays the full reader's. `t` is the cell's text, already trimmed.
+pub fn fast_number(t: &str) -> Option<(f64, bool)> {
+    let b = t.as_bytes();
+    let (b, percent) = match b.split_last() {
+        Some((b'%', rest)) => (rest, true),
+        _ => (b, false),
+    };
+    let (b, neg) = match b.split_first() {
+        Some((b'-', rest)) => (rest, true),
+        _ => (b, false),
+    };
+    if b.is_empty() || b.len() > 32 {
+        return None;
+    }
+    // Digits, thousands groups and one decimal point, checked as `thousands_ok` checks them.
+    let mut mant: u64 = 0;
+    let mut sig = 0usize; // significant digits taken into `mant`
+    let mut frac = 0usize; // digits after the point
+    let mut in_frac = false;
+    let mut group = 0usize; // digits since the last comma (or the start)
+    let mut commas = false;
+    let mut int_digits = 0usize;
+    for &c in b {
+        match c {
+            b'0'..=b'9' => {
+                if in_frac {
+                    frac += 1;
+                } else {
+                    group += 1;
+                    int_digits += 1;
+                }
+                if sig > 0 || c != b'0' {
+                    sig += 1;
+                }
+                mant = mant.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
+            }
+            b',' if !in_frac => {
+                // The first group 1-3 digits, every later one exactly 3.
+                if group == 0 || group > 3 || (commas && group != 3) {
+                    return None;
+                }
+                commas = true;
+                group = 0;
+            }
+            b'.' if !in_frac => {
+                if commas && group != 3 {
+                    return None;
+                }
+                in_frac = true;
+            }
+            _ => return None,
+        }
+    }
+    if int_digits == 0 || (in_frac && frac == 0) || (commas && !in_frac && group != 3) {
+        return None;
+    }
+    // Exact: a mantissa below 2^53 and a power of ten that is itself exact give
+    // the correctly rounded quotient, the value `str::parse` gives.
+    const POW10: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let m = if sig <= 15 && frac < POW10.len() {
+        let p = POW10.get(frac).copied().unwrap_or(1.0);
+        mant as f64 / p
+    } else {
+        let mut buf = [0u8; 32];
+        let mut n = 0;
+        for &c in b.iter().filter(|&&c| c != b',') {
+            *buf.get_mut(n)? = c;
+            n += 1;
+        }
+        std::str::from_utf8(buf.get(..n)?).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())?
+    };
+    // Adding zero turns −0 into 0, as the full reader does.
+    Some((if neg { -m } else { m } + 0.0, percent))
+}
+
+/// The unit `%`, parsed once (a cell that writes `%` carries it).
+pub fn percent_unit() -> Option<&'static Unit> {
+    static PERCENT: std::sync::OnceLock<Option<Unit>> = std::sync::OnceLock::new();
+    PERCENT.get_or_init(|| Unit::parse("%")).as_ref()
+}
+
 /// `[-]1,234,567.89` and `[-]63.7%` (ASCII only, well-formed thousands groups) read
 /// exactly as the full reader would read them, without its folding and searching;
 /// `None` for anything else, including the malformed ones the full reader words.
@@ -392,6 +481,56 @@ mod tests {
             CellNumber::Invalid(f) => format!("invalid: {f:?}"),
         };
         assert_eq!(got, expect, "input {input:?}");
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_full_reader_reads() {
+        // Every form the fast path takes, its near misses, and random strings over its alphabet.
+        let mut cases: Vec<String> = [
+            "0", "-0", "0.0", "-0.00%", "7", "007", "1,038", "12,345,678.5", "63.7%", "-8.00%", "1,234,567.89", "0.1", "0.3",
+            "9007199254740993", "123456789012345678", "1.7976931348623157", "0,123", "1,2", "12,34", "1,2345", "1,234,", ",123",
+            "1.", ".5", "-", "%", "-%", "1.2.3", "1,234.5,6", "1234,567", "--1", "1%%", "12,345.678,9", "99999999999999999999999999999",
+            "1234567890123456.5", "0.30000000000000004", "2.675", "6,838,063.42", "-15.000", "1e5", " 1", "1 ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let alphabet = b"0123456789,.-%";
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = 1 + (x % 14) as usize;
+            let mut y = x;
+            let s: String = (0..len)
+                .map(|_| {
+                    y = y.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    // Mostly digits, so that well-formed numbers come up often.
+                    let k = (y >> 33) as usize % 24;
+                    char::from(*alphabet.get(if k < 10 { k } else { k - 10 }).unwrap_or(&b'0'))
+                })
+                .collect();
+            cases.push(s);
+        }
+        let mut taken = 0;
+        for c in &cases {
+            if let Some((v, pct)) = fast_number(c) {
+                taken += 1;
+                match parse_number(c) {
+                    CellNumber::Value { value, unit, warnings } => {
+                        assert_eq!(value.to_bits(), v.to_bits(), "{c:?}");
+                        assert_eq!(unit.map(|u| u.label), pct.then(|| "%".to_string()), "{c:?}");
+                        assert!(warnings.is_empty(), "{c:?}");
+                    }
+                    other => panic!("{c:?}: the fast path read {v}, the full reader {other:?}"),
+                }
+            }
+        }
+        assert!(taken > 2_000, "the fast path took {taken} of {} cases", cases.len());
+        assert_eq!(fast_number("1,234,567.89"), Some((1_234_567.89, false)));
+        assert_eq!(fast_number("-63.72%"), Some((-63.72, true)));
+        assert_eq!(fast_number("1,2"), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Parks, Period, PeriodSource};
-use crate::number::{parse_number, show, CellNumber};
+use crate::number::{fast_number, parse_number, percent_unit, show, CellNumber};
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
@@ -22,6 +22,7 @@ use crate::table::vocab::{
     blank_unit, fold_text, name_key, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
     SEQ_WORDS, UNIT_WORDS,
 };
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How the paste is laid out.
@@ -660,8 +661,58 @@ fn park_from_title(text: &str) -> Option<String> {
     ((2..=30).contains(&n) && (name.contains('区') || name.contains('园') || name.contains("基地"))).then(|| name.to_string())
 }
 
+/// FxHash (rustc's hasher): a multiply and a rotate per word, for the park-name
+/// set of a big paste.
+#[derive(Clone, Copy, Default)]
+struct FxBuild;
+
+struct Fx(u64);
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = Fx;
+    fn build_hasher(&self) -> Fx {
+        Fx(0)
+    }
+}
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut add = |w: u64| self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        let mut chunks = bytes.chunks_exact(8);
+        for ch in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(ch);
+            add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            if let Some(dst) = w.get_mut(..rest.len()) {
+                dst.copy_from_slice(rest);
+            }
+            add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// Park-name cells that are totals (sums, whole-area rows, averages, subtotals), not parks.
 fn is_total(name: &str) -> bool {
+    // A total's name holds both characters of one of the subtotal and total
+    // words (小计, 合计, 总计, 汇总, 全省 …, 平均), which name folding leaves as
+    // they are: a name without such a pair is no total, and most park names are not.
+    const PAIRS: [(char, char); 11] = [
+        ('小', '计'), ('合', '计'), ('总', '计'), ('汇', '总'), ('全', '省'), ('全', '市'), ('全', '县'), ('全', '区'), ('全', '园'), ('总', '体'), ('平', '均'),
+    ];
+    if !PAIRS.iter().any(|&(a, b)| name.contains(a) && name.contains(b)) {
+        return false;
+    }
     matches!(
         row_kind(name),
         RowKind::Subtotal | RowKind::Total { of: Total::Sum | Total::Whole | Total::Average, .. }
@@ -829,6 +880,14 @@ impl<'g, 's> Reader<'g, 's> {
     fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, UnitFrom)>, table: Option<&Unit>) -> Option<f64> {
         let raw = self.grid.cell(r, c).trim();
         let it = self.idx.items.get(item)?;
+        // Most cells are plain numbers (1,234.56 · 63.72%): read at byte level,
+        // the rest by the full reader, with its diagnostics.
+        if let Some((value, pct)) = fast_number(raw) {
+            let cell_unit = if pct { percent_unit() } else { None };
+            if !pct || cell_unit.is_some() {
+                return in_scheme_unit(it, value, cell_unit, Cell { raw, r, c }, declared, table, &mut self.diags);
+            }
+        }
         read_value(it, raw, r, c, declared, table, &mut self.diags)
     }
 
@@ -1659,7 +1718,10 @@ impl<'g, 's> Reader<'g, 's> {
             }
         }
         self.resolve_period(&hints, user, today, out);
-        let mut names: HashMap<String, usize> = HashMap::new();
+        // Park names as the grid holds them (a copy only for a name cleaned of
+        // invisible characters), hashed with `FxBuild`: SipHash's strength
+        // against chosen keys is of no use on a clerk's own paste.
+        let mut names: HashMap<Cow<'g, str>, usize, FxBuild> = HashMap::with_capacity_and_hasher(self.grid.n_rows(), FxBuild);
         let mut parks = Parks::new();
         // Columnar (issue 14): each item's column is resolved once here, and every
         // cell is read straight into it: no String, map or Observation per park.
@@ -1691,6 +1753,8 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
+        // Columns allocated once at their size (one park per remaining row at most).
+        parks.reserve(self.grid.n_rows().saturating_sub(first_data));
         // One park's figures (value, target, last year) per item, reused row by row.
         let mut figs: Vec<[Option<f64>; 3]> = vec![[None; 3]; item_cols.len()];
         let mut group_of_row: Option<String> = None;
@@ -1718,26 +1782,26 @@ impl<'g, 's> Reader<'g, 's> {
             // A park's name without invisible characters (a zero-width space copied
             // from a web page): two names that differ only by them are one park.
             let raw = park_col.map(|c| self.cell(r, c)).unwrap_or("");
-            let mut name = if raw.chars().any(is_invisible) {
-                raw.chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string()
+            let mut name: Cow<'g, str> = if raw.chars().any(is_invisible) {
+                Cow::Owned(raw.chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string())
             } else {
-                raw.trim().to_string()
+                Cow::Borrowed(raw.trim())
             };
             if is_total(&name) {
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.clone() }).at(r, pc).cell(&name),
+                    Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.to_string() }).at(r, pc).cell(&name),
                 );
                 continue;
             }
             if name.is_empty() {
-                name = format!("园区{}", parks.len() + 1);
+                name = Cow::Owned(format!("园区{}", parks.len() + 1));
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, Problem::NoParkName { name: name.clone() }).at(r, pc),
+                    Diagnostic::warning(Source::Data, Problem::NoParkName { name: name.to_string() }).at(r, pc),
                 );
             }
-            if let Some(&first) = names.get(&name) {
+            if let Some(&first) = names.get(name.as_ref()) {
                 self.diags.push(
-                    Diagnostic::warning(Source::Data, Problem::DuplicateRow { name: name.clone(), first_row: Some(first + 1) })
+                    Diagnostic::warning(Source::Data, Problem::DuplicateRow { name: name.to_string(), first_row: Some(first + 1) })
                         .at(r, pc)
                         .cell(&name),
                 );
@@ -1758,7 +1822,7 @@ impl<'g, 's> Reader<'g, 's> {
                     }
                 }
             }
-            let p = parks.push(name, Some(r), group_of_row.clone());
+            let p = parks.push(name.into_owned(), Some(r), group_of_row.clone());
             for (&(ci, at), f) in item_cols.iter().zip(&figs) {
                 if let Some(col) = parks.column_mut(ci) {
                     col.fill(p, f[0], f[1], f[2], Some((r, at)));
@@ -1816,9 +1880,32 @@ fn read_value(
     for w in warnings {
         diags.push(Diagnostic::warning(Source::Data, w).at(r, c).cell(raw));
     }
+    in_scheme_unit(it, value, cell_unit.as_ref(), Cell { raw, r, c }, declared, table, diags)
+}
+
+/// A value cell: its trimmed text and 0-based place.
+#[derive(Clone, Copy)]
+struct Cell<'a> {
+    raw: &'a str,
+    r: usize,
+    c: usize,
+}
+
+/// A cell's number (`cell_unit` the unit the cell itself wrote) in the scheme's
+/// unit for item `it`, the rest of `read_value`.
+fn in_scheme_unit(
+    it: &Item,
+    value: f64,
+    cell_unit: Option<&Unit>,
+    at: Cell,
+    declared: Option<(&Unit, UnitFrom)>,
+    table: Option<&Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<f64> {
+    let Cell { raw, r, c } = at;
     let (name, scheme_label) = (it.name, it.unit_label);
     let scheme_unit = it.unit.as_ref();
-    if let (Some(cu), Some((du, from))) = (&cell_unit, declared) {
+    if let (Some(cu), Some((du, from))) = (cell_unit, declared) {
         if !units::same(cu, du) {
             diags.push(Diagnostic::error(Source::Data, unit_conflict((du, from), (cu, UnitFrom::Cell))).at(r, c).cell(raw));
             return None;
@@ -1826,7 +1913,7 @@ fn read_value(
     }
     // The table's unit (a title's （万元）) applies only to items of its dimension.
     let stated = units::Stated {
-        cell: cell_unit.as_ref(),
+        cell: cell_unit,
         row: declared.map(|(u, _)| u),
         column: None,
         table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))),
@@ -1887,9 +1974,10 @@ fn fraction_shares(grid: &Grid, idx: &NameIndex, parks: &mut Parks, diags: &mut 
         let n = col.values().len();
         let peers: Vec<f64> = (0..n).filter(|&p| col.present(p)).filter_map(|p| col.value(p)).filter(|v| *v > 1.5).collect();
         let peer_median = (peers.len() >= 2).then(|| {
-            let mut v = peers.clone();
-            v.sort_by(f64::total_cmp);
-            v.get(v.len() / 2).copied().unwrap_or(0.0)
+            let mut v = peers;
+            let mid = v.len() / 2;
+            // The element a full sort would put in the middle (`total_cmp` is a total order).
+            *v.select_nth_unstable_by(mid, f64::total_cmp).1
         });
         for p in 0..n {
             if !col.present(p) {

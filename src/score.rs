@@ -304,32 +304,53 @@ impl Plan {
 struct Columns {
     parks: usize,
     value: Vec<f64>,
+    /// Targets and last year's figures of the slots whose column has any, at
+    /// `*_at[slot]` (`NO_COLUMN` for none): most pastes carry only values.
     target: Vec<f64>,
+    target_at: Vec<usize>,
     last_year: Vec<f64>,
+    last_year_at: Vec<usize>,
     /// (slot, park) of the values a what-if set over a formula's result
     /// (`Observation::overrides_formula`); almost always empty.
     forced: Vec<(usize, usize)>,
 }
 
+/// A slot without a column of targets (or of last year's figures).
+const NO_COLUMN: usize = usize::MAX;
+
 impl Columns {
     fn new(plan: &Plan, parks: &Parks) -> Columns {
         let n = parks.len();
-        let cells = plan.slot_names.len() * n;
+        let slots = plan.slot_names.len();
         let none = pack(None);
-        let mut c = Columns { parks: n, value: Vec::with_capacity(cells), target: Vec::with_capacity(cells), last_year: Vec::with_capacity(cells), forced: Vec::new() };
+        let mut c = Columns {
+            parks: n,
+            value: Vec::with_capacity(slots * n),
+            target: Vec::new(),
+            target_at: vec![NO_COLUMN; slots],
+            last_year: Vec::new(),
+            last_year_at: vec![NO_COLUMN; slots],
+            forced: Vec::new(),
+        };
         for (s, name) in plan.slot_names.iter().enumerate() {
             match parks.column_of(name) {
                 Some(col) => {
                     c.forced.extend(col.overriding().map(|p| (s, p)));
                     c.value.extend_from_slice(col.values());
-                    c.target.extend_from_slice(col.targets());
-                    c.last_year.extend_from_slice(col.last_years());
+                    // Kept only where the pasted column has any (a column with none is empty).
+                    for (to, at, from) in [(&mut c.target, &mut c.target_at, col.targets()), (&mut c.last_year, &mut c.last_year_at, col.last_years())] {
+                        if from.is_empty() {
+                            continue;
+                        }
+                        if let Some(a) = at.get_mut(s) {
+                            *a = to.len();
+                        }
+                        let end = to.len() + n;
+                        to.extend_from_slice(from.get(..n).unwrap_or(from));
+                        to.resize(end, none);
+                    }
                 }
-                None => {
-                    c.value.resize(c.value.len() + n, none);
-                    c.target.resize(c.target.len() + n, none);
-                    c.last_year.resize(c.last_year.len() + n, none);
-                }
+                None => c.value.resize(c.value.len() + n, none),
             }
         }
         c
@@ -340,11 +361,19 @@ impl Columns {
     }
 
     fn target(&self, slot: usize, park: usize) -> Option<f64> {
-        unpack(self.target.get(slot * self.parks + park))
+        let at = self.target_at.get(slot).copied().unwrap_or(NO_COLUMN);
+        if at == NO_COLUMN {
+            return None;
+        }
+        unpack(self.target.get(at + park))
     }
 
     fn last_year(&self, slot: usize, park: usize) -> Option<f64> {
-        unpack(self.last_year.get(slot * self.parks + park))
+        let at = self.last_year_at.get(slot).copied().unwrap_or(NO_COLUMN);
+        if at == NO_COLUMN {
+            return None;
+        }
+        unpack(self.last_year.get(at + park))
     }
 }
 
@@ -463,7 +492,11 @@ fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, 
     }
     let mut score = finish(scheme, prep, park, indicators);
     if !detailed {
+        // Without the breakdown nothing shows the computations (as `fast_park`).
         score.indicators = Vec::new();
+        for a in &mut score.adjustments {
+            a.explain = String::new();
+        }
     }
     score
 }
@@ -576,8 +609,13 @@ fn fast_park(
             score: members.iter().filter_map(|&i| pts.get(i).copied()).sum(),
         })
         .collect();
-    let adjustments: Vec<Adjustment> =
-        scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment(a, plan.prep.canonical(&a.input), cols.value(s, p))).collect();
+    // Points only: an adjustment's explanation is written for the parks shown in detail (`slow_park`).
+    let adjustments: Vec<Adjustment> = scheme
+        .adjustments
+        .iter()
+        .zip(&plan.adjustments)
+        .map(|(a, &s)| Adjustment { name: a.name.clone(), points: adjustment_points(a, cols.value(s, p)), explain: String::new() })
+        .collect();
     let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
     let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
         let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();

@@ -17,8 +17,9 @@ use crate::problem::Problem;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Grid {
     buf: String,
-    /// Byte range of each cell in `buf`, row after row.
-    cells: Vec<(usize, usize)>,
+    /// Byte range of each cell in `buf`, row after row (`u32`: half the size of
+    /// `usize` pairs natively, and wasm memory cannot hold a text of 4 GB).
+    cells: Vec<(u32, u32)>,
     /// Each row's range in `cells`.
     rows: Vec<(usize, usize)>,
 }
@@ -40,13 +41,13 @@ impl Grid {
         if col >= b - a {
             return "";
         }
-        self.cells.get(a + col).and_then(|&(s, e)| self.buf.get(s..e)).unwrap_or("")
+        self.cells.get(a + col).and_then(|&(s, e)| self.buf.get(s as usize..e as usize)).unwrap_or("")
     }
 
     /// The cells of row `r`, left to right (none past the end).
     pub fn row(&self, r: usize) -> impl Iterator<Item = &str> + '_ {
         let (a, b) = self.rows.get(r).copied().unwrap_or((0, 0));
-        self.cells.get(a..b).unwrap_or(&[]).iter().map(|&(s, e)| self.buf.get(s..e).unwrap_or(""))
+        self.cells.get(a..b).unwrap_or(&[]).iter().map(|&(s, e)| self.buf.get(s as usize..e as usize).unwrap_or(""))
     }
 
     /// Whether row `r` has no text but whitespace (or does not exist).
@@ -68,7 +69,7 @@ impl Grid {
             for cell in row {
                 let start = g.buf.len();
                 g.buf.push_str(cell);
-                g.cells.push((start, g.buf.len()));
+                g.cells.push(span(start, g.buf.len()));
             }
             g.rows.push((first, g.cells.len()));
         }
@@ -95,8 +96,8 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
     if bytes.is_empty() {
         return (Grid::default(), diags);
     }
-    let lines = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let tabs = bytes.iter().filter(|&&b| b == b'\t').count();
+    // One pass counts the line breaks and tabs, so the cells are allocated once.
+    let (lines, tabs) = bytes.iter().fold((1usize, 0usize), |(l, t), &b| (l + usize::from(b == b'\n'), t + usize::from(b == b'\t')));
     let mut g = Grid { buf: String::with_capacity(len), cells: Vec::with_capacity(lines + tabs), rows: Vec::with_capacity(lines) };
     g.buf.push_str(text);
     let mut row_start = 0usize;
@@ -133,9 +134,9 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
         match owned {
             Some(at) => {
                 g.buf.push_str(text.get(start..i).unwrap_or(""));
-                g.cells.push((at, g.buf.len()));
+                g.cells.push(span(at, g.buf.len()));
             }
-            None => g.cells.push((start, i)),
+            None => g.cells.push(span(start, i)),
         }
 
         match bytes.get(i) {
@@ -160,6 +161,11 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
         }
     }
     (g, diags)
+}
+
+/// A cell's byte range as the grid keeps it.
+fn span(start: usize, end: usize) -> (u32, u32) {
+    (u32::try_from(start).unwrap_or(u32::MAX), u32::try_from(end).unwrap_or(u32::MAX))
 }
 
 /// Closes the row whose cells start at `row_start`. A line with nothing on it
