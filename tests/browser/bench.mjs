@@ -738,7 +738,7 @@ async function main() {
     `  6. wasm memory ${big.memBefore === null ? '?' : MB(big.memBefore)} before the paste, ${MB(peakMem)} after ` +
       `(${big.runs.every((r) => r.worker) ? 'the worker\'s module, where the paste ran' : 'the page\'s module'}; its peak: memory never shrinks); ` +
       `longest main-thread task ${ms(longest)} ms`,
-    `  7. the core natively (examples/profile_eval.rs, evaluate_json on the same ${(textBytes / 1e6).toFixed(2)} MB table): ` +
+    `  7. the core natively (examples/profile_eval.rs, evaluate_parts with the page's compact request on the same ${(textBytes / 1e6).toFixed(2)} MB table): ` +
       `${Number.isFinite(NATIVE_MBPS) ? `${NATIVE_MBPS.toFixed(1)} MB/s` : 'not measured (run through scripts/bench.sh)'}; ` +
       `the shipped module through the page's core.js in V8 8.6 (node 15, scripts/node-core-bench.mjs): ` +
       `${Number.isFinite(V8_86_MBPS) ? `${V8_86_MBPS.toFixed(2)} MB/s` : 'not measured (node 15 unavailable, or not run through scripts/bench.sh)'}`,
