@@ -6,17 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { closeBrowser } from './harness.mjs';
-import { open, outDir, paste, pdfText, recomputed } from './ui-lib.mjs';
+import { open, outDir, paste, pasteJunePark, pdfText, recomputed } from './ui-lib.mjs';
 import path from 'node:path';
 
 after(closeBrowser);
-
-const PARK = [
-  '指标名称\t单位\t年度目标\t1-6月累计\t上年同期',
-  '技工贸总收入\t亿元\t200\t80\t70',
-  '上交税金\t亿元\t6\t3.3\t3',
-  '固定资产投资额\t亿元\t50\t26\t20',
-].join('\n') + '\n';
 
 // Parts in 万元 against a whole in 亿元; their targets sum to 195 亿元, not 200.
 const SPLIT = [
@@ -30,10 +23,7 @@ const SPLIT = [
 test('park table and a 片区 split: progress statuses, the sum mismatch, the laggards, on screen and on paper', async () => {
   const s = await open();
   const { page } = s;
-  await paste(page, '#data', PARK);
-  await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
-  await recomputed(page, () => page.fill('#period-year', '2023'));
-  await recomputed(page, () => page.selectOption('#period-month', '6'));
+  await pasteJunePark(page);
   await paste(page, 'textarea[data-split="0"]', SPLIT);
 
   const report = await page.evaluate(() => window.wuhao.evaluate({
@@ -79,10 +69,7 @@ test('park table and a 片区 split: progress statuses, the sum mismatch, the la
 test('a split of 250 enterprises: the first 200 listed with a note, every part copied', async () => {
   const s = await open(undefined, { clipboard: true });
   const { page } = s;
-  await paste(page, '#data', PARK);
-  await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
-  await recomputed(page, () => page.fill('#period-year', '2023'));
-  await recomputed(page, () => page.selectOption('#period-month', '6'));
+  await pasteJunePark(page);
   const lines = ['技工贸总收入目标分解（单位：万元）', '企业\t年度目标\t1-6月累计'];
   // 250 parts of 8,000 万元 = 200 亿元, the park's target; each has done 3,200 (40 %).
   for (let i = 1; i <= 250; i++) lines.push(`第${i}号企业有限公司\t8000\t3200`);

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { closeBrowser, seedTsv } from './harness.mjs';
-import { open, paste, recomputed, ROOT } from './ui-lib.mjs';
+import { ROOT, open, paste, pasteJunePark, recomputed } from './ui-lib.mjs';
 
 after(closeBrowser);
 
@@ -108,13 +108,6 @@ async function compareAll(page, wantKeys) {
   return tables;
 }
 
-const PARK = [
-  '指标名称\t单位\t年度目标\t1-6月累计\t上年同期',
-  '技工贸总收入\t亿元\t200\t80\t70',
-  '上交税金\t亿元\t6\t3.3\t3',
-  '固定资产投资额\t亿元\t50\t26\t20',
-].join('\n') + '\n';
-
 // Parts in 万元 against a whole in 亿元; their targets sum to 195 亿元, not 200.
 const SPLIT = [
   '技工贸总收入目标分解（按片区）',
@@ -174,10 +167,7 @@ describe('复制此表 copies what is on screen, cell for cell', () => {
   test('a park with a split: the parts and the sum checks too', async () => {
     const s = await open(undefined, { clipboard: true });
     const { page } = s;
-    await paste(page, '#data', PARK);
-    await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
-    await recomputed(page, () => page.fill('#period-year', '2023'));
-    await recomputed(page, () => page.selectOption('#period-month', '6'));
+    await pasteJunePark(page);
     await paste(page, 'textarea[data-split="0"]', SPLIT);
     const tables = await compareAll(page, ['dimensions:0', 'breakdown:0', 'adjustments:0', 'reach:plan:0', 'reach:full:0', 'progress:0', 'split:0', 'split:0:sums']);
     const parts = tables.find((t) => t.key === 'split:0');

@@ -105,3 +105,19 @@ export function savedPage(page) {
 /** A small indicator paste and a small split, shared by the state tests. */
 export const SMALL_TSV = '指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n';
 export const SMALL_SPLIT = '片区分解\t目标\t完成\n东片\t80\t70\n西片\t80\t75\n';
+
+/** A park's table as of 1–6 月 2023 with targets and last year's figures (the progress and split tests). */
+export const JUNE_PARK = [
+  '指标名称\t单位\t年度目标\t1-6月累计\t上年同期',
+  '技工贸总收入\t亿元\t200\t80\t70',
+  '上交税金\t亿元\t6\t3.3\t3',
+  '固定资产投资额\t亿元\t50\t26\t20',
+].join('\n') + '\n';
+
+/** Pastes JUNE_PARK and sets the period by hand to 2023年6月, each step recomputed. */
+export async function pasteJunePark(page) {
+  await paste(page, '#data', JUNE_PARK);
+  await recomputed(page, () => page.selectOption('#period-mode', 'manual'));
+  await recomputed(page, () => page.fill('#period-year', '2023'));
+  await recomputed(page, () => page.selectOption('#period-month', '6'));
+}
