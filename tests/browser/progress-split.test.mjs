@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { closeBrowser } from './harness.mjs';
-import { open, outDir, paste, pasteJunePark, pdfText, recomputed } from './ui-lib.mjs';
+import { open, outDir, paste, pasteJunePark, pdfText } from './ui-lib.mjs';
 import path from 'node:path';
 
 after(closeBrowser);
