@@ -567,7 +567,7 @@ impl<'s> NameIndex<'s> {
         if let Some(&i) = self.by_key.get(key) {
             return Some(i);
         }
-        let stripped = strip_numbering(strip_breakdown(&key));
+        let stripped = strip_numbering(strip_breakdown(key));
         if let Some(&i) = self.by_key.get(stripped) {
             return Some(i);
         }
