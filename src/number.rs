@@ -423,19 +423,29 @@ fn thousands_ok(n: &str) -> bool {
 /// Full-width forms to ASCII, Unicode minus and dash variants to '-', the
 /// ideographic full stop used as a decimal point to '.'.
 pub fn fold(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{3000}' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
-            '\u{ff01}'..='\u{ff5e}' if c != '％' && c != '－' && c != '／' => {
-                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
-            }
-            '－' | '−' | '﹣' | '‐' | '‑' | '‒' => '-',
-            '％' => '%',
-            '／' => '/',
-            '﹪' => '%',
-            _ => c,
-        })
-        .collect()
+    s.chars().map(fold_char).collect()
+}
+
+/// `fold` without a copy when nothing changes (plain ASCII, plain CJK text).
+pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| fold_char(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(fold(s))
+    }
+}
+
+/// One character as `fold` maps it.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
+        '\u{ff01}'..='\u{ff5e}' if c != '％' && c != '－' && c != '／' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '－' | '−' | '﹣' | '‐' | '‑' | '‒' => '-',
+        '％' => '%',
+        '／' => '/',
+        '﹪' => '%',
+        _ => c,
+    }
 }
 
 fn is_missing(s: &str) -> bool {

@@ -19,7 +19,7 @@ use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{
     is_invisible,
-    blank_unit, fold_text, name_key, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
+    blank_unit, fold_text, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
     SEQ_WORDS, UNIT_WORDS,
 };
 use std::borrow::Cow;
@@ -556,14 +556,18 @@ impl<'s> NameIndex<'s> {
     /// The item a name cell or header refers to, trying looser readings in turn:
     /// as written, without leading numbering (1、 (一) 其中：), without a trailing unit.
     fn lookup(&self, text: &str) -> Option<usize> {
-        let key = name_key(text);
+        self.lookup_key(&name_key_cow(text))
+    }
+
+    /// `lookup` of a text's `name_key`.
+    fn lookup_key(&self, key: &str) -> Option<usize> {
         if key.is_empty() {
             return None;
         }
-        if let Some(&i) = self.by_key.get(&key) {
+        if let Some(&i) = self.by_key.get(key) {
             return Some(i);
         }
-        let stripped = strip_numbering(strip_breakdown(&key));
+        let stripped = strip_numbering(strip_breakdown(key));
         if let Some(&i) = self.by_key.get(stripped) {
             return Some(i);
         }
@@ -624,7 +628,12 @@ fn similarity(a: &[char], b: &[char]) -> f64 {
 /// 项目 and 名称 as the indicator column, and the name columns of other kinds
 /// (片区, 企业 …), month labels and unit notes set aside.
 fn classify(header: &str) -> Role {
-    match roles::classify(header).role {
+    reader_role(roles::classify(header).role)
+}
+
+/// `classify` of a header already read by `roles::classify`.
+fn reader_role(role: Role) -> Role {
+    match role {
         Role::Key(Key::Park | Key::Unit) => Role::Key(Key::Park),
         Role::Key(Key::Project | Key::Name) => Role::Indicator,
         Role::Key(_) | Role::MonthLabel | Role::UnitNote | Role::Empty => Role::Unknown,
@@ -763,13 +772,16 @@ impl<'g, 's> Reader<'g, 's> {
                 if t.is_empty() {
                     continue;
                 }
-                let role = classify(t);
-                if role == Role::Key(Key::Park) || roles::is_park_word(&name_key(t)) || (c == 0 && name_key(t) == "单位") {
+                // Each cell is classified and keyed once, and both reused below.
+                let h = roles::classify(t);
+                let key = name_key_cow(t);
+                let role = reader_role(h.role);
+                if role == Role::Key(Key::Park) || roles::is_park_word(&key) || (c == 0 && key == "单位") {
                     park_word = true;
                 }
                 // Item names can hold role words (实际利用外资, 固定资产投资增速), so a
                 // cell naming a scheme item counts as an item, not as a role.
-                let names_item = self.idx.lookup(t).is_some() || matches!(self.park_column(&[], t), Some(Ok(_)));
+                let names_item = self.idx.lookup_key(&key).is_some() || matches!(self.park_column(&[], &key, &h), Some(Ok(_)));
                 if !matches!(role, Role::Indicator | Role::Key(Key::Park) | Role::Unit | Role::Seq) && names_item {
                     items += 1;
                     continue;
@@ -1446,7 +1458,8 @@ impl<'g, 's> Reader<'g, 's> {
     /// (技工贸总收入年度目标); the role from the rest (目标, 1-11月, 完成率 …),
     /// a plain item name being its cumulative actual. `Err` holds why a column
     /// naming an item is set aside (a computed figure, one month's figure).
-    fn park_column(&self, parts: &[String], whole: &str) -> Option<Result<(usize, What), SetAside>> {
+    /// `whole_key` is the `name_key` of the whole header, `h` the whole header read.
+    fn park_column(&self, parts: &[String], whole_key: &str, h: &roles::Header) -> Option<Result<(usize, What), SetAside>> {
         let role_of = |text: &str| -> Result<What, SetAside> {
             if text.trim().is_empty() {
                 return Ok(What::Actual);
@@ -1458,7 +1471,7 @@ impl<'g, 's> Reader<'g, 's> {
                 _ => Ok(What::Actual),
             }
         };
-        if let Some(i) = self.idx.lookup(whole) {
+        if let Some(i) = self.idx.lookup_key(whole_key) {
             return Some(Ok((i, What::Actual)));
         }
         if parts.len() > 1 {
@@ -1469,7 +1482,6 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
-        let h = roles::classify(whole);
         if let Role::Value(w) = h.role {
             if let Some(i) = self.idx.lookup(&h.prefix).filter(|_| !h.prefix.is_empty()) {
                 return Some(match w {
@@ -1509,11 +1521,12 @@ impl<'g, 's> Reader<'g, 's> {
             let whole = region.text(c);
             let t = whole.as_str();
             let key = name_key(t);
-            let mut column = if t.is_empty() { None } else { self.park_column(region.parts(c), t) };
+            let head = roles::classify(t);
+            let mut column = if t.is_empty() { None } else { self.park_column(region.parts(c), &key, &head) };
             // A column headed by a role alone (上年同期, 年度目标) beside an item's
             // column holds that item's figure: 税收入库 | 上年同期.
             if column.is_none() && !t.is_empty() {
-                let h = roles::classify(t);
+                let h = &head;
                 if let (Role::Value(w @ (What::Target | What::LastYear)), true) = (h.role, h.prefix.is_empty()) {
                     column = last_item.map(|i| Ok((i, w)));
                 }

@@ -9,7 +9,7 @@
 //! parts (片区, 企业 …); both set computed columns aside, saying why.
 
 use super::period::{month_column, period_hint, strip_period, Hint};
-use super::vocab::{fold_name, mentions_note, name_key, split_bracket, unit_label, NOTE_WORDS, SEQ_WORDS, UNIT_WORDS};
+use super::vocab::{fold_name_cow, key_of_folded, mentions_note_key, name_key, split_bracket, unit_label, NOTE_WORDS, SEQ_WORDS, UNIT_WORDS};
 use crate::unit::Unit;
 
 /// What a value column holds.
@@ -303,12 +303,25 @@ const ACTUAL_WORDS: &[&str] = &[
 ];
 
 fn find_kw(base: &str, words: &[&'static str]) -> Option<&'static str> {
-    words.iter().copied().find(|w| base.contains(w))
+    let m = char_mask(base);
+    words.iter().copied().find(|w| may_contain(m, w) && base.contains(w))
+}
+
+/// A 64-bit set of the characters of a text (by code point modulo 64): a word
+/// with a character outside a header's set cannot be in it, which skips most
+/// substring searches over the keyword lists (they were most of `classify`).
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1u64 << (u32::from(c) % 64))
+}
+
+/// Whether `w` may occur in a text whose `char_mask` is `m` (no false negatives).
+fn may_contain(m: u64, w: &str) -> bool {
+    char_mask(w) & !m == 0
 }
 
 /// Reads one header cell.
 pub fn classify(cell: &str) -> Header {
-    let folded = fold_name(cell);
+    let folded = fold_name_cow(cell);
     let hint = period_hint(cell);
     let word = std::cell::RefCell::new(String::new());
     let header = |role: Role, prefix: String, unit: Option<Unit>| Header { role, prefix, unit, hint, word: word.take() };
@@ -323,13 +336,14 @@ pub fn classify(cell: &str) -> Header {
     }
     let (base, inner) = split_bracket(&folded);
     let unit = inner.as_deref().and_then(unit_label);
-    let key = name_key(cell);
-    let k = key.as_str();
+    // The key from the folded text (folding is idempotent): the cell is folded once.
+    let key = key_of_folded(&folded);
+    let k: &str = &key;
     said(k);
     if SEQ_WORDS.contains(&k) {
         return header(Role::Seq, String::new(), None);
     }
-    if NOTE_WORDS.contains(&k) || mentions_note(cell) {
+    if NOTE_WORDS.contains(&k) || mentions_note_key(k) {
         return header(Role::Note, String::new(), None);
     }
     if UNIT_WORDS.contains(&k) {
@@ -349,7 +363,8 @@ pub fn classify(cell: &str) -> Header {
     if k.contains("责任单位") || k.contains("牵头单位") {
         return header(Role::Key(Key::Duty), String::new(), None);
     }
-    if let Some((w, why)) = COMPUTED_WORDS.iter().find(|(w, _)| k.contains(w)) {
+    let km = char_mask(k);
+    if let Some((w, why)) = COMPUTED_WORDS.iter().find(|(w, _)| may_contain(km, w) && k.contains(w)) {
         said(w);
         return header(Role::Computed(*why), String::new(), unit);
     }
@@ -392,7 +407,8 @@ pub fn classify(cell: &str) -> Header {
         said("指标");
         return header(Role::Indicator, String::new(), None);
     }
-    if let Some((w, kind)) = KEY_WORDS.iter().find(|(w, _)| base.contains(w)) {
+    let bm = char_mask(&base);
+    if let Some((w, kind)) = KEY_WORDS.iter().find(|(w, _)| may_contain(bm, w) && base.contains(w)) {
         said(w);
         return header(Role::Key(*kind), String::new(), None);
     }

@@ -5,7 +5,8 @@
 //! for these. Each reader may accept only some of the kinds (a scheme's 总分 row
 //! is its total, a park table has none), but the words live in this file.
 
-use crate::number::fold;
+use crate::number::{fold, fold_cow};
+use std::borrow::Cow;
 use crate::unit::Unit;
 
 /// Characters that print as nothing and only break matching: zero-width
@@ -27,13 +28,39 @@ pub fn fold_text(s: &str) -> String {
 /// A name as written, made comparable: full-width folded, invisible characters
 /// and all whitespace (incl. full-width space, NBSP) removed. Case and brackets stay.
 pub fn fold_name(s: &str) -> String {
-    fold(s).chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect()
+    fold_name_cow(s).into_owned()
+}
+
+/// `fold_name` without a copy when folding changes nothing.
+pub fn fold_name_cow(s: &str) -> Cow<'_, str> {
+    let f = fold_cow(s);
+    if f.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
+        Cow::Owned(f.chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect())
+    } else {
+        f
+    }
 }
 
 /// A name as matched against scheme names: `fold_name`, bracketed parts (units,
 /// explanations) and quote/footnote marks dropped, ASCII lowercased, trailing colons dropped.
 pub fn name_key(s: &str) -> String {
-    let f = fold_name(s);
+    name_key_cow(s).into_owned()
+}
+
+/// `name_key` without a copy when the key is the text itself (a plain name).
+pub fn name_key_cow(s: &str) -> Cow<'_, str> {
+    match fold_name_cow(s) {
+        Cow::Borrowed(f) => key_of_folded(f),
+        Cow::Owned(f) => Cow::Owned(key_of_folded(&f).into_owned()),
+    }
+}
+
+/// `name_key` of a text already folded by `fold_name` (folding twice changes nothing).
+pub fn key_of_folded(f: &str) -> Cow<'_, str> {
+    let plain = |c: char| !matches!(c, '(' | '[' | '【' | '〔' | ')' | ']' | '】' | '〕' | '*' | '"' | '“' | '”' | '\'') && !c.is_ascii_uppercase();
+    if f.chars().all(plain) {
+        return Cow::Borrowed(f.trim_end_matches([':', '：']));
+    }
     let mut out = String::with_capacity(f.len());
     let mut depth = 0u32;
     for c in f.chars() {
@@ -47,7 +74,7 @@ pub fn name_key(s: &str) -> String {
     }
     let trimmed = out.trim_end_matches([':', '：']).len();
     out.truncate(trimmed);
-    out
+    Cow::Owned(out)
 }
 
 /// Words that open a breakdown row (其中：制造业).
@@ -209,7 +236,11 @@ pub fn is_seq_header(header: &str) -> bool {
 /// Whether a header mentions notes anywhere (情况备注, 完成情况说明): the note
 /// words of two characters or more, contained in the header.
 pub fn mentions_note(header: &str) -> bool {
-    let k = name_key(header);
+    mentions_note_key(&name_key_cow(header))
+}
+
+/// `mentions_note` of a header's `name_key`.
+pub fn mentions_note_key(k: &str) -> bool {
     NOTE_WORDS.iter().any(|w| w.chars().count() >= 2 && k.contains(w))
 }
 
