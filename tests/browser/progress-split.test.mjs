@@ -91,6 +91,8 @@ test('a split of 250 enterprises: the first 200 listed with a note, every part c
   const copied = (await page.evaluate(() => navigator.clipboard.readText())).trim().split(/\r?\n/);
   assert.ok(copied.some((l) => l.startsWith('第250号企业有限公司\t')), 'the copy holds the 250th part');
   assert.equal(copied.filter((l) => /^第\d+号企业有限公司\t/.test(l)).length, 250);
+  // The message counts the rows copied (the header and all 250 parts), not the 200 on screen.
+  assert.match(await page.textContent('#status'), new RegExp(`已复制（${copied.length} 行）`));
   s.assertClean();
   await s.close();
 });

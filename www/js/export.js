@@ -44,8 +44,21 @@
     var text = key ? exportText(key + '@' + (order || []).join(','), 'tsv', view ? view.parkIndex : undefined) : '';
     if (!text) text = domTsv(table);
     copyText(text).then(function (ok) {
-      WH.say(ok ? '已复制（' + table.rows.length + ' 行），可直接粘贴到 Excel / WPS。' : '浏览器不允许写入剪贴板，请选中表格后按 Ctrl+C 复制。', !ok);
+      // The rows copied, not the rows on screen: a long split lists 200 and copies all.
+      WH.say(ok ? '已复制（' + records(text) + ' 行），可直接粘贴到 Excel / WPS。' : '浏览器不允许写入剪贴板，请选中表格后按 Ctrl+C 复制。', !ok);
     });
+  }
+
+  /** The rows of tab-separated text (a line break inside a quoted cell is not a row's end). */
+  function records(text) {
+    var n = 0;
+    var quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 10 && !quoted) n++;
+    }
+    return text && text.charCodeAt(text.length - 1) !== 10 ? n + 1 : n;
   }
 
   function copyAll() {
