@@ -440,6 +440,7 @@ pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> boo
     let mut out: Vec<ParkScore> = Vec::with_capacity(n);
     let mut pts = vec![Points::ZERO; n_ind];
     let grades: Vec<&crate::scheme::Grade> = plan.grades.iter().filter_map(|&g| scheme.grades.get(g)).collect();
+    let pass = Pass { scheme, plan: &plan, cols: &cols, vals: &vals, peers: &peers };
     for pi in 0..n {
         let detailed = detail(pi);
         if detailed || cfg!(debug_assertions) {
@@ -459,13 +460,13 @@ pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> boo
             }
             // Debug builds check the fast path against the written-out one.
             let before = diags.len();
-            let fast = fast_park(scheme, &plan, &cols, &vals, &peers, pi, &park.name, &mut pts, &grades, &mut diags);
+            let fast = pass.fast_park(pi, &park.name, &mut pts, &grades, &mut diags);
             debug_assert_eq!(fast, score, "the scoring plan and the written-out path disagree on park {pi}");
             debug_assert_eq!(diags.get(before..), Some(&slow_diags[..]));
             out.push(fast);
             continue;
         }
-        out.push(fast_park(scheme, &plan, &cols, &vals, &peers, pi, parks.name(pi).unwrap_or(""), &mut pts, &grades, &mut diags));
+        out.push(pass.fast_park(pi, parks.name(pi).unwrap_or(""), &mut pts, &grades, &mut diags));
     }
     debug_assert!(n_ind == 0 || vals.len() == n_ind * n);
     // Rank = 1 + the number of strictly better printed totals, so ties share a
@@ -492,7 +493,7 @@ fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, 
     }
     let mut score = finish(scheme, prep, park, indicators);
     if !detailed {
-        // Without the breakdown nothing shows the computations (as `fast_park`).
+        // Without the breakdown nothing shows the computations (as `Pass::fast_park`).
         score.indicators = Vec::new();
         for a in &mut score.adjustments {
             a.explain = String::new();
@@ -531,101 +532,93 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
     vals
 }
 
-/// The printed points of every indicator of park `p` into `pts` (the fast path's loop).
-#[allow(clippy::too_many_arguments)]
-fn indicator_points(
-    scheme: &Scheme,
-    plan: &Plan,
-    cols: &Columns,
-    vals: &[f64],
-    peers: &[Vec<f64>],
-    p: usize,
-    park: &str,
-    pts: &mut [Points],
-    diags: &mut Vec<Diagnostic>,
-) {
-    let n = cols.parks;
-    for (i, ind) in scheme.indicators.iter().enumerate() {
-        let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
-        let score = match &ind.method {
-            Method::Deduct { .. } => {
-                let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                let mut lost = 0.0;
-                let mut any = false;
-                for &(s, per) in items {
-                    if let Some(c) = cols.value(s, p) {
-                        lost += per * c;
-                        any = true;
-                    }
-                }
-                if any {
-                    Some((ind.weight - lost).max(0.0))
-                } else {
-                    cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
-                }
-            }
-            m => match unpack(vals.get(i * n + p)) {
-                None => None,
-                Some(x) => {
-                    let target = cols.target(slot, p);
-                    let last_year = cols.last_year(slot, p);
-                    let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                    let side = plan.side.get(i).copied().flatten().and_then(|s| cols.value(s, p));
-                    points_of(ind, m, Figures { x, target, last_year, side }, peers, park, diags)
-                }
-            },
-        };
-        if let Some(slot) = pts.get_mut(i) {
-            *slot = Points::round(score.unwrap_or(ind.missing_score));
-        }
-    }
+/// What the fast path reads to score a park from the columns: the scheme, its
+/// plan, the columns, their computed values (`values_of`) and each indicator's
+/// peer figures.
+struct Pass<'a> {
+    scheme: &'a Scheme,
+    plan: &'a Plan,
+    cols: &'a Columns,
+    vals: &'a [f64],
+    peers: &'a [Vec<f64>],
 }
 
-/// One park without its breakdown: the points of every indicator (into `pts`,
-/// reused), summed into the dimensions, then the adjustments, total, veto and grade.
-#[allow(clippy::too_many_arguments)]
-fn fast_park(
-    scheme: &Scheme,
-    plan: &Plan,
-    cols: &Columns,
-    vals: &[f64],
-    peers: &[Vec<f64>],
-    p: usize,
-    park: &str,
-    pts: &mut [Points],
-    grades: &[&crate::scheme::Grade],
-    diags: &mut Vec<Diagnostic>,
-) -> ParkScore {
-    indicator_points(scheme, plan, cols, vals, peers, p, park, pts, diags);
-    let pts = &*pts;
-    let dimensions: Vec<DimensionScore> = scheme
-        .dimensions
-        .iter()
-        .zip(&plan.members)
-        .map(|(d, members)| DimensionScore {
-            key: d.key.clone(),
-            name: d.name.clone(),
-            weight: d.weight,
-            score: members.iter().filter_map(|&i| pts.get(i).copied()).sum(),
-        })
-        .collect();
-    // Points only: an adjustment's explanation is written for the parks shown in detail (`slow_park`).
-    let adjustments: Vec<Adjustment> = scheme
-        .adjustments
-        .iter()
-        .zip(&plan.adjustments)
-        .map(|(a, &s)| Adjustment { name: a.name.clone(), points: adjustment_points(a, cols.value(s, p)), explain: String::new() })
-        .collect();
-    let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
-    let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
-        let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();
-        Some(format!("一票否决：{}", reasons.join("；")))
-    } else {
-        None
-    };
-    let total = capped_total(scheme, &dimensions, &adjustments);
-    let grade = grade_of(scheme, grades, total, veto.is_some());
-    ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
+impl Pass<'_> {
+    /// The printed points of every indicator of park `p` into `pts` (the fast path's loop).
+    fn indicator_points(&self, p: usize, park: &str, pts: &mut [Points], diags: &mut Vec<Diagnostic>) {
+        let Pass { scheme, plan, cols, vals, peers } = *self;
+        let n = cols.parks;
+        for (i, ind) in scheme.indicators.iter().enumerate() {
+            let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
+            let score = match &ind.method {
+                Method::Deduct { .. } => {
+                    let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    let mut lost = 0.0;
+                    let mut any = false;
+                    for &(s, per) in items {
+                        if let Some(c) = cols.value(s, p) {
+                            lost += per * c;
+                            any = true;
+                        }
+                    }
+                    if any {
+                        Some((ind.weight - lost).max(0.0))
+                    } else {
+                        cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
+                    }
+                }
+                m => match unpack(vals.get(i * n + p)) {
+                    None => None,
+                    Some(x) => {
+                        let target = cols.target(slot, p);
+                        let last_year = cols.last_year(slot, p);
+                        let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                        let side = plan.side.get(i).copied().flatten().and_then(|s| cols.value(s, p));
+                        points_of(ind, m, Figures { x, target, last_year, side }, peers, park, diags)
+                    }
+                },
+            };
+            if let Some(slot) = pts.get_mut(i) {
+                *slot = Points::round(score.unwrap_or(ind.missing_score));
+            }
+        }
+    }
+
+    /// One park without its breakdown: the points of every indicator (into `pts`,
+    /// reused), summed into the dimensions, then the adjustments, total, veto and grade.
+    fn fast_park(&self, p: usize, park: &str, pts: &mut [Points], grades: &[&crate::scheme::Grade], diags: &mut Vec<Diagnostic>) -> ParkScore {
+        self.indicator_points(p, park, pts, diags);
+        let Pass { scheme, plan, cols, .. } = *self;
+        let pts = &*pts;
+        let dimensions: Vec<DimensionScore> = scheme
+            .dimensions
+            .iter()
+            .zip(&plan.members)
+            .map(|(d, members)| DimensionScore {
+                key: d.key.clone(),
+                name: d.name.clone(),
+                weight: d.weight,
+                score: members.iter().filter_map(|&i| pts.get(i).copied()).sum(),
+            })
+            .collect();
+        // Points only: an adjustment's explanation is written for the parks shown in detail (`slow_park`).
+        let adjustments: Vec<Adjustment> = scheme
+            .adjustments
+            .iter()
+            .zip(&plan.adjustments)
+            .map(|(a, &s)| Adjustment { name: a.name.clone(), points: adjustment_points(a, cols.value(s, p)), explain: String::new() })
+            .collect();
+        let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
+        let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
+            let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();
+            Some(format!("一票否决：{}", reasons.join("；")))
+        } else {
+            None
+        };
+        let total = capped_total(scheme, &dimensions, &adjustments);
+        let grade = grade_of(scheme, grades, total, veto.is_some());
+        ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
+    }
 }
 
 /// The unrounded points of one indicator of a park without its breakdown, as
@@ -1492,7 +1485,7 @@ impl<'a> Rescorer<'a> {
         let mut pts = vec![Points::ZERO; self.scheme.indicators.len()];
         let grades: Vec<&crate::scheme::Grade> = self.plan.grades.iter().filter_map(|&g| self.scheme.grades.get(g)).collect();
         let mut sink = Vec::new();
-        fast_park(self.scheme, &self.plan, &cols, &vals, peers, 0, &park.name, &mut pts, &grades, &mut sink)
+        Pass { scheme: self.scheme, plan: &self.plan, cols: &cols, vals: &vals, peers }.fast_park(0, &park.name, &mut pts, &grades, &mut sink)
     }
 }
 
@@ -1534,7 +1527,7 @@ impl<'r, 'a> Sim<'r, 'a> {
         let plan = &self.r.plan;
         let vals = values_of(scheme, plan, &self.cols);
         let mut sink = Vec::new();
-        indicator_points(scheme, plan, &self.cols, &vals, self.peers, 0, &self.park.name, &mut self.pts, &mut sink);
+        Pass { scheme, plan, cols: &self.cols, vals: &vals, peers: self.peers }.indicator_points(0, &self.park.name, &mut self.pts, &mut sink);
         let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
         let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
         let sum = dims + adj;
