@@ -108,7 +108,7 @@ fn main() {
         // The report assembled and written, from the core's report for this request.
         let req: wuhao::api::ApiRequest = serde_json::from_str(REST).unwrap_or_default();
         let mut core = wuhao::api::to_core(req, &mut Vec::new());
-        core.data = s.clone();
+        core.data = std::borrow::Cow::Borrowed(s.as_str());
         let report = wuhao::eval::evaluate(&core);
         drop(core);
         let t = std::time::Instant::now();

@@ -627,7 +627,7 @@ fn settings_in(s: Option<&ApiSettings>) -> ProgressSettings {
 
 /// The core request for an API request. `fallback_today` is used when the
 /// request carries no usable `today` (native callers, tests).
-pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
+pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request<'static> {
     let today = req.today.as_deref().and_then(parse_today).unwrap_or(Period { year: 2026, month: 1 });
     let scheme = match req.scheme {
         None | Some(serde_json::Value::Null) => None,
@@ -640,7 +640,7 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request {
     let read = read_options(&req.read_overrides, req.shape.as_deref(), diags);
     eval::Request {
         read,
-        data: req.data,
+        data: std::borrow::Cow::Owned(req.data),
         scheme,
         period: req.period.as_ref().and_then(|p| period_in(p, diags)),
         splits: req.splits,
@@ -688,14 +688,15 @@ fn evaluate_with(request: &str, data: Option<&str>) -> String {
 /// facade's boundary measurement, feature `boundary-bench`, hands it over another way).
 pub fn evaluate_report(request: &str, data: Option<&str>) -> ApiReport {
     let mut pre = Vec::new();
-    let mut req = read_request(&well_formed(request), &mut pre);
-    if let Some(d) = data {
-        req.data = d.to_string();
-    }
+    let req = read_request(&well_formed(request), &mut pre);
     let form = req.data_form.clone();
     let park = req.park_name.clone();
     let compact = req.compact == Some(true);
-    let core = to_core(req, &mut pre);
+    let mut core: eval::Request<'_> = to_core(req, &mut pre);
+    // The pasted text apart from the request is read where it lies, not copied.
+    if let Some(d) = data {
+        core.data = std::borrow::Cow::Borrowed(d);
+    }
     let mut evaluated = eval::evaluate(&core);
     name_park(&mut evaluated, park.as_deref());
     let mut report = from_core_with(&evaluated, compact);

@@ -3,6 +3,8 @@
 //! Pure and host-free: "today" comes in with the request, as typst passes the
 //! date into its core, so the same request always gives the same report.
 
+use std::borrow::Cow;
+
 use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
 use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
@@ -47,8 +49,10 @@ impl Detail {
 }
 
 #[derive(Clone, Debug)]
-pub struct Request {
-    pub data: String,
+pub struct Request<'a> {
+    /// The pasted text, borrowed from the caller when it came apart from the
+    /// request's JSON (`api::evaluate_parts`), so a big paste is not copied.
+    pub data: Cow<'a, str>,
     pub scheme: Option<SchemeInput>,
     pub period: Option<Period>,
     pub splits: Vec<String>,
@@ -93,7 +97,7 @@ pub struct Report {
     pub what_if: Vec<whatif::Simulated>,
 }
 
-pub fn evaluate(req: &Request) -> Report {
+pub fn evaluate(req: &Request<'_>) -> Report {
     let mut diagnostics = Vec::new();
     let (scheme, scheme_fallback) = match &req.scheme {
         None => (scheme::default_scheme(), false),

@@ -389,7 +389,7 @@ fn find_blocks(grid: &Grid, idx: &NameIndex) -> Option<(Arrange, Vec<Block>)> {
 }
 
 /// The cells of one block as a grid of their own.
-fn sub_grid(grid: &Grid, b: &Block) -> Grid {
+fn sub_grid(grid: &Grid, b: &Block) -> Grid<'static> {
     let rows: Vec<Vec<String>> =
         (b.rows.0..b.rows.1).map(|r| (b.cols.0..b.cols.1).map(|c| grid.cell(r, c).to_string()).collect()).collect();
     Grid::from_rows(&rows)
@@ -729,7 +729,7 @@ fn is_total(name: &str) -> bool {
 }
 
 struct Reader<'g, 's> {
-    grid: &'g Grid,
+    grid: &'g Grid<'g>,
     idx: &'g NameIndex<'s>,
     opts: &'g ReadOptions,
     diags: Vec<Diagnostic>,

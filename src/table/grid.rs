@@ -5,26 +5,35 @@
 //! quotes doubled. A quote anywhere else in a cell is ordinary text, exactly as
 //! Excel reads it back. Rows end in CRLF, LF or (old Mac exports) CR.
 
+use std::borrow::Cow;
+
 use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
 
 /// A pasted table: rows of cell texts, 0-based, as laid out in the clipboard.
 ///
-/// Cells are spans of one buffer: the pasted text itself, followed by the text
-/// of each cell that unquoting changed (`"a""b"` is `a"b`). So a paste of a
-/// million cells makes one copy of the text and one span per cell, not a
-/// million `String`s.
+/// Cells are spans of the pasted text itself, borrowed, not copied; only a cell
+/// that unquoting changed (`"a""b"` is `a"b`) is written out, to a side buffer,
+/// and its span says so with its top bit. So a paste of a million cells makes
+/// no copy of the text and one span per cell, not a million `String`s.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Grid {
-    buf: String,
-    /// Byte range of each cell in `buf`, row after row (`u32`: half the size of
-    /// `usize` pairs natively, and wasm memory cannot hold a text of 4 GB).
+pub struct Grid<'a> {
+    text: Cow<'a, str>,
+    /// The text of each cell that unquoting changed.
+    unquoted: String,
+    /// Byte range of each cell, row after row: in `text`, or in `unquoted` when
+    /// the start has `IN_UNQUOTED` set (`u32`: half the size of `usize` pairs
+    /// natively; a browser's string cannot reach 2 GB, and a longer text's spans
+    /// saturate and read as empty cells instead of failing).
     cells: Vec<(u32, u32)>,
     /// Each row's range in `cells`.
     rows: Vec<(usize, usize)>,
 }
 
-impl Grid {
+/// The flag bit of a span's start that puts it in `Grid::unquoted`.
+const IN_UNQUOTED: u32 = 1 << 31;
+
+impl<'a> Grid<'a> {
     /// The number of rows, blank ones included.
     pub fn n_rows(&self) -> usize {
         self.rows.len()
@@ -35,19 +44,29 @@ impl Grid {
         self.rows.get(r).map_or(0, |&(a, b)| b - a)
     }
 
+    /// The text of one span.
+    #[inline]
+    fn span_text(&self, (s, e): (u32, u32)) -> &str {
+        if s & IN_UNQUOTED == 0 {
+            self.text.get(s as usize..e as usize).unwrap_or("")
+        } else {
+            self.unquoted.get((s & !IN_UNQUOTED) as usize..e as usize).unwrap_or("")
+        }
+    }
+
     /// The cell at 0-based (row, col), or "" when the row is short (ragged rows).
     pub fn cell(&self, row: usize, col: usize) -> &str {
         let Some(&(a, b)) = self.rows.get(row) else { return "" };
         if col >= b - a {
             return "";
         }
-        self.cells.get(a + col).and_then(|&(s, e)| self.buf.get(s as usize..e as usize)).unwrap_or("")
+        self.cells.get(a + col).map_or("", |&sp| self.span_text(sp))
     }
 
     /// The cells of row `r`, left to right (none past the end).
     pub fn row(&self, r: usize) -> impl Iterator<Item = &str> + '_ {
         let (a, b) = self.rows.get(r).copied().unwrap_or((0, 0));
-        self.cells.get(a..b).unwrap_or(&[]).iter().map(|&(s, e)| self.buf.get(s as usize..e as usize).unwrap_or(""))
+        self.cells.get(a..b).unwrap_or(&[]).iter().map(|&sp| self.span_text(sp))
     }
 
     /// Whether row `r` has no text but whitespace (or does not exist).
@@ -60,25 +79,29 @@ impl Grid {
         self.rows.iter().map(|&(a, b)| b - a).max().unwrap_or(0)
     }
 
+    /// Every row as owned strings (for tests and tools, not the hot path).
+    pub fn to_rows(&self) -> Vec<Vec<String>> {
+        (0..self.n_rows()).map(|r| self.row(r).map(str::to_string).collect()).collect()
+    }
+}
+
+impl Grid<'static> {
     /// A grid from rows of cell texts (a reader's rearranged view of a paste,
     /// such as a table turned so that its months run down instead of across).
-    pub fn from_rows(rows: &[Vec<String>]) -> Grid {
+    pub fn from_rows(rows: &[Vec<String>]) -> Grid<'static> {
+        let mut text = String::new();
         let mut g = Grid::default();
         for row in rows {
             let first = g.cells.len();
             for cell in row {
-                let start = g.buf.len();
-                g.buf.push_str(cell);
-                g.cells.push(span(start, g.buf.len()));
+                let start = text.len();
+                text.push_str(cell);
+                g.cells.push(span(start, text.len()));
             }
             g.rows.push((first, g.cells.len()));
         }
+        g.text = Cow::Owned(text);
         g
-    }
-
-    /// Every row as owned strings (for tests and tools, not the hot path).
-    pub fn to_rows(&self) -> Vec<Vec<String>> {
-        (0..self.n_rows()).map(|r| self.row(r).map(str::to_string).collect()).collect()
     }
 }
 
@@ -88,7 +111,7 @@ impl Grid {
 /// those the user sees in the spreadsheet. A final line break does not make an
 /// extra row. An unclosed quote is reported and the quote is then read as plain
 /// text, so a stray quote cannot swallow the rest of the paste.
-pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
+pub fn parse_grid(text: &str, source: Source) -> (Grid<'_>, Vec<Diagnostic>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
     let len = bytes.len();
@@ -97,9 +120,8 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
         return (Grid::default(), diags);
     }
     // One pass counts the line breaks and tabs, so the cells are allocated once.
-    let (lines, tabs) = bytes.iter().fold((1usize, 0usize), |(l, t), &b| (l + usize::from(b == b'\n'), t + usize::from(b == b'\t')));
-    let mut g = Grid { buf: String::with_capacity(len), cells: Vec::with_capacity(lines + tabs), rows: Vec::with_capacity(lines) };
-    g.buf.push_str(text);
+    let (lines, tabs) = count_breaks(bytes);
+    let mut g = Grid { text: Cow::Borrowed(text), unquoted: String::new(), cells: Vec::with_capacity(lines + tabs), rows: Vec::with_capacity(lines) };
     let mut row_start = 0usize;
     let mut i = 0usize;
     // After one unclosed quote every later quote would scan to the end of the
@@ -107,16 +129,16 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
     let mut quotes_special = true;
 
     loop {
-        // At the start of a cell: a quoted cell's content is written after the
-        // text in `buf`, since unquoting changes it.
+        // At the start of a cell: a quoted cell's content is written to
+        // `unquoted`, since unquoting changes it.
         let mut owned: Option<usize> = None;
         if quotes_special && bytes.get(i) == Some(&b'"') {
-            let at = g.buf.len();
-            if let Some(next) = read_quoted(text, i + 1, &mut g.buf) {
+            let at = g.unquoted.len();
+            if let Some(next) = read_quoted(text, i + 1, &mut g.unquoted) {
                 owned = Some(at);
                 i = next;
             } else {
-                g.buf.truncate(at);
+                g.unquoted.truncate(at);
                 quotes_special = false;
                 diags.push(
                     Diagnostic::warning(source.clone(), Problem::UnclosedQuote)
@@ -127,14 +149,12 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
         }
         // Unquoted text (or what follows a closing quote) runs to the next tab or line break.
         let start = i;
-        i = bytes
-            .get(start..)
-            .and_then(|rest| rest.iter().position(|&b| b <= b'\r' && matches!(b, b'\t' | b'\n' | b'\r')))
-            .map_or(len, |p| start + p);
+        i = next_break(bytes, start);
         match owned {
             Some(at) => {
-                g.buf.push_str(text.get(start..i).unwrap_or(""));
-                g.cells.push(span(at, g.buf.len()));
+                g.unquoted.push_str(text.get(start..i).unwrap_or(""));
+                let (s, e) = span(at, g.unquoted.len());
+                g.cells.push((s | IN_UNQUOTED, e));
             }
             None => g.cells.push(span(start, i)),
         }
@@ -163,16 +183,82 @@ pub fn parse_grid(text: &str, source: Source) -> (Grid, Vec<Diagnostic>) {
     (g, diags)
 }
 
+/// Eight bytes of the text as one word (little-endian), from byte `at`.
+#[inline]
+fn word(bytes: &[u8], at: usize) -> Option<u64> {
+    let b: [u8; 8] = bytes.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(b))
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The bytes of `w` below 0x0E (`\r`) marked by their top bit, exactly (the
+/// classic "has less" word test with the carry-free form, so no false marks).
+#[inline]
+fn below_cr(w: u64) -> u64 {
+    // Each byte + (0x80 - 0x0E) sets its top bit when it is ≥ 0x0E (no carry
+    // leaves a byte since the low seven bits are added apart from the top).
+    let low7 = (w & !HIGHS) + ONES * (0x80 - 0x0E);
+    !(low7 | w) & HIGHS
+}
+
+/// The index of the next tab or line break at or after `from`, or the text's
+/// length. Eight bytes at a time (the page's wasm has no SIMD: Chromium 86
+/// lacks it); every byte below `\r` is a candidate, checked one by one.
+#[inline]
+fn next_break(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(w) = word(bytes, i) {
+        let mut m = below_cr(w);
+        while m != 0 {
+            let at = i + (m.trailing_zeros() / 8) as usize;
+            if matches!(bytes.get(at), Some(b'\t' | b'\n' | b'\r')) {
+                return at;
+            }
+            m &= m - 1;
+        }
+        i += 8;
+    }
+    bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'\t' | b'\n' | b'\r'))).map_or(bytes.len(), |p| i + p)
+}
+
+/// How many line breaks (`\n`, plus one for the last line) and tabs the text holds.
+fn count_breaks(bytes: &[u8]) -> (usize, usize) {
+    let (mut lines, mut tabs) = (1usize, 0usize);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        // A byte equal to `k` is zero in `w ^ k*ONES`; zero bytes counted exactly.
+        lines += zero_bytes(w ^ (ONES * u64::from(b'\n')));
+        tabs += zero_bytes(w ^ (ONES * u64::from(b'\t')));
+    }
+    for &b in chunks.remainder() {
+        lines += usize::from(b == b'\n');
+        tabs += usize::from(b == b'\t');
+    }
+    (lines, tabs)
+}
+
+/// The number of zero bytes in `w`, exactly.
+#[inline]
+fn zero_bytes(w: u64) -> usize {
+    // Top bit of each byte set when the byte is non-zero: (low7 + 0x7F) | byte.
+    let nonzero = (((w & !HIGHS) + !HIGHS) | w) & HIGHS;
+    8 - nonzero.count_ones() as usize
+}
+
 /// A cell's byte range as the grid keeps it.
 fn span(start: usize, end: usize) -> (u32, u32) {
-    (u32::try_from(start).unwrap_or(u32::MAX), u32::try_from(end).unwrap_or(u32::MAX))
+    let cap = |x: usize| u32::try_from(x).map_or(IN_UNQUOTED - 1, |x| x.min(IN_UNQUOTED - 1));
+    (cap(start), cap(end))
 }
 
 /// Closes the row whose cells start at `row_start`. A line with nothing on it
 /// becomes an empty row.
-fn finish_row(g: &mut Grid, row_start: &mut usize) {
+fn finish_row(g: &mut Grid<'_>, row_start: &mut usize) {
     let end = g.cells.len();
-    if end == *row_start + 1 && g.cells.last().is_some_and(|&(s, e)| s == e) {
+    if end == *row_start + 1 && g.cells.last().is_some_and(|&(s, e)| s & !IN_UNQUOTED == e) {
         g.cells.pop();
     }
     let end = g.cells.len();
@@ -232,8 +318,28 @@ mod tests {
         let (g, _) = parse_grid("名称\t\"a\"\"b\"\n甲\t1\t2\n", Source::Data);
         assert_eq!((g.n_rows(), g.row_len(0), g.row_len(1), g.width()), (2, 2, 3, 3));
         assert_eq!((g.cell(0, 1), g.cell(1, 2), g.cell(1, 9), g.cell(9, 0)), ("a\"b", "2", "", ""));
-        // Only the unquoted cell was written after the text.
-        assert_eq!(g.buf.len(), "名称\t\"a\"\"b\"\n甲\t1\t2\n".len() + "a\"b".len());
+        // The text is borrowed; only the unquoted cell was written out.
+        assert!(matches!(g.text, Cow::Borrowed(_)));
+        assert_eq!(g.unquoted, "a\"b");
         assert!(g.is_blank_row(5) && !g.is_blank_row(1));
+    }
+
+    #[test]
+    fn word_scans_match_byte_scans() {
+        // Every position and length around the 8-byte words, with tabs, line
+        // breaks, other control bytes and multi-byte characters.
+        let pieces = ["a", "\t", "\n", "\r", "\u{b}", "\u{c}", "\u{e}", "\u{0}", "名", "\u{8d}", "12,345.6", "\r\n"];
+        let mut text = String::new();
+        for k in 0..400usize {
+            text.push_str(pieces.get((k * 7 + k / 3) % pieces.len()).copied().unwrap_or(""));
+            let b = text.as_bytes();
+            let naive_lines = 1 + b.iter().filter(|&&c| c == b'\n').count();
+            let naive_tabs = b.iter().filter(|&&c| c == b'\t').count();
+            assert_eq!(count_breaks(b), (naive_lines, naive_tabs));
+            for from in 0..=b.len() {
+                let naive = b.get(from..).and_then(|r| r.iter().position(|&c| matches!(c, b'\t' | b'\n' | b'\r'))).map_or(b.len(), |p| from + p);
+                assert_eq!(next_break(b, from), naive, "from {from} in {text:?}");
+            }
+        }
     }
 }

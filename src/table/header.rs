@@ -101,7 +101,7 @@ pub fn region(grid: &Grid, found: usize, width: usize) -> HeaderRegion {
 /// copies a merged cell as its text, then blanks). A merged name over a
 /// 目标｜完成 pair heads both; `leftmost` keeps a title or a key column's
 /// heading from being carried over the value columns.
-pub fn merged_over(grid: &Grid, row: usize, col: usize, leftmost: usize) -> Option<&str> {
+pub fn merged_over<'g>(grid: &'g Grid<'_>, row: usize, col: usize, leftmost: usize) -> Option<&'g str> {
     (leftmost..=col).rev().map(|c| grid.cell(row, c).trim()).find(|t| !t.is_empty())
 }
 
@@ -164,7 +164,7 @@ pub fn months_across(grid: &Grid) -> Option<(usize, usize)> {
 /// an indicator merged over its pair) head the columns. Cell (r, c) of the
 /// turned grid with r ≥ h is cell (h + c, r − h) of the paste (`untransposed`).
 /// The corner above the role labels (项目) becomes 月份, naming the key column.
-pub fn turn_months_down(grid: &Grid, h: usize, label_col: usize) -> Grid {
+pub fn turn_months_down(grid: &Grid, h: usize, label_col: usize) -> Grid<'static> {
     let mut rows: Vec<Vec<String>> = (0..h).map(|r| grid.row(r).map(str::to_string).collect()).collect();
     let width = (h..grid.n_rows()).map(|r| grid.row_len(r)).max().unwrap_or(0);
     for c in 0..width {
