@@ -249,7 +249,8 @@ pub struct ApiParksCompact {
     pub group: Vec<Option<String>>,
     pub group_rank: Vec<Option<u32>>,
     pub total: Vec<Points>,
-    pub grade: Vec<String>,
+    /// Shared with the parks' scores (serde's `rc` feature writes the text).
+    pub grade: Vec<std::rc::Rc<str>>,
     pub rank: Vec<u32>,
     pub veto: Vec<Option<String>>,
     /// One entry per dimension, with every park's score in it.
@@ -943,11 +944,11 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                     group_rank,
                     group,
                     total: s.total,
-                    grade: s.grade.clone(),
+                    grade: s.grade.to_string(),
                     rank: s.rank,
                     veto: s.veto.clone(),
                     detailed: p.detailed,
-                    dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.clone(), name: d.name.clone(), weight: d.weight, score: d.score }).collect(),
+                    dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.to_string(), name: d.name.to_string(), weight: d.weight, score: d.score }).collect(),
                     to_next_grade: p.reach.to_next_grade.as_ref().map(|g| ApiNextGrade {
                         grade: g.grade.clone(),
                         points_needed: g.points_needed,

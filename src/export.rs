@@ -354,7 +354,7 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
         let mut lost = Points::ZERO;
         let mut first = true;
         for (k, ind) in s.indicators.iter().enumerate() {
-            if ind.dimension != d.name && ind.dimension != d.key {
+            if *ind.dimension != *d.name && *ind.dimension != *d.key {
                 continue;
             }
             if let Some(u) = used.get_mut(k) {
@@ -674,7 +674,7 @@ fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
         row.push(pts(s.total));
         row.push(text(&s.grade));
         for d in &r.scheme.dimensions {
-            row.push(s.dimensions.iter().find(|x| x.key == d.key).map_or_else(empty, |x| pts(x.score)));
+            row.push(s.dimensions.iter().find(|x| *x.key == *d.key).map_or_else(empty, |x| pts(x.score)));
         }
         row.push(Cell::Text(s.veto.clone().unwrap_or_default()));
         t.push_row(row, RowMeta { park: Some(k), ..RowMeta::default() });

@@ -3,6 +3,8 @@
 //! These types are internal and free to change; the JS side sees only the
 //! serializable structs in `api`.
 
+use std::rc::Rc;
+
 use crate::diag::Diagnostic;
 use crate::fixed::Points;
 use crate::unit::Unit;
@@ -113,8 +115,10 @@ pub struct IndicatorScore {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct DimensionScore {
-    pub key: String,
-    pub name: String,
+    /// Shared with the scheme's dimension (`Scheme::shared_dimension_names`):
+    /// 20,000 parks make no copy of these.
+    pub key: Rc<str>,
+    pub name: Rc<str>,
     pub weight: f64,
     /// Exact sum of the printed indicator scores of this dimension.
     pub score: Points,
@@ -136,7 +140,8 @@ pub struct ParkScore {
     pub adjustments: Vec<Adjustment>,
     /// Sum of dimension scores plus adjustments, capped as the scheme says.
     pub total: Points,
-    pub grade: String,
+    /// Shared between the parks of one evaluation (a clone is a count, not a copy).
+    pub grade: Rc<str>,
     /// The 一票否决 reason, when one applies.
     pub veto: Option<String>,
     /// 1-based; ties share a rank (1, 1, 3).

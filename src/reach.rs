@@ -90,7 +90,8 @@ pub struct Want<'a> {
 /// Only the parks that get a search are materialised as `ParkData`; the others
 /// are read from the columns (a 20,000-park paste with one park shown makes one).
 pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want) -> Vec<Reach> {
-    let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, s)).collect();
+    let grades = sorted_grades(scheme);
+    let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, &grades, s)).collect();
     ranks(scores, &mut out);
     if !(0..parks.len()).any(|p| (want.detailed)(p) || (want.plan_for)(p)) {
         return out;
@@ -131,13 +132,13 @@ fn sorted_grades(scheme: &Scheme) -> Vec<&crate::scheme::Grade> {
     g
 }
 
-/// The next and the top grade of a park, the next blocked when a veto forbids it.
-fn grades_of(scheme: &Scheme, s: &ParkScore) -> Reach {
-    let grades = sorted_grades(scheme);
+/// The next and the top grade of a park (`grades` best first), the next
+/// blocked when a veto forbids it.
+fn grades_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], s: &ParkScore) -> Reach {
     let mut reach = Reach::default();
     let Some(top) = grades.first() else { return reach };
     // The grade's position; a park below every grade is one past the last.
-    let at = grades.iter().position(|g| g.name == s.grade).unwrap_or(grades.len());
+    let at = grades.iter().position(|g| *g.name == *s.grade).unwrap_or(grades.len());
     if at == 0 {
         return reach;
     }

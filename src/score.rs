@@ -15,6 +15,7 @@ use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Obs
 use crate::scheme::{fmt_num, formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
 use crate::unit::Unit;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::collections::BTreeMap;
 
 /// An indicator's value for one park: the number or the 缺数据 reason, and for
@@ -236,6 +237,30 @@ struct Plan {
     side: Vec<Option<usize>>,
     /// Indices into `scheme.grades`, best first (as `finish` orders them).
     grades: Vec<usize>,
+    /// The strings every park's score repeats, made once and shared.
+    shared: Shared,
+}
+
+/// The texts every park's score repeats (dimension keys and names, grade
+/// names), made once per evaluation: a park's score holds counted references,
+/// so 20,000 parks allocate none of them (allocation was a quarter of the time).
+struct Shared {
+    /// (key, name) of each of `scheme.dimensions`.
+    dimensions: Vec<(Rc<str>, Rc<str>)>,
+    /// The name of each grade, best first (`Plan::grades`' order).
+    grades: Vec<Rc<str>>,
+    below: Rc<str>,
+    none: Rc<str>,
+}
+
+impl Shared {
+    fn grade(&self, at: GradeAt) -> Rc<str> {
+        match at {
+            GradeAt::Named(i) => self.grades.get(i).unwrap_or(&self.none).clone(),
+            GradeAt::Below => self.below.clone(),
+            GradeAt::Ungraded => self.none.clone(),
+        }
+    }
 }
 
 impl Plan {
@@ -278,7 +303,14 @@ impl Plan {
             let (ga, gb) = (scheme.grades.get(a).map_or(0.0, |g| g.min), scheme.grades.get(b).map_or(0.0, |g| g.min));
             gb.total_cmp(&ga)
         });
+        let shared = Shared {
+            dimensions: scheme.dimensions.iter().map(|d| (Rc::from(d.key.as_str()), Rc::from(d.name.as_str()))).collect(),
+            grades: grades.iter().map(|&g| Rc::from(scheme.grades.get(g).map_or("", |g| g.name.as_str()))).collect(),
+            below: Rc::from(BELOW_EVERY_GRADE),
+            none: Rc::from(""),
+        };
         Plan {
+            shared,
             ind_slot: scheme.indicators.iter().map(|i| slot(&i.name).unwrap_or(0)).collect(),
             members: scheme
                 .dimensions
@@ -594,9 +626,10 @@ impl Pass<'_> {
             .dimensions
             .iter()
             .zip(&plan.members)
-            .map(|(d, members)| DimensionScore {
-                key: d.key.clone(),
-                name: d.name.clone(),
+            .zip(&plan.shared.dimensions)
+            .map(|((d, members), (key, name))| DimensionScore {
+                key: key.clone(),
+                name: name.clone(),
                 weight: d.weight,
                 score: members.iter().filter_map(|&i| pts.get(i).copied()).sum(),
             })
@@ -616,7 +649,7 @@ impl Pass<'_> {
             None
         };
         let total = capped_total(scheme, &dimensions, &adjustments);
-        let grade = grade_of(scheme, grades, total, veto.is_some());
+        let grade = plan.shared.grade(grade_at(scheme, grades, total, veto.is_some()));
         ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
     }
 }
@@ -1187,8 +1220,8 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
         .dimensions
         .iter()
         .map(|d| DimensionScore {
-            key: d.key.clone(),
-            name: d.name.clone(),
+            key: Rc::from(d.key.as_str()),
+            name: Rc::from(d.name.as_str()),
             weight: d.weight,
             score: scheme.indicators.iter().zip(&indicators).filter(|(x, _)| x.dimension == d.key).map(|(_, s)| s.score).sum(),
         })
@@ -1211,7 +1244,11 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
     let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));
     let mut grades: Vec<&crate::scheme::Grade> = scheme.grades.iter().collect();
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-    let grade = grade_of(scheme, &grades, total, veto.is_some());
+    let grade = match grade_at(scheme, &grades, total, veto.is_some()) {
+        GradeAt::Named(i) => Rc::from(grades.get(i).map_or("", |g| g.name.as_str())),
+        GradeAt::Below => Rc::from(BELOW_EVERY_GRADE),
+        GradeAt::Ungraded => Rc::from(""),
+    };
     ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0 }
 }
 
@@ -1250,7 +1287,21 @@ fn capped_total(scheme: &Scheme, dimensions: &[DimensionScore], adjustments: &[A
 }
 
 /// The grade of `total` among `grades` (best first); a veto skips the forbidden one.
-fn grade_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, vetoed: bool) -> String {
+/// The grade of a park below every grade.
+const BELOW_EVERY_GRADE: &str = "未达最低等次";
+
+/// Where a total falls among the grades (best first).
+#[derive(Clone, Copy)]
+enum GradeAt {
+    /// This grade; one past the last when a veto forbids the last (no grade name then).
+    Named(usize),
+    /// Below every grade.
+    Below,
+    /// The scheme has no grades.
+    Ungraded,
+}
+
+fn grade_at(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, vetoed: bool) -> GradeAt {
     let mut at = grades.iter().position(|g| total >= Points::round(g.min));
     if let (true, Some(forbid), Some(i)) = (vetoed, &scheme.veto_forbids, at) {
         if grades.get(i).is_some_and(|g| &g.name == forbid) {
@@ -1258,9 +1309,9 @@ fn grade_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], total: Points, ve
         }
     }
     match at {
-        Some(i) => grades.get(i).map(|g| g.name.clone()).unwrap_or_default(),
-        None if grades.is_empty() => String::new(),
-        None => "未达最低等次".into(),
+        Some(i) => GradeAt::Named(i),
+        None if grades.is_empty() => GradeAt::Ungraded,
+        None => GradeAt::Below,
     }
 }
 

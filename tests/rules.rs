@@ -148,7 +148,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
             let mut p = ParkData { name: "本园区".into(), ..ParkData::default() };
             p.items.insert("总分".into(), obs(f.total, None));
             let (scores, _) = score_parks(&s, &[p]);
-            (got, scores[0].grade.clone())
+            (got, scores[0].grade.to_string())
         }
     };
     println!("{rule}\n    {}", reading.readback);

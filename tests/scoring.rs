@@ -249,7 +249,7 @@ fn seed_golden() {
     }
     let dims: Vec<String> = p.dimensions.iter().map(|d| format!("{} {}", d.name, d.score)).collect();
     assert_eq!(dims, ["规划定位好 5.46", "创新平台好 12.00", "产业项目好 0.00", "体制机制好 5.90", "发展形象好 0.00"]);
-    assert_eq!((p.total.to_string(), p.grade.as_str(), p.veto.as_deref(), p.rank), ("23.36".into(), "不合格", None, 1));
+    assert_eq!((p.total.to_string(), &*p.grade, p.veto.as_deref(), p.rank), ("23.36".into(), "不合格", None, 1));
     assert_eq!(p.adjustments[0].points, Points::ZERO);
 }
 
@@ -332,7 +332,7 @@ fn random_method(r: &mut Rng, w: f64) -> Method {
 
 fn sum_is_printed(p: &ParkScore, s: &Scheme) {
     for d in &p.dimensions {
-        let sum: Points = s.indicators.iter().zip(&p.indicators).filter(|(x, _)| x.dimension == d.key).map(|(_, i)| i.score).sum();
+        let sum: Points = s.indicators.iter().zip(&p.indicators).filter(|(x, _)| *x.dimension == *d.key).map(|(_, i)| i.score).sum();
         assert_eq!(d.score, sum, "{}", d.name);
     }
     let raw = p.dimensions.iter().map(|d| d.score).sum::<Points>() + p.adjustments.iter().map(|a| a.points).sum::<Points>();
