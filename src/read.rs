@@ -1766,6 +1766,11 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
+        // How each column's plain numbers come into its item's unit, decided once.
+        let plain: Vec<Plain> = cols
+            .iter()
+            .map(|&(c, i, _)| self.idx.items.get(i).map_or(Plain::Slow, |it| plain_rule(it, units.get(c).and_then(Option::as_ref), table.as_ref())))
+            .collect();
         // Columns allocated once at their size (one park per remaining row at most).
         parks.reserve(self.grid.n_rows().saturating_sub(first_data));
         // One park's figures (value, target, last year) per item, reused row by row.
@@ -1824,9 +1829,18 @@ impl<'g, 's> Reader<'g, 's> {
             for f in figs.iter_mut() {
                 *f = [None; 3];
             }
-            for (&(c, item, w), &k) in cols.iter().zip(&slot_of) {
-                let hu = units.get(c).and_then(Option::as_ref);
-                let v = self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref());
+            for ((&(c, item, w), &k), rule) in cols.iter().zip(&slot_of).zip(&plain) {
+                // A plain number (no % or unit in the cell) by its column's rule;
+                // anything else, or a result the rule cannot vouch for, by `value`.
+                let v = match (rule, fast_number(self.grid.cell(r, c).trim())) {
+                    (Plain::Same, Some((x, false))) => Some(x),
+                    (Plain::SameBelowWan, Some((x, false))) if x.abs() < 1e4 => Some(x),
+                    (&Plain::Scale(from, to), Some((x, false))) if (x * from / to).is_finite() => Some(x * from / to),
+                    _ => {
+                        let hu = units.get(c).and_then(Option::as_ref);
+                        self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref())
+                    }
+                };
                 if let Some(f) = figs.get_mut(k) {
                     match w {
                         What::Target => f[1] = v,
@@ -1906,6 +1920,38 @@ struct Cell<'a> {
 
 /// A cell's number (`cell_unit` the unit the cell itself wrote) in the scheme's
 /// unit for item `it`, the rest of `read_value`.
+/// How a column's plain numbers (a number alone in its cell: no %, no unit)
+/// come into its item's unit: `in_scheme_unit` with no cell unit, decided once
+/// per column. `declared` is the column's header unit, `table` the table's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Plain {
+    /// The number as it stands.
+    Same,
+    /// As it stands below 10,000; above, `wan_for_yi` may read it as 万元.
+    SameBelowWan,
+    /// × from ÷ to (`Unit::convert`, in its order of operations).
+    Scale(f64, f64),
+    /// Cell by cell (`Reader::value`): a unit that does not convert.
+    Slow,
+}
+
+fn plain_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain {
+    let scheme_unit = it.unit.as_ref();
+    let stated = units::Stated { cell: None, row: declared, column: None, table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))) };
+    match (stated.resolve().map(|(u, _)| u), scheme_unit) {
+        (Some(given), Some(su)) if given.dims == su.dims && su.factor != 0.0 => Plain::Scale(given.factor, su.factor),
+        (Some(_), Some(_)) => Plain::Slow,
+        (Some(_), None) => Plain::Same,
+        (None, _) if yi_item(it) => Plain::SameBelowWan,
+        (None, _) => Plain::Same,
+    }
+}
+
+/// An item kept in 亿元 (where a figure ≥ 10,000 was likely typed in 万元).
+fn yi_item(it: &Item) -> bool {
+    it.unit.as_ref().is_some_and(|u| u.dims.cny == 1 && u.dims.area == 0 && u.dims.count == 0 && (u.factor - 1e8).abs() < 1.0)
+}
+
 fn in_scheme_unit(
     it: &Item,
     value: f64,
@@ -1959,8 +2005,7 @@ fn in_scheme_unit(
 /// 亿元) was written in 万元: it is read so, with a warning. Anything smaller is
 /// taken as written.
 fn wan_for_yi(it: &Item, value: f64, unstated: bool, r: usize, c: usize, raw: &str, diags: &mut Vec<Diagnostic>) -> f64 {
-    let yi = it.unit.as_ref().is_some_and(|u| u.dims.cny == 1 && u.dims.area == 0 && u.dims.count == 0 && (u.factor - 1e8).abs() < 1.0);
-    if !(unstated && yi && value.abs() >= 1e4) {
+    if !(unstated && yi_item(it) && value.abs() >= 1e4) {
         return value;
     }
     let read_as = value / 1e4;
