@@ -320,6 +320,7 @@ pub fn check_split(
 ) -> SplitReport {
     let source = Source::Split(index);
     let (grid, grid_diags) = parse_grid(text, source.clone());
+    let columns = columns_of(&grid);
     // Months running across (1-2月 | 3月 | … | 合计, 计划 and 实际 as rows) are
     // read turned down, then every position is reported back in the paste.
     let across = header::months_across(&grid);
@@ -347,6 +348,7 @@ pub fn check_split(
         sums: Vec::new(),
         laggards: Vec::new(),
         diagnostics: Vec::new(),
+        columns,
     };
     read_and_check(&grid, &mut cx, &mut report);
     if let Some((h, _)) = across {
@@ -375,9 +377,13 @@ fn find_header(grid: &Grid) -> Option<(usize, Vec<Header>)> {
 /// header word that decided it. A table with its months across lists the
 /// columns as pasted: the role labels' column, the months, the 合计 column.
 pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
-    let (grid, _) = parse_grid(text, Source::Split(0));
+    columns_of(&parse_grid(text, Source::Split(0)).0)
+}
+
+/// `read_columns` of a parsed table (`check_split` keeps them in its report).
+fn columns_of(grid: &Grid) -> Vec<ColumnInfo> {
     let info = |col: usize, header: &str, role: String, why: String, by: ReadBy| ColumnInfo { col, header: header.to_string(), role, why, by };
-    if let Some((h, label_col)) = header::months_across(&grid) {
+    if let Some((h, label_col)) = header::months_across(grid) {
         return grid
             .row(h)
             .enumerate()
@@ -398,7 +404,7 @@ pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
             })
             .collect();
     }
-    let Some((h, roles)) = find_header(&grid) else { return Vec::new() };
+    let Some((h, roles)) = find_header(grid) else { return Vec::new() };
     roles
         .iter()
         .enumerate()
