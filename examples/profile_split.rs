@@ -50,6 +50,8 @@ fn main() {
     match std::env::args().nth(3).as_deref() {
         Some("page") => return println!("{} bytes", wuhao::api::evaluate_parts(&data, &page_rest).len()),
         Some("alone") => return println!("{} bytes", wuhao::api::evaluate_parts(&data, &page_alone).len()),
+        // `profile_split 2000 1 dump`: the page's report itself, to see what its bytes are.
+        Some("dump") => return println!("{}", wuhao::api::evaluate_parts(&data, &page_rest)),
         _ => {}
     }
     let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;

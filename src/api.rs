@@ -702,7 +702,13 @@ pub fn evaluate_report(request: &str, data: Option<&str>) -> ApiReport {
     name_park(&mut evaluated, park.as_deref());
     let mut report = from_core_with(&evaluated, compact);
     report.read.clipboard = form;
-    report.read.splits = core.splits.iter().map(|t| crate::split::read_columns(t).iter().map(column_out).collect()).collect();
+    // A checked split kept its columns as read; an empty paste has none (eval skips it).
+    let mut checked = evaluated.splits.iter();
+    report.read.splits = core
+        .splits
+        .iter()
+        .map(|t| if t.trim().is_empty() { Vec::new() } else { checked.next().map(|s| s.columns.iter().map(column_out).collect()).unwrap_or_default() })
+        .collect();
     let mut front: Vec<ApiDiagnostic> = pre.iter().map(diag_out).collect();
     front.append(&mut report.diagnostics);
     report.diagnostics = front;

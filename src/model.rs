@@ -256,6 +256,8 @@ pub struct SplitReport {
     /// Names of the parts that hold the whole back, worst first.
     pub laggards: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// How the table's columns were read (`split::read_columns`), from the same parse.
+    pub columns: Vec<crate::read::ColumnInfo>,
 }
 
 /// The columnar park model (issue 14): every park of a paste, one row per park,

@@ -14,7 +14,7 @@
 
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
-use crate::number::{parse_number, CellNumber};
+use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
 use crate::read::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
@@ -116,12 +116,21 @@ fn fallback_unit<'u>(units: Units<'u>, row: Option<&'u Unit>, col: usize) -> Opt
     units::Stated { cell: None, row, column, table: units.title }.resolve().map(|(u, _)| u)
 }
 
+/// 0.5 × 10^-k for k = 0..=12, as `half_ulp_of_text` computes them.
+const HALF_ULP: [f64; 13] = [0.5, 0.05, 0.005, 0.0005, 0.00005, 0.000005, 5e-7, 5e-8, 5e-9, 5e-10, 5e-11, 5e-12, 5e-13];
+
 /// Half a unit in the last written decimal place of a cell (0.005 for 12.34):
 /// the largest rounding error the cell can carry. A cell without decimals is
 /// taken as exact, because targets are set in whole numbers; a whole-number
 /// figure that was rounded is covered by the relative tolerance instead.
 fn half_ulp_of_text(text: &str) -> f64 {
     let t = text.trim();
+    // ASCII cells (nearly all): count the digits after the last '.' bytewise.
+    if t.is_ascii() {
+        let Some(dot) = t.bytes().rposition(|b| b == b'.') else { return 0.0 };
+        let after = t.as_bytes().get(dot + 1..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+        return HALF_ULP.get(after.min(12)).copied().unwrap_or(0.0);
+    }
     let Some(dot) = t.rfind(['.', '．']) else { return 0.0 };
     let after = t.get(dot..).unwrap_or("").chars().skip(1).take_while(|c| is_digit(*c)).count();
     0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12)).recip()
@@ -212,6 +221,14 @@ impl Ctx<'_> {
     fn read_cell<'g>(&mut self, grid: &'g Grid, row: usize, col: usize) -> Cell<'g> {
         let text = grid.cell(row, col);
         let half_ulp = half_ulp_of_text(text);
+        // Most cells are plain numbers (0.1580 · 1,234.5 · 63.7%): read at byte
+        // level as the park table's reader does, the rest by the full reader.
+        if let Some((v, pct)) = fast_number(text.trim()) {
+            let unit = if pct { percent_unit().cloned() } else { None };
+            if !pct || unit.is_some() {
+                return Cell { value: finite(v), unit, half_ulp, row, col, text };
+            }
+        }
         let (value, unit) = match parse_number(text) {
             CellNumber::Value { value, unit, warnings } => {
                 for w in warnings {
@@ -303,6 +320,7 @@ pub fn check_split(
 ) -> SplitReport {
     let source = Source::Split(index);
     let (grid, grid_diags) = parse_grid(text, source.clone());
+    let columns = columns_of(&grid);
     // Months running across (1-2月 | 3月 | … | 合计, 计划 and 实际 as rows) are
     // read turned down, then every position is reported back in the paste.
     let across = header::months_across(&grid);
@@ -330,6 +348,7 @@ pub fn check_split(
         sums: Vec::new(),
         laggards: Vec::new(),
         diagnostics: Vec::new(),
+        columns,
     };
     read_and_check(&grid, &mut cx, &mut report);
     if let Some((h, _)) = across {
@@ -358,9 +377,13 @@ fn find_header(grid: &Grid) -> Option<(usize, Vec<Header>)> {
 /// header word that decided it. A table with its months across lists the
 /// columns as pasted: the role labels' column, the months, the 合计 column.
 pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
-    let (grid, _) = parse_grid(text, Source::Split(0));
+    columns_of(&parse_grid(text, Source::Split(0)).0)
+}
+
+/// `read_columns` of a parsed table (`check_split` keeps them in its report).
+fn columns_of(grid: &Grid) -> Vec<ColumnInfo> {
     let info = |col: usize, header: &str, role: String, why: String, by: ReadBy| ColumnInfo { col, header: header.to_string(), role, why, by };
-    if let Some((h, label_col)) = header::months_across(&grid) {
+    if let Some((h, label_col)) = header::months_across(grid) {
         return grid
             .row(h)
             .enumerate()
@@ -381,7 +404,7 @@ pub fn read_columns(text: &str) -> Vec<ColumnInfo> {
             })
             .collect();
     }
-    let Some((h, roles)) = find_header(&grid) else { return Vec::new() };
+    let Some((h, roles)) = find_header(grid) else { return Vec::new() };
     roles
         .iter()
         .enumerate()
@@ -1097,5 +1120,59 @@ mod tests {
         assert_eq!(part_month("十二月", scan_name("十二月")), Some(12));
         assert_eq!(part_month_span("1-2月", scan_name("1-2月")), Some((1, 2)));
         assert_eq!(as_split(part_row_kind("全县合计", scan_name("全县合计"))), "total");
+    }
+}
+
+#[cfg(test)]
+mod fast_cells {
+    use super::*;
+
+    /// The general rule for a cell's rounding, written out without the ASCII shortcut.
+    fn half_ulp_general(text: &str) -> f64 {
+        let t = text.trim();
+        let Some(dot) = t.rfind(['.', '．']) else { return 0.0 };
+        let after = t.get(dot..).unwrap_or("").chars().skip(1).take_while(|c| is_digit(*c)).count();
+        0.5 * 10f64.powi(i32::try_from(after.min(12)).unwrap_or(12)).recip()
+    }
+
+    #[test]
+    fn the_ascii_shortcut_gives_the_general_rounding() {
+        let cells = [
+            "0.1580", " 12.34 ", "7", "1,234.5", "63.7%", "-0.5", "1.", ".5", "3.14159265358979", "0.12345678901234567", "12.3万",
+            "1.5亿元", "约2.0", "1．25", "", "1.2.3", "abc", "-", "0.000", "1e5", "2.50E3",
+        ];
+        for c in cells {
+            assert_eq!(half_ulp_of_text(c).to_bits(), half_ulp_general(c).to_bits(), "half ulp of {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_cell_reads_the_same_through_the_fast_path_as_through_the_full_reader() {
+        let text = "企业\t目标\n甲\t0.1580\n乙\t1,234.5\n丙\t63.7%\n丁\t-0\n戊\t12.3万\n己\t1e3\n庚\t#N/A\n辛\t \n";
+        let (grid, _) = parse_grid(text, Source::Split(0));
+        let mut cx = Ctx {
+            source: Source::Split(0),
+            diags: Vec::new(),
+            items: Vec::new(),
+            whole: None,
+            m: 11,
+            tp: 11.0 / 12.0,
+            slight: 5.0,
+            rel: 0.001,
+        };
+        let got: Vec<(Option<f64>, Option<String>)> =
+            (1..grid.n_rows()).map(|r| cx.read_cell(&grid, r, 1)).map(|c| (c.value, c.unit.map(|u| u.label))).collect();
+        let want: Vec<(Option<f64>, Option<String>)> = (1..grid.n_rows())
+            .map(|r| match parse_number(grid.cell(r, 1)) {
+                CellNumber::Value { value, unit, .. } => (finite(value), unit.map(|u| u.label)),
+                _ => (None, None),
+            })
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.first(), Some(&(Some(0.158), None)));
+        assert_eq!(got.get(2), Some(&(Some(63.7), Some("%".to_string()))));
+        assert_eq!(got.get(3).map(|g| g.0.map(f64::to_bits)), Some(Some(0.0f64.to_bits())), "-0 reads as 0");
+        // The error cell still gets the full reader's diagnostic.
+        assert_eq!(cx.diags.len(), 1, "{:?}", cx.diags);
     }
 }

@@ -122,6 +122,7 @@ fn report() -> Report {
         ],
         laggards: vec!["东片区".into()],
         diagnostics: Vec::new(),
+        columns: Vec::new(),
     };
     let period = Period { year: 2022, month: 11 };
     Report {

@@ -162,3 +162,27 @@ fn split_tables_say_how_their_columns_were_read() {
     assert!(m[1..4].iter().all(|(role, _)| role == "月份"), "{m:?}");
     assert_eq!(m[4].0, "合计");
 }
+
+#[test]
+fn split_read_backs_stay_with_their_pastes_when_one_is_empty() {
+    // The columns come from the check's own parse; an empty paste between two
+    // is not checked, and must not shift the next one's read-back onto it.
+    let parts = "片区\t年度目标\t1-11月累计\n东片区\t80\t70\n西片区\t90\t78\n";
+    let months = "项目\t1-2月\t3月\t4月\t合计\n计划\t22\t12\t12\t46\n实际\t21.3\t11.8\t12.1\t45.2\n";
+    let r = eval(json!({ "data": "", "splits": [parts, "  \n", months] }));
+    let splits = r["read"]["splits"].as_array().expect("read.splits");
+    assert_eq!(splits.len(), 3);
+    assert_eq!(splits[0].as_array().unwrap().len(), 3);
+    assert!(splits[1].as_array().unwrap().is_empty(), "{}", splits[1]);
+    assert_eq!(splits[2].as_array().unwrap().len(), 5, "{}", splits[2]);
+    for (i, text) in [(0, parts), (2, months)] {
+        let want: Vec<String> = wuhao::split::read_columns(text).iter().map(|c| format!("{}|{}|{}", c.header, c.role, c.why)).collect();
+        let got: Vec<String> = splits[i]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{}|{}|{}", c["header"].as_str().unwrap(), c["role"].as_str().unwrap(), c["why"].as_str().unwrap()))
+            .collect();
+        assert_eq!(got, want, "split {i}");
+    }
+}
