@@ -956,13 +956,13 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                     detailed: p.detailed,
                     dimensions: s.dimensions.iter().map(|d| ApiDimension { key: d.key.to_string(), name: d.name.to_string(), weight: d.weight, score: d.score }).collect(),
                     to_next_grade: p.reach.to_next_grade.as_ref().map(|g| ApiNextGrade {
-                        grade: g.grade.clone(),
+                        grade: g.grade.to_string(),
                         points_needed: g.points_needed,
                         plan: g.plan.iter().map(|st| ApiPlanStep { name: st.name.clone(), unit: st.unit.clone(), from: st.from, to: st.to, gain: st.gain }).collect(),
                         plan_gain: g.plan.iter().map(|st| st.gain).sum(),
                         blocked_by: g.blocked_by.clone(),
                     }),
-                    to_top_grade: p.reach.to_top_grade.as_ref().map(|g| ApiTopGrade { grade: g.grade.clone(), points_needed: g.points_needed }),
+                    to_top_grade: p.reach.to_top_grade.as_ref().map(|g| ApiTopGrade { grade: g.grade.to_string(), points_needed: g.points_needed }),
                     to_next_rank: p.reach.to_next_rank.as_ref().map(|r| ApiNextRank { rank: r.rank, park: r.park.clone(), points_needed: r.points_needed }),
                     lead_over_next: p.reach.lead_over_next.as_ref().map(|l| ApiLead { park: l.park.clone(), points: l.points }),
                     indicators: s

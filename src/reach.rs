@@ -10,6 +10,7 @@
 //! Relative methods (功效系数, 极值, …: `score::uses_peers`) are worked out
 //! against the other parks as pasted, and say so.
 
+use std::rc::Rc;
 use crate::fixed::{round_half_away, Points};
 use crate::model::{IndicatorScore, ParkData, ParkScore, Parks};
 use crate::scheme::{Direction, Method, Scheme};
@@ -42,7 +43,8 @@ pub struct PlanStep {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NextGrade {
-    pub grade: String,
+    /// Shared between the parks of one evaluation (`reach_all` makes each grade's name once).
+    pub grade: Rc<str>,
     pub points_needed: Points,
     pub plan: Vec<PlanStep>,
     pub blocked_by: Option<String>,
@@ -50,7 +52,7 @@ pub struct NextGrade {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TopGrade {
-    pub grade: String,
+    pub grade: Rc<str>,
     pub points_needed: Points,
 }
 
@@ -91,7 +93,8 @@ pub struct Want<'a> {
 /// are read from the columns (a 20,000-park paste with one park shown makes one).
 pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want) -> Vec<Reach> {
     let grades = sorted_grades(scheme);
-    let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, &grades, s)).collect();
+    let names: Vec<Rc<str>> = grades.iter().map(|g| Rc::from(g.name.as_str())).collect();
+    let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, &grades, &names, s)).collect();
     ranks(scores, &mut out);
     if !(0..parks.len()).any(|p| (want.detailed)(p) || (want.plan_for)(p)) {
         return out;
@@ -132,9 +135,9 @@ fn sorted_grades(scheme: &Scheme) -> Vec<&crate::scheme::Grade> {
     g
 }
 
-/// The next and the top grade of a park (`grades` best first), the next
-/// blocked when a veto forbids it.
-fn grades_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], s: &ParkScore) -> Reach {
+/// The next and the top grade of a park (`grades` best first, `names` theirs),
+/// the next blocked when a veto forbids it.
+fn grades_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], names: &[Rc<str>], s: &ParkScore) -> Reach {
     let mut reach = Reach::default();
     let Some(top) = grades.first() else { return reach };
     // The grade's position; a park below every grade is one past the last.
@@ -143,14 +146,15 @@ fn grades_of(scheme: &Scheme, grades: &[&crate::scheme::Grade], s: &ParkScore) -
         return reach;
     }
     let need = |min: f64| (Points::round(min) - s.total).max(Points::ZERO);
-    reach.to_top_grade = Some(TopGrade { grade: top.name.clone(), points_needed: need(top.min) });
-    if let Some(next) = at.checked_sub(1).and_then(|i| grades.get(i)) {
+    let name_of = |i: usize, g: &crate::scheme::Grade| names.get(i).cloned().unwrap_or_else(|| Rc::from(g.name.as_str()));
+    reach.to_top_grade = Some(TopGrade { grade: name_of(0, top), points_needed: need(top.min) });
+    if let Some((i, next)) = at.checked_sub(1).and_then(|i| grades.get(i).map(|g| (i, g))) {
         let forbidden = scheme.veto_forbids.as_deref() == Some(next.name.as_str());
         let blocked_by = match (&s.veto, forbidden) {
             (Some(v), true) => Some(format!("{v}，不论得分多少都不能评为{}", next.name)),
             _ => None,
         };
-        reach.to_next_grade = Some(NextGrade { grade: next.name.clone(), points_needed: need(next.min), plan: Vec::new(), blocked_by });
+        reach.to_next_grade = Some(NextGrade { grade: name_of(i, next), points_needed: need(next.min), plan: Vec::new(), blocked_by });
     }
     reach
 }
@@ -443,7 +447,7 @@ fn effort(from: f64, to: f64, gain: Points) -> f64 {
 /// figures cannot reach it. `missing`: how many of the park's indicators are
 /// 缺数据 (said when the grade is out of reach).
 fn plan(scheme: &Scheme, r: &Rescorer, peers: &[Vec<f64>], levers: &[Lever], park: &ParkData, missing: usize, next: &mut NextGrade) {
-    let Some(goal) = scheme.grades.iter().find(|g| g.name == next.grade).map(|g| Points::round(g.min)) else { return };
+    let Some(goal) = scheme.grades.iter().find(|g| *g.name == *next.grade).map(|g| Points::round(g.min)) else { return };
     let mut sim = Sim::new(r, park, peers);
     let slots: Vec<Option<usize>> = levers.iter().map(|l| sim.slot(&l.name)).collect();
     let scale = |l: &Lever| park.items.get(&l.name).and_then(|o| o.target).unwrap_or(0.0);
