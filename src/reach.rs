@@ -378,11 +378,7 @@ impl Cx<'_, '_, '_> {
 
     /// The park's total with column `slot` set to `v` (restored afterwards).
     fn total_with(&mut self, slot: usize, v: f64) -> Points {
-        let old = self.sim.value(slot);
-        self.sim.set(slot, Some(v));
-        let t = self.sim.total();
-        self.sim.set(slot, old);
-        t
+        self.sim.total_with(slot, Some(v))
     }
 }
 

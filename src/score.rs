@@ -538,8 +538,15 @@ fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, 
 /// the columns are): the pasted value, or a formula's result in dependency
 /// order, or (a formula without its inputs) the pasted figure; `NONE` is 缺数据.
 fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
+    let mut vals = Vec::with_capacity(scheme.indicators.len() * cols.parks);
+    values_into(plan, cols, &mut vals);
+    vals
+}
+
+/// `values_of` into `vals` (cleared first), reused by the plan search.
+fn values_into(plan: &Plan, cols: &Columns, vals: &mut Vec<f64>) {
     let n = cols.parks;
-    let mut vals: Vec<f64> = Vec::with_capacity(scheme.indicators.len() * n);
+    vals.clear();
     for &s in &plan.ind_slot {
         vals.extend((0..n).map(|p| pack(cols.value(s, p))));
     }
@@ -561,7 +568,6 @@ fn values_of(scheme: &Scheme, plan: &Plan, cols: &Columns) -> Vec<f64> {
             }
         }
     }
-    vals
 }
 
 /// What the fast path reads to score a park from the columns: the scheme, its
@@ -578,42 +584,45 @@ struct Pass<'a> {
 impl Pass<'_> {
     /// The printed points of every indicator of park `p` into `pts` (the fast path's loop).
     fn indicator_points(&self, p: usize, park: &str, pts: &mut [Points], diags: &mut Vec<Diagnostic>) {
-        let Pass { scheme, plan, cols, vals, peers } = *self;
+        for (i, (ind, slot)) in self.scheme.indicators.iter().zip(pts.iter_mut()).enumerate() {
+            *slot = self.indicator_point(i, ind, p, park, diags);
+        }
+    }
+
+    /// The printed points of indicator `i` (`ind`) of park `p`.
+    fn indicator_point(&self, i: usize, ind: &Indicator, p: usize, park: &str, diags: &mut Vec<Diagnostic>) -> Points {
+        let Pass { plan, cols, vals, peers, .. } = *self;
         let n = cols.parks;
-        for (i, ind) in scheme.indicators.iter().enumerate() {
-            let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
-            let score = match &ind.method {
-                Method::Deduct { .. } => {
-                    let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                    let mut lost = 0.0;
-                    let mut any = false;
-                    for &(s, per) in items {
-                        if let Some(c) = cols.value(s, p) {
-                            lost += per * c;
-                            any = true;
-                        }
-                    }
-                    if any {
-                        Some((ind.weight - lost).max(0.0))
-                    } else {
-                        cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
+        let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
+        let score = match &ind.method {
+            Method::Deduct { .. } => {
+                let items = plan.deduct.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                let mut lost = 0.0;
+                let mut any = false;
+                for &(s, per) in items {
+                    if let Some(c) = cols.value(s, p) {
+                        lost += per * c;
+                        any = true;
                     }
                 }
-                m => match unpack(vals.get(i * n + p)) {
-                    None => None,
-                    Some(x) => {
-                        let target = cols.target(slot, p);
-                        let last_year = cols.last_year(slot, p);
-                        let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                        let side = plan.side.get(i).copied().flatten().and_then(|s| cols.value(s, p));
-                        points_of(ind, m, Figures { x, target, last_year, side }, peers, park, diags)
-                    }
-                },
-            };
-            if let Some(slot) = pts.get_mut(i) {
-                *slot = Points::round(score.unwrap_or(ind.missing_score));
+                if any {
+                    Some((ind.weight - lost).max(0.0))
+                } else {
+                    cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
+                }
             }
-        }
+            m => match unpack(vals.get(i * n + p)) {
+                None => None,
+                Some(x) => {
+                    let target = cols.target(slot, p);
+                    let last_year = cols.last_year(slot, p);
+                    let peers = peers.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    let side = plan.side.get(i).copied().flatten().and_then(|s| cols.value(s, p));
+                    points_of(ind, m, Figures { x, target, last_year, side }, peers, park, diags)
+                }
+            },
+        };
+        Points::round(score.unwrap_or(ind.missing_score))
     }
 
     /// One park without its breakdown: the points of every indicator (into `pts`,
@@ -1549,12 +1558,17 @@ pub struct Sim<'r, 'a> {
     park: &'r ParkData,
     peers: &'r [Vec<f64>],
     pts: Vec<Points>,
+    /// The indicators' values and points as `total` last scored them, while no
+    /// figure has been `set` since: what `total_with` changes from.
+    base: Option<(Vec<f64>, Vec<Points>)>,
+    /// The values `total_with` works out, kept for the next probe's.
+    scratch: Vec<f64>,
 }
 
 impl<'r, 'a> Sim<'r, 'a> {
     pub fn new(r: &'r Rescorer<'a>, park: &'r ParkData, peers: &'r [Vec<f64>]) -> Sim<'r, 'a> {
         let cols = Columns::new(&r.plan, &Parks::from(vec![park.clone()]));
-        Sim { r, cols, park, peers, pts: vec![Points::ZERO; r.scheme.indicators.len()] }
+        Sim { r, cols, park, peers, pts: vec![Points::ZERO; r.scheme.indicators.len()], base: None, scratch: Vec::new() }
     }
 
     /// The column of an item (canonical name), when the scheme uses it.
@@ -1570,6 +1584,7 @@ impl<'r, 'a> Sim<'r, 'a> {
         if let Some(x) = self.cols.value.get_mut(slot) {
             *x = pack(v);
         }
+        self.base = None;
     }
 
     /// The park's total as printed (subtotals, adjustments, the cap).
@@ -1579,6 +1594,48 @@ impl<'r, 'a> Sim<'r, 'a> {
         let vals = values_of(scheme, plan, &self.cols);
         let mut sink = Vec::new();
         Pass { scheme, plan, cols: &self.cols, vals: &vals, peers: self.peers }.indicator_points(0, &self.park.name, &mut self.pts, &mut sink);
+        self.base = Some((vals, self.pts.clone()));
+        self.summed()
+    }
+
+    /// The park's total with column `slot` at `v` and every other figure as
+    /// set, as `set` + `total` + `set` back would give it: only the indicators
+    /// that figure reaches are scored again (one whose value changed, a 扣分
+    /// indicator that counts it, one that reads it as its side input).
+    pub fn total_with(&mut self, slot: usize, v: Option<f64>) -> Points {
+        if self.base.is_none() {
+            self.total();
+        }
+        let Some(x) = self.cols.value.get_mut(slot) else { return self.total() };
+        let old = std::mem::replace(x, pack(v));
+        let scheme = self.r.scheme;
+        let plan = &self.r.plan;
+        let mut vals = std::mem::take(&mut self.scratch);
+        values_into(plan, &self.cols, &mut vals);
+        let mut sink = Vec::new();
+        let pass = Pass { scheme, plan, cols: &self.cols, vals: &vals, peers: self.peers };
+        if let Some((base_vals, base_pts)) = &self.base {
+            for (i, ind) in scheme.indicators.iter().enumerate() {
+                let (Some(pt), Some(before)) = (self.pts.get_mut(i), base_pts.get(i)) else { continue };
+                let reached = vals.get(i).map(|v| v.to_bits()) != base_vals.get(i).map(|v| v.to_bits())
+                    || plan.side.get(i).copied().flatten() == Some(slot)
+                    || (matches!(ind.method, Method::Deduct { .. })
+                        && (plan.ind_slot.get(i) == Some(&slot) || plan.deduct.get(i).is_some_and(|d| d.iter().any(|&(s, _)| s == slot))));
+                *pt = if reached { pass.indicator_point(i, ind, 0, &self.park.name, &mut sink) } else { *before };
+            }
+        }
+        self.scratch = vals;
+        let t = self.summed();
+        if let Some(x) = self.cols.value.get_mut(slot) {
+            *x = old;
+        }
+        t
+    }
+
+    /// `pts` summed into the total as printed: dimensions, adjustments, the cap.
+    fn summed(&self) -> Points {
+        let scheme = self.r.scheme;
+        let plan = &self.r.plan;
         let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
         let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
         let sum = dims + adj;

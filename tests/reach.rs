@@ -5,6 +5,8 @@
 //! values are also checked the way a clerk would: by typing them in as a
 //! what-if and reading the score.
 
+mod common;
+
 use serde_json::{json, Value};
 use wuhao::api::evaluate_json;
 
@@ -312,4 +314,71 @@ fn the_plan_table_is_laid_out_by_the_core_with_its_sum() {
     let full = tables.iter().find(|t| t["key"] == "reach:full:0").expect("the full-marks table");
     let below = r["parks"][0]["indicators"].as_array().unwrap().iter().filter(|i| f(&i["lost"]) > 0.0).count();
     assert_eq!(full["rows"].as_array().unwrap().len(), below);
+}
+
+/// The plan search scores a changed figure by re-scoring only the indicators
+/// it reaches (`Sim::total_with`); that must be the total a full re-score of
+/// the park gives (`set`, `total`, `set` back), for every figure, at values
+/// below, at and above the pasted one, missing, and with a formula's input at 0,
+/// under the built-in scheme and one with relative methods (功效, 极值, 排名,
+/// 差额) that read the other parks.
+#[test]
+fn re_scoring_one_changed_figure_gives_the_full_re_scores_total() {
+    use wuhao::score::{Rescorer, Sim};
+    let mut rng = common::Rng(0x5eed_0014);
+    let base = wuhao::scheme::default_scheme();
+    let mut relative: Value = serde_json::to_value(&base).unwrap();
+    let methods = [
+        json!({ "type": "efficacy" }),
+        json!({ "type": "min_max" }),
+        json!({ "type": "rank", "first": 6, "step": 1 }),
+        json!({ "type": "linear", "against": "average", "step": 10, "minus": 0.5, "plus": 0.2 }),
+    ];
+    for (k, ind) in relative["indicators"].as_array_mut().unwrap().iter_mut().enumerate() {
+        if ind["method"]["type"] == "benchmark" {
+            ind["method"] = methods[k % methods.len()].clone();
+        }
+    }
+    let relative: wuhao::scheme::Scheme = serde_json::from_value(relative).unwrap();
+    let mut checked = 0;
+    for scheme in [&base, &relative] {
+        // Twelve parks with every input the scheme names, one figure in six missing.
+        let names: Vec<String> = scheme.inputs.iter().map(|i| i.name.clone()).chain(scheme.indicators.iter().map(|i| i.name.clone())).collect();
+        let mut tsv = format!("园区\t{}\n", names.join("\t"));
+        for p in 0..12 {
+            let cells: Vec<String> = names.iter().map(|_| rng.maybe(0.0, 120.0).map(|v| format!("{v:.2}")).unwrap_or_default()).collect();
+            tsv.push_str(&format!("第{p}园区\t{}\n", cells.join("\t")));
+        }
+        let today = wuhao::model::Period { year: 2026, month: 11 };
+        let read = wuhao::read::read_data(&tsv, scheme, None, today);
+        assert_eq!(read.parks.len(), 12);
+        let r = Rescorer::new(scheme, &read.parks);
+        for p in 0..read.parks.len() {
+            let park = read.parks.park(p).unwrap();
+            let peers = r.peers_without(p);
+            let mut fast = Sim::new(&r, &park, &peers);
+            let mut full = Sim::new(&r, &park, &peers);
+            let slots: Vec<usize> = names.iter().filter_map(|n| full.slot(n)).collect();
+            assert!(slots.len() > 20, "the scheme's items have columns: {}", slots.len());
+            for &s in &slots {
+                let was = full.value(s);
+                let at = was.unwrap_or(50.0);
+                for v in [None, Some(0.0), Some(at * 0.5), Some(at), Some(at * 1.7), Some(at + 1e4), Some(-3.0)] {
+                    full.set(s, v);
+                    let want = full.total();
+                    full.set(s, was);
+                    assert_eq!(fast.total_with(s, v), want, "park {p}, slot {s}, value {v:?}");
+                    checked += 1;
+                }
+                // A figure committed (as a plan step does) moves the base the next probes start from.
+                if rng.below(3) == 0 {
+                    let to = Some(at * 1.3);
+                    fast.set(s, to);
+                    full.set(s, to);
+                    assert_eq!(fast.total(), full.total());
+                }
+            }
+        }
+    }
+    assert!(checked > 1000);
 }
