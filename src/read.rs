@@ -1766,10 +1766,14 @@ impl<'g, 's> Reader<'g, 's> {
                 }
             }
         }
-        // How each column's plain numbers come into its item's unit, decided once.
-        let plain: Vec<Plain> = cols
+        // How each column's plain numbers, and its numbers with a %, come into
+        // its item's unit, decided once.
+        let plain: Vec<(Plain, Plain)> = cols
             .iter()
-            .map(|&(c, i, _)| self.idx.items.get(i).map_or(Plain::Slow, |it| plain_rule(it, units.get(c).and_then(Option::as_ref), table.as_ref())))
+            .map(|&(c, i, _)| {
+                let declared = units.get(c).and_then(Option::as_ref);
+                self.idx.items.get(i).map_or((Plain::Slow, Plain::Slow), |it| (plain_rule(it, declared, table.as_ref()), percent_rule(it, declared, table.as_ref())))
+            })
             .collect();
         // Columns allocated once at their size (one park per remaining row at most).
         parks.reserve(self.grid.n_rows().saturating_sub(first_data));
@@ -1829,13 +1833,18 @@ impl<'g, 's> Reader<'g, 's> {
             for f in figs.iter_mut() {
                 *f = [None; 3];
             }
-            for ((&(c, item, w), &k), rule) in cols.iter().zip(&slot_of).zip(&plain) {
-                // A plain number (no % or unit in the cell) by its column's rule;
+            for ((&(c, item, w), &k), (plain, percent)) in cols.iter().zip(&slot_of).zip(&plain) {
+                // A plain number (no unit in the cell, or a %) by its column's rule;
                 // anything else, or a result the rule cannot vouch for, by `value`.
-                let v = match (rule, fast_number(self.grid.cell(r, c).trim())) {
-                    (Plain::Same, Some((x, false))) => Some(x),
+                let number = fast_number(self.grid.cell(r, c).trim());
+                let rule = match number {
+                    Some((_, true)) => percent,
+                    _ => plain,
+                };
+                let v = match (rule, number) {
+                    (Plain::Same, Some((x, _))) => Some(x),
                     (Plain::SameBelowWan, Some((x, false))) if x.abs() < 1e4 => Some(x),
-                    (&Plain::Scale(from, to), Some((x, false))) if (x * from / to).is_finite() => Some(x * from / to),
+                    (&Plain::Scale(from, to), Some((x, _))) if (x * from / to).is_finite() => Some(x * from / to),
                     _ => {
                         let hu = units.get(c).and_then(Option::as_ref);
                         self.value(item, r, c, hu.map(|u| (u, UnitFrom::Header)), table.as_ref())
@@ -1944,6 +1953,23 @@ fn plain_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain
         (Some(_), None) => Plain::Same,
         (None, _) if yi_item(it) => Plain::SameBelowWan,
         (None, _) => Plain::Same,
+    }
+}
+
+/// `plain_rule` for a number written with a % in its cell: `in_scheme_unit`
+/// with the cell's unit %, which wins over the header's and the table's; a
+/// header unit that is not % is a conflict, read cell by cell with its error.
+fn percent_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain {
+    let Some(pct) = percent_unit() else { return Plain::Slow };
+    if declared.is_some_and(|d| !units::same(pct, d)) {
+        return Plain::Slow;
+    }
+    let scheme_unit = it.unit.as_ref();
+    let stated = units::Stated { cell: Some(pct), row: declared, column: None, table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))) };
+    match (stated.resolve().map(|(u, _)| u), scheme_unit) {
+        (Some(given), Some(su)) if given.dims == su.dims && su.factor != 0.0 => Plain::Scale(given.factor, su.factor),
+        (Some(_), None) => Plain::Same,
+        _ => Plain::Slow,
     }
 }
 
@@ -2078,4 +2104,48 @@ fn unit_conflict(first: (&Unit, UnitFrom), second: (&Unit, UnitFrom)) -> Problem
 /// A short rendering of a value for messages and tests.
 pub fn show_value(v: Option<f64>) -> String {
     v.map(show).unwrap_or_else(|| "—".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The per-column rules (`plain_rule`, `percent_rule`) vouch for a number
+    /// only where `in_scheme_unit` gives exactly that value with no diagnostic,
+    /// for every item of the built-in scheme under every header and table unit.
+    #[test]
+    fn column_rules_give_what_the_cell_by_cell_reader_gives() {
+        let scheme = crate::scheme::default_scheme();
+        let idx = NameIndex::new(&scheme);
+        let labels = ["", "%", "万元", "亿元", "元", "个", "亩", "万美元", "万元/亩", "‰", "分"];
+        let units: Vec<Option<Unit>> = labels.iter().map(|l| Unit::parse(l)).collect();
+        let values: [f64; 7] = [0.0, 1.5, 63.72, 9_999.0, 12_345.678, -4.25, 1e300];
+        let pct = percent_unit();
+        let mut vouched = 0;
+        for it in &idx.items {
+            for declared in &units {
+                for table in &units {
+                    let rules = [(plain_rule(it, declared.as_ref(), table.as_ref()), None), (percent_rule(it, declared.as_ref(), table.as_ref()), pct)];
+                    for (rule, cell_unit) in rules {
+                        for &x in &values {
+                            let by_rule = match rule {
+                                Plain::Same => Some(x),
+                                Plain::SameBelowWan if x.abs() < 1e4 => Some(x),
+                                Plain::Scale(from, to) if (x * from / to).is_finite() => Some(x * from / to),
+                                _ => continue,
+                            };
+                            let mut diags = Vec::new();
+                            let at = Cell { raw: "", r: 0, c: 0 };
+                            let read = in_scheme_unit(it, x, cell_unit, at, declared.as_ref().map(|u| (u, UnitFrom::Header)), table.as_ref(), &mut diags);
+                            let case = format!("{} {x} {:?} {:?} {:?}", it.name, cell_unit.map(|u| &u.label), declared.as_ref().map(|u| &u.label), table.as_ref().map(|u| &u.label));
+                            assert_eq!(read.map(f64::to_bits), by_rule.map(f64::to_bits), "{case}");
+                            assert!(diags.is_empty(), "{case}: {diags:?}");
+                            vouched += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(vouched > 4_000, "{vouched}");
+    }
 }
