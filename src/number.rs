@@ -127,27 +127,20 @@ pub fn fast_number(t: &str) -> Option<(f64, bool)> {
     }
     // Digits, thousands groups and one decimal point, checked as `thousands_ok` checks them.
     let mut mant: u64 = 0;
-    let mut sig = 0usize; // significant digits taken into `mant`
-    let mut frac = 0usize; // digits after the point
-    let mut in_frac = false;
+    let mut digits = 0usize; // every digit, all taken into `mant`
+    let mut point = None; // digits before the decimal point, once it is passed
     let mut group = 0usize; // digits since the last comma (or the start)
     let mut commas = false;
-    let mut int_digits = 0usize;
     for &c in b {
+        let d = c.wrapping_sub(b'0');
+        if d < 10 {
+            mant = mant.wrapping_mul(10).wrapping_add(u64::from(d));
+            digits += 1;
+            group += 1;
+            continue;
+        }
         match c {
-            b'0'..=b'9' => {
-                if in_frac {
-                    frac += 1;
-                } else {
-                    group += 1;
-                    int_digits += 1;
-                }
-                if sig > 0 || c != b'0' {
-                    sig += 1;
-                }
-                mant = mant.wrapping_mul(10).wrapping_add(u64::from(c - b'0'));
-            }
-            b',' if !in_frac => {
+            b',' if point.is_none() => {
                 // The first group 1-3 digits, every later one exactly 3.
                 if group == 0 || group > 3 || (commas && group != 3) {
                     return None;
@@ -155,34 +148,37 @@ pub fn fast_number(t: &str) -> Option<(f64, bool)> {
                 commas = true;
                 group = 0;
             }
-            b'.' if !in_frac => {
+            b'.' if point.is_none() => {
                 if commas && group != 3 {
                     return None;
                 }
-                in_frac = true;
+                point = Some(digits);
             }
             _ => return None,
         }
     }
-    if int_digits == 0 || (in_frac && frac == 0) || (commas && !in_frac && group != 3) {
+    let int_digits = point.unwrap_or(digits);
+    let frac = digits - int_digits;
+    if int_digits == 0 || (point.is_some() && frac == 0) || (commas && point.is_none() && group != 3) {
         return None;
     }
-    // Exact: a mantissa below 2^53 and a power of ten that is itself exact give
-    // the correctly rounded quotient, the value `str::parse` gives.
+    // Exact (Clinger's fast path): a mantissa of at most 2^53 (at most 19 digits,
+    // so it did not wrap) and a power of ten that is itself exact give the
+    // correctly rounded quotient, the value `str::parse` gives.
     const POW10: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
-    let m = if sig <= 15 && frac < POW10.len() {
-        let p = POW10.get(frac).copied().unwrap_or(1.0);
-        mant as f64 / p
-    } else {
-        let mut buf = [0u8; 32];
-        let mut n = 0;
-        for &c in b.iter().filter(|&&c| c != b',') {
-            *buf.get_mut(n)? = c;
-            n += 1;
+    let m = match POW10.get(frac) {
+        Some(&p) if digits <= 19 && mant <= 1 << 53 => mant as f64 / p,
+        _ => {
+            let mut buf = [0u8; 32];
+            let mut n = 0;
+            for &c in b.iter().filter(|&&c| c != b',') {
+                *buf.get_mut(n)? = c;
+                n += 1;
+            }
+            std::str::from_utf8(buf.get(..n)?).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())?
         }
-        std::str::from_utf8(buf.get(..n)?).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())?
     };
     // Adding zero turns −0 into 0, as the full reader does.
     Some((if neg { -m } else { m } + 0.0, percent))
@@ -541,6 +537,11 @@ mod tests {
         assert_eq!(fast_number("1,234,567.89"), Some((1_234_567.89, false)));
         assert_eq!(fast_number("-63.72%"), Some((-63.72, true)));
         assert_eq!(fast_number("1,2"), None);
+        // Around 2^53, past 19 digits and past 10^22: the quotient, or `str::parse`.
+        for c in ["9007199254740992", "9007199254740993", "9,007,199,254,740,993.5", "12345678901234567890", "0.00000000000000000000001", "1.7976931348623157e308", "0000000000000000000012.5"] {
+            let want = c.replace(',', "").parse::<f64>().ok();
+            assert_eq!(fast_number(c).map(|(v, _)| v.to_bits()), want.map(f64::to_bits).filter(|_| !c.contains('e')), "{c}");
+        }
     }
 
     #[test]
