@@ -15,6 +15,7 @@ use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
 use crate::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
+use crate::table::grid::trim_cell;
 use crate::table::{parse_grid, Grid};
 use crate::unit::Unit;
 use crate::table::vocab::{
@@ -739,7 +740,7 @@ struct Reader<'g, 's> {
 
 impl<'g, 's> Reader<'g, 's> {
     fn cell(&self, r: usize, c: usize) -> &'g str {
-        self.grid.cell(r, c).trim()
+        trim_cell(self.grid.cell(r, c))
     }
 
     fn row_len(&self, r: usize) -> usize {
@@ -890,7 +891,7 @@ impl<'g, 's> Reader<'g, 's> {
     /// `declared` is the unit given for the cell by the unit column, the name
     /// cell or the column header (in that order), with where it came from.
     fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, UnitFrom)>, table: Option<&Unit>) -> Option<f64> {
-        let raw = self.grid.cell(r, c).trim();
+        let raw = trim_cell(self.grid.cell(r, c));
         let it = self.idx.items.get(item)?;
         // Most cells are plain numbers (1,234.56 · 63.72%): read at byte level,
         // the rest by the full reader, with its diagnostics.
@@ -1807,7 +1808,7 @@ impl<'g, 's> Reader<'g, 's> {
             let mut name: Cow<'g, str> = if raw.chars().any(is_invisible) {
                 Cow::Owned(raw.chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string())
             } else {
-                Cow::Borrowed(raw.trim())
+                Cow::Borrowed(trim_cell(raw))
             };
             if is_total(&name) {
                 self.diags.push(
@@ -1836,7 +1837,7 @@ impl<'g, 's> Reader<'g, 's> {
             for ((&(c, item, w), &k), (plain, percent)) in cols.iter().zip(&slot_of).zip(&plain) {
                 // A plain number (no unit in the cell, or a %) by its column's rule;
                 // anything else, or a result the rule cannot vouch for, by `value`.
-                let number = fast_number(self.grid.cell(r, c).trim());
+                let number = fast_number(trim_cell(self.grid.cell(r, c)));
                 let rule = match number {
                     Some((_, true)) => percent,
                     _ => plain,

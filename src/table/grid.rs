@@ -71,7 +71,7 @@ impl<'a> Grid<'a> {
 
     /// Whether row `r` has no text but whitespace (or does not exist).
     pub fn is_blank_row(&self, r: usize) -> bool {
-        self.row(r).all(|c| c.trim().is_empty())
+        self.row(r).all(|c| trim_cell(c).is_empty())
     }
 
     /// The number of columns of the widest row.
@@ -102,6 +102,16 @@ impl Grid<'static> {
         }
         g.text = Cow::Owned(text);
         g
+    }
+}
+
+/// `str::trim` with a shortcut for the usual cell, which starts and ends with
+/// a visible ASCII byte: no ASCII byte above the space is whitespace, so
+/// there is nothing to trim (the full trim also takes U+3000 and the like).
+pub fn trim_cell(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&z)) if (0x21..0x80).contains(&a) && (0x21..0x80).contains(&z) => s,
+        _ => s.trim(),
     }
 }
 
@@ -295,6 +305,13 @@ fn line_from(text: &str, at: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_cell_is_trim() {
+        for t in ["", " ", "\t1,234\r", "1,234", "63.7%", "\u{3000}园区\u{3000}", "园区", "x\u{a0}", "\u{2003}5", "a b", "~", "\u{7f}", "é "] {
+            assert_eq!(trim_cell(t), t.trim(), "{t:?}");
+        }
+    }
 
     fn rows(text: &str) -> Vec<Vec<String>> {
         parse_grid(text, Source::Data).0.to_rows()
