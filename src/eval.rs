@@ -148,7 +148,7 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         &simulated
     };
     let detail = |i: usize| req.detail.includes(i, n);
-    let (scores, score_diags) = score::score_table(&scheme, parks, &detail);
+    let (scores, score_diags, rescorer) = score::score_table_with(&scheme, parks, &detail);
     all.extend(score_diags);
     // Said only where `Auto` leaves breakdowns out; a caller that names its park knows.
     if n > AUTO_DETAIL_MAX && !(0..n).all(detail) {
@@ -161,7 +161,7 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         _ => 0,
     };
     let plan_for = |i: usize| detail(i) && (n <= PLAN_ALL_MAX || i == focus);
-    let reaches = reach::reach_all(&scheme, parks, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for });
+    let reaches = reach::reach_all_with(&scheme, parks, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for }, &rescorer);
     let parks_out: Vec<ParkResult> = scores
         .into_iter()
         .enumerate()

@@ -92,6 +92,15 @@ pub struct Want<'a> {
 /// Only the parks that get a search are materialised as `ParkData`; the others
 /// are read from the columns (a 20,000-park paste with one park shown makes one).
 pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want) -> Vec<Reach> {
+    reach_with(scheme, parks, scores, want, None)
+}
+
+/// `reach_all` with the `Rescorer` that `score::score_table_with` gave for the same parks.
+pub fn reach_all_with(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want, r: &Rescorer) -> Vec<Reach> {
+    reach_with(scheme, parks, scores, want, Some(r))
+}
+
+fn reach_with(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Want, given: Option<&Rescorer>) -> Vec<Reach> {
     let grades = sorted_grades(scheme);
     let names: Vec<Rc<str>> = grades.iter().map(|g| Rc::from(g.name.as_str())).collect();
     let mut out: Vec<Reach> = scores.iter().map(|s| grades_of(scheme, &grades, &names, s)).collect();
@@ -99,7 +108,14 @@ pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Wa
     if !(0..parks.len()).any(|p| (want.detailed)(p) || (want.plan_for)(p)) {
         return out;
     }
-    let r = Rescorer::new(scheme, parks);
+    let own;
+    let r = match given {
+        Some(r) => r,
+        None => {
+            own = Rescorer::new(scheme, parks);
+            &own
+        }
+    };
     let levers = levers(scheme);
     for (p, score) in scores.iter().enumerate() {
         let Some(reach) = out.get_mut(p) else { continue };
@@ -114,13 +130,13 @@ pub fn reach_all(scheme: &Scheme, parks: &Parks, scores: &[ParkScore], want: &Wa
                 .indicators
                 .iter()
                 .enumerate()
-                .map(|(i, s)| full_marks(scheme, &r, i, s, park, peers.get(i).map(Vec::as_slice).unwrap_or(&[])))
+                .map(|(i, s)| full_marks(scheme, r, i, s, park, peers.get(i).map(Vec::as_slice).unwrap_or(&[])))
                 .collect();
         }
         if (want.plan_for)(p) {
             if let Some(next) = reach.to_next_grade.as_mut() {
                 if next.blocked_by.is_none() {
-                    plan(scheme, &r, &peers, &levers, park, score.indicators.iter().filter(|i| i.missing.is_some()).count(), next);
+                    plan(scheme, r, &peers, &levers, park, score.indicators.iter().filter(|i| i.missing.is_some()).count(), next);
                 }
             }
         }

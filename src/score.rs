@@ -430,6 +430,13 @@ pub fn score_parks_with(scheme: &Scheme, parks: &[ParkData], detail: &dyn Fn(usi
 /// parks shown in detail are materialised as `ParkData` (and, in debug builds,
 /// every park, to check the fast path against the written-out one).
 pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>) {
+    let (scores, diags, _) = score_table_with(scheme, parks, detail);
+    (scores, diags)
+}
+
+/// `score_table`, and the plan and values it scored with as the `Rescorer`
+/// that `reach` needs (`Rescorer::new` would work them out again).
+pub fn score_table_with<'a>(scheme: &'a Scheme, parks: &Parks, detail: &dyn Fn(usize) -> bool) -> (Vec<ParkScore>, Vec<Diagnostic>, Rescorer<'a>) {
     let mut diags = Vec::new();
     let plan = Plan::new(scheme);
     let prep = &plan.prep;
@@ -509,7 +516,7 @@ pub fn score_table(scheme: &Scheme, parks: &Parks, detail: &dyn Fn(usize) -> boo
         let better = totals.partition_point(|t| *t > p.total);
         p.rank = u32::try_from(better + 1).unwrap_or(u32::MAX);
     }
-    (out, diags)
+    (out, diags, Rescorer { scheme, plan, vals, parks: n })
 }
 
 /// One park through the written-out path: values with their computations,
