@@ -162,6 +162,8 @@ pub fn evaluate(req: &Request<'_>) -> Report {
     };
     let plan_for = |i: usize| detail(i) && (n <= PLAN_ALL_MAX || i == focus);
     let reaches = reach::reach_all_with(&scheme, parks, &scores, &reach::Want { detailed: &detail, plan_for: &plan_for }, &rescorer);
+    // Its values are a column per indicator: freed before the report is built.
+    drop(rescorer);
     let parks_out: Vec<ParkResult> = scores
         .into_iter()
         .enumerate()
