@@ -231,9 +231,12 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
 pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
     let (grid, mut diags) = parse_grid(text, Source::Data);
     let idx = NameIndex::new(scheme);
-    let mut out = match find_blocks(&grid, &idx) {
+    // The whole paste's header, found once: where side-by-side tables are cut,
+    // and where a paste of one table is read from.
+    let header = header_of(&grid, &idx);
+    let mut out = match find_blocks(&grid, &idx, header) {
         Some((arrange, blocks)) => read_blocks(&grid, &idx, arrange, &blocks, period, today, opts),
-        None => read_grid(&grid, &idx, period, today, opts),
+        None => read_grid(&grid, &idx, header, period, today, opts),
     };
     diags.append(&mut out.diagnostics);
     if diags.len() > MAX_DIAGNOSTICS {
@@ -245,8 +248,14 @@ pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today
     out
 }
 
-/// Reads one table (the whole paste, or one of several tables in it).
-fn read_grid(grid: &Grid, idx: &NameIndex, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
+/// The header row of a grid and the shape it suggests (`Reader::find_header`).
+fn header_of(grid: &Grid, idx: &NameIndex) -> Option<(usize, Shape)> {
+    Reader { grid, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() }.find_header()
+}
+
+/// Reads one table (the whole paste, or one of several tables in it) whose
+/// header `header_of` found.
+fn read_grid(grid: &Grid, idx: &NameIndex, found: Option<(usize, Shape)>, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
     let mut r = Reader { grid, idx, opts, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() };
     let mut out = ReadOutcome {
         shape: Shape::Unknown,
@@ -259,7 +268,6 @@ fn read_grid(grid: &Grid, idx: &NameIndex, period: Option<Period>, today: Period
         missing: Vec::new(),
         diagnostics: Vec::new(),
     };
-    let found = r.find_header();
     // The shape the user chose wins over the one the header suggests.
     let found = match (found, opts.shape) {
         (Some((row, _)), Some(ShapeChoice::ParkRows)) => Some((row, Shape::ParkRows)),
@@ -304,7 +312,7 @@ const BLOCK_HEADER_ROWS: usize = 3;
 fn opens_with_header(grid: &Grid, idx: &NameIndex, a: usize, b: usize) -> bool {
     let rows: Vec<Vec<String>> = (a..b.min(a + BLOCK_HEADER_ROWS)).map(|r| grid.row(r).map(str::to_string).collect()).collect();
     let sub = Grid::from_rows(&rows);
-    Reader { grid: &sub, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() }.find_header().is_some()
+    header_of(&sub, idx).is_some()
 }
 
 /// A stretch of rows that is a title (or a 单位 note): one text cell per row, no numbers.
@@ -320,7 +328,8 @@ fn title_only(grid: &Grid, a: usize, b: usize) -> bool {
 /// rows, two or more of them opening with a header; a title stretch just above
 /// a header stretch belongs to its table) or side by side (a blank column
 /// through the whole paste with a header on each side). `None` for one table.
-fn find_blocks(grid: &Grid, idx: &NameIndex) -> Option<(Arrange, Vec<Block>)> {
+/// `header` is the whole paste's (`header_of`).
+fn find_blocks(grid: &Grid, idx: &NameIndex, header: Option<(usize, Shape)>) -> Option<(Arrange, Vec<Block>)> {
     let n = grid.n_rows();
     let width = grid.width();
     // Stretches of non-blank rows. A blank row is known at its first non-blank cell, so this is not a scan of every cell.
@@ -360,8 +369,7 @@ fn find_blocks(grid: &Grid, idx: &NameIndex) -> Option<(Arrange, Vec<Block>)> {
         }
     }
     // Side by side: blank columns of the header row that are blank all the way down.
-    let whole = Reader { grid, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() };
-    let (h, _) = whole.find_header()?;
+    let (h, _) = header?;
     let used: Vec<usize> = grid.row(h).enumerate().filter(|(_, t)| !t.trim().is_empty()).map(|(c, _)| c).collect();
     let (&lo, &hi) = (used.first()?, used.last()?);
     let mut cuts: Vec<usize> = Vec::new();
@@ -381,10 +389,7 @@ fn find_blocks(grid: &Grid, idx: &NameIndex) -> Option<(Arrange, Vec<Block>)> {
         }
         from = c + 1;
     }
-    let headed = |b: &Block| {
-        let sub = sub_grid(grid, b);
-        Reader { grid: &sub, idx, opts: &NO_OPTIONS, diags: Vec::new(), unmatched: Vec::new(), suggest_cache: HashMap::new() }.find_header().is_some()
-    };
+    let headed = |b: &Block| header_of(&sub_grid(grid, b), idx).is_some();
     // Only blocks with a header of their own are tables; a spacer column inside one table is not a cut.
     (blocks.len() >= 2 && blocks.iter().all(headed)).then_some((Arrange::SideBySide, blocks))
 }
@@ -443,7 +448,7 @@ fn read_blocks(
                 .collect(),
             shape: opts.shape,
         };
-        let mut o = read_grid(&sub, idx, period, today, &sub_opts);
+        let mut o = read_grid(&sub, idx, header_of(&sub, idx), period, today, &sub_opts);
         let mut o_parks = o.parks.to_vec();
         offset(&mut o, &mut o_parks, b.rows.0, b.cols.0);
         let Some((acc, acc_parks)) = out.as_mut() else {
@@ -505,7 +510,7 @@ fn read_blocks(
             o.parks = Parks::from(parks);
             o
         }
-        None => read_grid(grid, idx, period, today, opts),
+        None => read_grid(grid, idx, header_of(grid, idx), period, today, opts),
     }
 }
 
