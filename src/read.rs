@@ -529,11 +529,15 @@ struct NameIndex<'s> {
     by_key: HashMap<String, usize>,
     /// Every (key, item) pair, for suggestions.
     keys: Vec<(Vec<char>, usize)>,
+    /// Header cells as `roles::classify` read them, by text: the header row is
+    /// read when it is searched for and again when its columns are (a call
+    /// is some 25,000 instructions, the header is read once per paste).
+    headers: std::cell::RefCell<HashMap<String, roles::Header>>,
 }
 
 impl<'s> NameIndex<'s> {
     fn new(scheme: &'s Scheme) -> Self {
-        let mut idx = NameIndex { items: Vec::new(), by_key: HashMap::new(), keys: Vec::new() };
+        let mut idx = NameIndex { items: Vec::new(), by_key: HashMap::new(), keys: Vec::new(), headers: Default::default() };
         // Non-formula indicators first, then inputs, then formula indicators, so
         // that `missing` lists items in the scheme's order of importance.
         let mut add = |name: &'s str, aliases: &'s [String], unit: &'s str, formula: bool| {
@@ -557,6 +561,16 @@ impl<'s> NameIndex<'s> {
             add(&inp.name, &inp.aliases, &inp.unit, false);
         }
         idx
+    }
+
+    /// `roles::classify` of a header cell, read once per text.
+    fn classify(&self, text: &str) -> roles::Header {
+        if let Some(h) = self.headers.borrow().get(text) {
+            return h.clone();
+        }
+        let h = roles::classify(text);
+        self.headers.borrow_mut().insert(text.to_string(), h.clone());
+        h
     }
 
     /// The item a name cell or header refers to, trying looser readings in turn:
@@ -779,7 +793,7 @@ impl<'g, 's> Reader<'g, 's> {
                     continue;
                 }
                 // Each cell is classified and keyed once, and both reused below.
-                let h = roles::classify(t);
+                let h = self.idx.classify(t);
                 let key = name_key_cow(t);
                 let role = reader_role(h.role);
                 if role == Role::Key(Key::Park) || roles::is_park_word(&key) || (c == 0 && key == "单位") {
@@ -1527,7 +1541,7 @@ impl<'g, 's> Reader<'g, 's> {
             let whole = region.text(c);
             let t = whole.as_str();
             let key = name_key(t);
-            let head = roles::classify(t);
+            let head = self.idx.classify(t);
             let mut column = if t.is_empty() { None } else { self.park_column(region.parts(c), &key, &head) };
             // A column headed by a role alone (上年同期, 年度目标) beside an item's
             // column holds that item's figure: 税收入库 | 上年同期.
