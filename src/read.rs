@@ -605,15 +605,16 @@ impl<'s> NameIndex<'s> {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut best: Vec<(f64, usize)> = Vec::new();
+        // Each item's best over its name and aliases.
+        let mut by_item: Vec<f64> = vec![0.0; self.items.len()];
+        let mut rest = Vec::new();
         for (k, i) in &self.keys {
-            let s = similarity(&key, k);
-            match best.iter_mut().find(|(_, j)| j == i) {
-                Some(b) => b.0 = b.0.max(s),
-                None => best.push((s, *i)),
+            let s = similarity(&key, k, &mut rest);
+            if let Some(b) = by_item.get_mut(*i) {
+                *b = b.max(s);
             }
         }
-        best.retain(|(s, _)| *s >= 0.34);
+        let mut best: Vec<(f64, usize)> = by_item.into_iter().enumerate().map(|(i, s)| (s, i)).filter(|(s, _)| *s >= 0.34).collect();
         best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         best.iter().take(3).filter_map(|(_, i)| self.items.get(*i).map(|it| it.name.to_string())).collect()
     }
@@ -621,11 +622,13 @@ impl<'s> NameIndex<'s> {
 
 /// Shared characters over total length (Dice on characters), raised when one
 /// name contains the other, which catches abbreviations such as 技工贸 → 技工贸总收入.
-fn similarity(a: &[char], b: &[char]) -> f64 {
+/// `rest` is scratch space, reused from call to call.
+fn similarity(a: &[char], b: &[char], rest: &mut Vec<char>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut rest: Vec<char> = b.to_vec();
+    rest.clear();
+    rest.extend_from_slice(b);
     let mut common = 0usize;
     for c in a {
         if let Some(p) = rest.iter().position(|x| x == c) {
