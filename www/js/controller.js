@@ -199,6 +199,23 @@
   }
 
   /**
+   * Runs `f` in a task after the next frame, so that each step's new elements are
+   * styled and laid out in a frame of their own (steps run back to back left one
+   * frame to lay out the whole report: 60-170 ms on a first 10 MB paste). A
+   * hidden tab draws no frames: then after 100 ms.
+   */
+  function afterFrame(f) {
+    var done = false;
+    var go = function () {
+      if (done) return;
+      done = true;
+      setTimeout(f, 0);
+    };
+    if (window.requestAnimationFrame) requestAnimationFrame(go);
+    setTimeout(go, 100);
+  }
+
+  /**
    * renderAll one section per task, so that a big paste's report never holds
    * the main thread long: resolves true once rendered, false when a newer
    * computation took over, and rejects on a rendering slip.
@@ -218,7 +235,7 @@
         } catch (e) {
           return reject(e);
         }
-        setTimeout(next, 0);
+        afterFrame(next);
       })();
     });
   }
