@@ -913,7 +913,7 @@ impl<'g, 's> Reader<'g, 's> {
     /// `declared` is the unit given for the cell by the unit column, the name
     /// cell or the column header (in that order), with where it came from.
     fn value(&mut self, item: usize, r: usize, c: usize, declared: Option<(&Unit, UnitFrom)>, table: Option<&Unit>) -> Option<f64> {
-        let raw = trim_cell(self.grid.cell(r, c));
+        let raw = self.cell(r, c);
         let it = self.idx.items.get(item)?;
         // Most cells are plain numbers (1,234.56 · 63.72%): read at byte level,
         // the rest by the full reader, with its diagnostics.
@@ -1795,7 +1795,7 @@ impl<'g, 's> Reader<'g, 's> {
             .iter()
             .map(|&(c, i, _)| {
                 let declared = units.get(c).and_then(Option::as_ref);
-                self.idx.items.get(i).map_or((Plain::Slow, Plain::Slow), |it| (plain_rule(it, declared, table.as_ref()), percent_rule(it, declared, table.as_ref())))
+                self.idx.items.get(i).map_or((Plain::Slow, Plain::Slow), |it| (plain_rule(it, None, declared, table.as_ref()), percent_rule(it, declared, table.as_ref())))
             })
             .collect();
         // Columns allocated once at their size (one park per remaining row at most).
@@ -1830,7 +1830,7 @@ impl<'g, 's> Reader<'g, 's> {
             let mut name: Cow<'g, str> = if raw.chars().any(is_invisible) {
                 Cow::Owned(raw.chars().filter(|ch| !is_invisible(*ch)).collect::<String>().trim().to_string())
             } else {
-                Cow::Borrowed(trim_cell(raw))
+                Cow::Borrowed(raw)
             };
             if is_total(&name) {
                 self.diags.push(
@@ -1859,7 +1859,7 @@ impl<'g, 's> Reader<'g, 's> {
             for ((&(c, item, w), &k), (plain, percent)) in cols.iter().zip(&slot_of).zip(&plain) {
                 // A plain number (no unit in the cell, or a %) by its column's rule;
                 // anything else, or a result the rule cannot vouch for, by `value`.
-                let number = fast_number(trim_cell(self.grid.cell(r, c)));
+                let number = fast_number(self.cell(r, c));
                 let rule = match number {
                     Some((_, true)) => percent,
                     _ => plain,
@@ -1952,9 +1952,9 @@ struct Cell<'a> {
 
 /// A cell's number (`cell_unit` the unit the cell itself wrote) in the scheme's
 /// unit for item `it`, the rest of `read_value`.
-/// How a column's plain numbers (a number alone in its cell: no %, no unit)
-/// come into its item's unit: `in_scheme_unit` with no cell unit, decided once
-/// per column. `declared` is the column's header unit, `table` the table's.
+/// How a column's plain numbers (a number alone in its cell, or with a %)
+/// come into its item's unit: what `in_scheme_unit` does with them, decided
+/// once per column (`plain_rule`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Plain {
     /// The number as it stands.
@@ -1967,9 +1967,17 @@ enum Plain {
     Slow,
 }
 
-fn plain_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain {
+/// The rule for a column's numbers whose cells write `cell` as their unit (none,
+/// or % for `percent_rule`); `declared` is the column's header unit, `table` the table's.
+fn plain_rule(it: &Item, cell: Option<&Unit>, declared: Option<&Unit>, table: Option<&Unit>) -> Plain {
+    // A cell's unit against the header's is a conflict, read cell by cell with its error.
+    if let (Some(c), Some(d)) = (cell, declared) {
+        if !units::same(c, d) {
+            return Plain::Slow;
+        }
+    }
     let scheme_unit = it.unit.as_ref();
-    let stated = units::Stated { cell: None, row: declared, column: None, table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))) };
+    let stated = units::Stated { cell, row: declared, column: None, table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))) };
     match (stated.resolve().map(|(u, _)| u), scheme_unit) {
         (Some(given), Some(su)) if given.dims == su.dims && su.factor != 0.0 => Plain::Scale(given.factor, su.factor),
         (Some(_), Some(_)) => Plain::Slow,
@@ -1979,21 +1987,9 @@ fn plain_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain
     }
 }
 
-/// `plain_rule` for a number written with a % in its cell: `in_scheme_unit`
-/// with the cell's unit %, which wins over the header's and the table's; a
-/// header unit that is not % is a conflict, read cell by cell with its error.
+/// `plain_rule` for a number written with a % in its cell (the cell's unit %).
 fn percent_rule(it: &Item, declared: Option<&Unit>, table: Option<&Unit>) -> Plain {
-    let Some(pct) = percent_unit() else { return Plain::Slow };
-    if declared.is_some_and(|d| !units::same(pct, d)) {
-        return Plain::Slow;
-    }
-    let scheme_unit = it.unit.as_ref();
-    let stated = units::Stated { cell: Some(pct), row: declared, column: None, table: table.filter(|t| scheme_unit.is_some_and(|s| s.same_dims(t))) };
-    match (stated.resolve().map(|(u, _)| u), scheme_unit) {
-        (Some(given), Some(su)) if given.dims == su.dims && su.factor != 0.0 => Plain::Scale(given.factor, su.factor),
-        (Some(_), None) => Plain::Same,
-        _ => Plain::Slow,
-    }
+    percent_unit().map_or(Plain::Slow, |pct| plain_rule(it, Some(pct), declared, table))
 }
 
 /// An item kept in 亿元 (where a figure ≥ 10,000 was likely typed in 万元).
@@ -2148,7 +2144,7 @@ mod tests {
         for it in &idx.items {
             for declared in &units {
                 for table in &units {
-                    let rules = [(plain_rule(it, declared.as_ref(), table.as_ref()), None), (percent_rule(it, declared.as_ref(), table.as_ref()), pct)];
+                    let rules = [(plain_rule(it, None, declared.as_ref(), table.as_ref()), None), (percent_rule(it, declared.as_ref(), table.as_ref()), pct)];
                     for (rule, cell_unit) in rules {
                         for &x in &values {
                             let by_rule = match rule {
