@@ -202,6 +202,25 @@ ensure_npm_tools() {
   (cd "$TOOLS_DIR" && npm ci --no-audit --no-fund --loglevel=error) || { echo "error: npm ci failed in tests/browser" >&2; return 1; }
 }
 
+# What people open the exports in, for the export read-back stage of
+# scripts/test.sh: Debian's LibreOffice Calc without a GUI (soffice, run
+# headless) and Python's openpyxl, a strict .xlsx reader (pip, pinned; Debian's
+# python3-openpyxl when pip cannot install it).
+OPENPYXL_VERSION=3.1.5
+ensure_export_readers() {
+  ensure_python
+  ensure_apt libreoffice-calc-nogui
+  command -v soffice >/dev/null || die "soffice is not on PATH after installing libreoffice-calc-nogui"
+  python3 -c 'import openpyxl' >/dev/null 2>&1 && return 0
+  say "installing Python's openpyxl $OPENPYXL_VERSION (pip)"
+  if ! python3 -m pip install --quiet --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"; then
+    say "pip could not install openpyxl: installing Debian's python3-openpyxl"
+    ensure_apt python3-openpyxl
+  fi
+  python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+    die "python3 still cannot import openpyxl: install it by hand (pip install openpyxl==$OPENPYXL_VERSION)"
+}
+
 # Debian's Chromium for the browser tests, CJK fonts so the page renders its
 # Chinese text, and poppler-utils (pdftotext) for checking printed output.
 ensure_browser() {

@@ -4,11 +4,14 @@
 #                            scripts/lib.sh against stub installers (no network)
 #   2. cargo test            the Rust core, natively
 #   3. clippy                cargo clippy --all-targets -- -D warnings
+#   3b. export read-back     every export of representative reports opened by
+#                            openpyxl and LibreOffice headless and compared with
+#                            the screen's tables (tests/export/readback.py)
 #   4. scripts/build.sh      the page, pkg/wuhao.html
 #   5. node --test           tests/compat (wasm features, ES2019, CSS, CSP) and
 #                            tests/browser (headless Debian Chromium, network blocked)
 # Installs what is missing first: clippy, Debian's chromium, CJK fonts,
-# poppler-utils, and the npm test tools pinned in tests/browser/package-lock.json.
+# poppler-utils, libreoffice-calc-nogui, Python's openpyxl, and the npm test tools pinned in tests/browser/package-lock.json.
 # No tool downloads a browser of its own.
 # Ends with one line "summary: N passed, N failed" over all stages; exits non-zero
 # when anything failed.
@@ -37,10 +40,11 @@ count_node() {
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 }
-# The installer test ends with one line "installers: N passed, M failed".
+# The installer test ends with one line "installers: N passed, M failed", the
+# export read-back "export-readback: N passed, M failed" (the label is $2).
 count_installers() {
   local line p f
-  line=$(grep -E '^installers: [0-9]+ passed, [0-9]+ failed$' "$1" | tail -n1)
+  line=$(grep -E "^${2:-installers}: [0-9]+ passed, [0-9]+ failed\$" "$1" | tail -n1)
   p=$(awk '{print $2}' <<<"$line")
   f=$(awk '{print $4}' <<<"$line")
   passed=$((passed + ${p:-0}))
@@ -55,6 +59,7 @@ summary() {
 ensure_clippy
 ensure_browser || die "could not install chromium, fonts-noto-cjk and poppler-utils"
 ensure_npm_tools || die "could not install the npm test tools"
+ensure_export_readers
 
 say "installer test (tests/install: scripts/lib.sh against stub installers)"
 bash tests/install/installers.test.sh 2>&1 | tee "$LOG_DIR/installers.log"
@@ -83,6 +88,21 @@ if cargo clippy --all-targets -- -D warnings; then
 else
   broken+=("clippy")
   failed=$((failed + 1))
+fi
+
+say "export read-back (openpyxl and LibreOffice open every export; tests/export/readback.py)"
+EXPORT_DIR="$LOG_DIR/export-cases"
+if cargo run --quiet --example export_cases -- "$EXPORT_DIR"; then
+  python3 tests/export/readback.py "$EXPORT_DIR" 2>&1 | tee "$LOG_DIR/readback.log"
+  rc=${PIPESTATUS[0]}
+else
+  rc=1
+fi
+was=$failed
+count_installers "$LOG_DIR/readback.log" export-readback
+if [ "$rc" -ne 0 ]; then
+  broken+=("export-readback")
+  [ "$failed" -gt "$was" ] || failed=$((failed + 1))
 fi
 
 say "building the page"

@@ -649,8 +649,14 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request<'s
         settings: settings_in(req.settings.as_ref()),
         detail: match req.detail {
             Some(serde_json::Value::String(s)) if s == "all" => Detail::All,
-            Some(serde_json::Value::Number(n)) => n.as_u64().map_or(Detail::Auto, |i| Detail::Park(usize::try_from(i).unwrap_or(usize::MAX))),
-            _ => Detail::Auto,
+            Some(serde_json::Value::Number(n)) if n.as_u64().is_some() => n.as_u64().map_or(Detail::Auto, |i| Detail::Park(usize::try_from(i).unwrap_or(usize::MAX))),
+            None | Some(serde_json::Value::Null) => Detail::Auto,
+            Some(other) => {
+                // Said like any other field of the wrong type, and read as absent.
+                let detail = format!("应为 \"all\" 或园区序号，收到 {}", other.to_string().chars().take(40).collect::<String>());
+                diags.push(Diagnostic::warning(Source::Data, Problem::RequestFieldType { field: "detail".into(), detail }));
+                Detail::Auto
+            }
         },
         what_if: crate::whatif::WhatIf {
             changes: req
@@ -685,21 +691,40 @@ fn evaluate_with(request: &str, data: Option<&str>) -> String {
     to_json(&evaluate_report(request, data))
 }
 
-/// The report `evaluate_parts` writes as JSON, before it is written (the wasm
-/// facade's boundary measurement, feature `boundary-bench`, hands it over another way).
-pub fn evaluate_report(request: &str, data: Option<&str>) -> ApiReport {
+/// A request read and evaluated: every entry point (`evaluate_*`, `export_*`)
+/// goes through `evaluated`, so the screen and every export see the same
+/// request read the same lenient way (`read_request`), with the same warnings.
+struct Evaluated<'a> {
+    /// The core request as evaluated (its `splits` give the read-backs).
+    core: eval::Request<'a>,
+    report: Report,
+    /// Warnings and errors about the request itself, before the report's own.
+    pre: Vec<Diagnostic>,
+    form: Option<ApiDataForm>,
+    compact: bool,
+}
+
+/// Reads `request` (and the pasted text apart from it, when given) and evaluates it.
+fn evaluated<'a>(request: &str, data: Option<&'a str>) -> Evaluated<'a> {
     let mut pre = Vec::new();
     let req = read_request(&well_formed(request), &mut pre);
     let form = req.data_form.clone();
     let park = req.park_name.clone();
     let compact = req.compact == Some(true);
-    let mut core: eval::Request<'_> = to_core(req, &mut pre);
+    let mut core: eval::Request<'a> = to_core(req, &mut pre);
     // The pasted text apart from the request is read where it lies, not copied.
     if let Some(d) = data {
         core.data = std::borrow::Cow::Borrowed(d);
     }
-    let mut evaluated = eval::evaluate(&core);
-    name_park(&mut evaluated, park.as_deref());
+    let mut report = eval::evaluate(&core);
+    name_park(&mut report, park.as_deref());
+    Evaluated { core, report, pre, form, compact }
+}
+
+/// The report `evaluate_parts` writes as JSON, before it is written (the wasm
+/// facade's boundary measurement, feature `boundary-bench`, hands it over another way).
+pub fn evaluate_report(request: &str, data: Option<&str>) -> ApiReport {
+    let Evaluated { core, report: evaluated, pre, form, compact } = evaluated(request, data);
     let mut report = from_core_with(&evaluated, compact);
     report.read.clipboard = form;
     // A checked split kept its columns as read; an empty paste has none (eval skips it).
@@ -1162,16 +1187,7 @@ pub fn export_parts(data: &str, rest: &str, key: &str, format: &str) -> Vec<u8> 
 }
 
 fn export_with(request: &str, data: Option<&str>, key: &str, format: &str) -> Vec<u8> {
-    let mut pre = Vec::new();
-    let mut req = serde_json::from_str::<ApiRequest>(&well_formed(request)).unwrap_or_default();
-    if let Some(d) = data {
-        req.data = d.to_string();
-    }
-    let park = req.park_name.clone();
-    let core = to_core(req, &mut pre);
-    let mut evaluated = eval::evaluate(&core);
-    name_park(&mut evaluated, park.as_deref());
-    crate::export::export(&evaluated, key, format)
+    crate::export::export(&evaluated(request, data).report, key, format)
 }
 
 /// A scheme (JSON text) written back as the pasteable table the tool also reads,

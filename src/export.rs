@@ -808,6 +808,51 @@ fn delimited(tables: &[Table], sep: char) -> String {
     out
 }
 
+/// The tables as JSON for a program: `[{ key, sheet, title, headers, rows }]`,
+/// each cell a string (text) or `{ "n": value, "text": printed }` (a number),
+/// and `sheet` the worksheet's name in the .xlsx of the same tables. The
+/// export read-back test compares every other format with it.
+pub fn to_json(tables: &[Table]) -> String {
+    #[derive(serde::Serialize)]
+    #[serde(untagged)]
+    enum JsonCell<'a> {
+        Text(&'a str),
+        Number { n: f64, text: &'a str },
+    }
+    #[derive(serde::Serialize)]
+    struct JsonTable<'a> {
+        key: &'a str,
+        sheet: &'a str,
+        title: &'a str,
+        headers: &'a [String],
+        rows: Vec<Vec<JsonCell<'a>>>,
+    }
+    let sheets = crate::xlsx::sheet_names(tables);
+    let out: Vec<JsonTable<'_>> = tables
+        .iter()
+        .zip(&sheets)
+        .map(|(t, sheet)| JsonTable {
+            key: &t.key,
+            sheet,
+            title: &t.title,
+            headers: &t.headers,
+            rows: t
+                .cells
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|c| match c {
+                            Cell::Text(s) => JsonCell::Text(s),
+                            Cell::Number { value, text, .. } => JsonCell::Number { n: *value, text },
+                        })
+                        .collect()
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::to_string(&out).unwrap_or_default()
+}
+
 fn line<'a>(out: &mut String, cells: impl Iterator<Item = Cow<'a, str>>, sep: char) {
     for (k, c) in cells.enumerate() {
         if k > 0 {
@@ -850,7 +895,8 @@ fn field(out: &mut String, s: &str, sep: char) {
 }
 
 /// Renders the tables whose key is selected by `key` ("" for all; see `selected`)
-/// in `format`: "tsv" (UTF-8 text), "csv" (UTF-8 with BOM) or "xlsx". Any other
+/// in `format`: "tsv" (UTF-8 text), "csv" (UTF-8 with BOM), "xlsx" or "json"
+/// (typed cells for a program, `to_json`). Any other
 /// format gives an empty vector, which the page treats as "nothing to save".
 /// No matching table gives an empty TSV, a CSV of just the BOM, and an .xlsx
 /// with one sheet saying 无数据.
@@ -882,6 +928,8 @@ pub fn export(report: &Report, key: &str, format: &str) -> Vec<u8> {
     } else if format.eq_ignore_ascii_case("xlsx") {
         let props = crate::xlsx::DocProps { title: doc_title(report), subject: report.scheme.name.clone() };
         crate::xlsx::to_xlsx_with(&pick(), Some(&props))
+    } else if format.eq_ignore_ascii_case("json") {
+        to_json(&pick()).into_bytes()
     } else {
         Vec::new()
     }

@@ -64,9 +64,44 @@ const STYLES: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\
 <cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>\
 </styleSheet>";
 
-const HEADER_STYLE: u8 = 1;
-const TITLE_STYLE: u8 = 2;
-const TEXT_STYLE: u8 = 6;
+/// A cell's style: an index into `cellXfs` of `STYLES`, written as its decimal digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Style(u8);
+
+const HEADER_STYLE: Style = Style(1);
+const TITLE_STYLE: Style = Style(2);
+const TEXT_STYLE: Style = Style(6);
+/// How far the bold (subtotal, total) styles sit after their plain ones: 0 → 7, 3..=6 → 8..=11.
+const BOLD_FROM_GENERAL: u8 = 7;
+
+impl Style {
+    /// The style of a number with `decimals` fixed places (`None`: general), bold or not.
+    fn number(decimals: Option<u8>, bold: bool) -> Style {
+        let plain = match decimals {
+            Some(2) => 3,
+            Some(1) => 4,
+            Some(0) => 5,
+            _ => 0,
+        };
+        Style(plain).bold_if(bold)
+    }
+
+    /// The bold twin of a body style (general, 0.00, 0.0, 0, text); others are kept.
+    fn bold_if(self, bold: bool) -> Style {
+        match (bold, self.0) {
+            (true, 0) => Style(BOLD_FROM_GENERAL),
+            (true, n @ 3..=6) => Style(n + BOLD_FROM_GENERAL - 2),
+            _ => self,
+        }
+    }
+
+    /// Writes ` s="N"` (the attribute with its leading space).
+    fn write(self, x: &mut String) {
+        x.push_str(" s=\"");
+        x.push_str(&self.0.to_string());
+        x.push('"');
+    }
+}
 
 /// Excel refuses a cell longer than this many UTF-16 code units.
 const MAX_CELL: usize = 32_767;
@@ -208,26 +243,29 @@ fn sheet(t: &Table, first: bool) -> String {
         let bold = t.meta.get(k).is_some_and(|m| m.class.iter().any(|c| matches!(*c, "subtotal" | "total")));
         for (c, cell) in row.iter().enumerate() {
             match cell {
-                Cell::Text(s) => text_cell(&mut x, &mut col, r, c, s, if bold { TEXT_STYLE + 6 } else { TEXT_STYLE }),
-                Cell::Number { text, decimals, .. } => {
-                    let style = match (decimals, bold) {
-                        (Some(2), false) => "3",
-                        (Some(1), false) => "4",
-                        (Some(0), false) => "5",
-                        (_, false) => "0",
-                        (Some(2), true) => "8",
-                        (Some(1), true) => "9",
-                        (Some(0), true) => "10",
-                        (_, true) => "7",
+                Cell::Text(s) => text_cell(&mut x, &mut col, r, c, s, TEXT_STYLE.bold_if(bold)),
+                Cell::Number { text, value, decimals } => {
+                    // The text is made by export::round_to: digits, an optional sign and
+                    // '.' (a '+' only for show: +1.00 is written 1.00). Anything else
+                    // would make the part unreadable, so it is written from the value,
+                    // or as text when the value is not a number either.
+                    let digits = text.strip_prefix('+').unwrap_or(text);
+                    let written = if is_plain_decimal(digits) {
+                        Some(std::borrow::Cow::Borrowed(digits))
+                    } else {
+                        value.is_finite().then(|| std::borrow::Cow::Owned(value.to_string()))
                     };
-                    cell_ref(&mut x, &mut col, r, c);
-                    x.push_str("\" s=\"");
-                    x.push_str(style);
-                    x.push_str("\"><v>");
-                    // The text is digits, an optional sign and '.', made by export::round_to
-                    // (a '+' only for show: +1.00 is written 1.00).
-                    x.push_str(text.strip_prefix('+').unwrap_or(text));
-                    x.push_str("</v></c>");
+                    match written {
+                        Some(v) => {
+                            cell_ref(&mut x, &mut col, r, c);
+                            x.push('"');
+                            Style::number(*decimals, bold).write(&mut x);
+                            x.push_str("><v>");
+                            x.push_str(&v);
+                            x.push_str("</v></c>");
+                        }
+                        None => text_cell(&mut x, &mut col, r, c, text, TEXT_STYLE.bold_if(bold)),
+                    }
                 }
             }
         }
@@ -235,6 +273,13 @@ fn sheet(t: &Table, first: bool) -> String {
     }
     x.push_str("</sheetData></worksheet>");
     x
+}
+
+/// True for `-12.50`, `3`, `0.0001`: what an `<v>` of a number may hold as written.
+fn is_plain_decimal(s: &str) -> bool {
+    let body = s.strip_prefix('-').unwrap_or(s);
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    !int.is_empty() && int.bytes().all(|b| b.is_ascii_digit()) && frac.bytes().all(|b| b.is_ascii_digit()) && !body.ends_with('.')
 }
 
 fn open_row(x: &mut String, r: usize) {
@@ -257,14 +302,14 @@ fn cell_ref(x: &mut String, col: &mut String, r: usize, c: usize) {
     x.push_str(&r.to_string());
 }
 
-fn text_cell(x: &mut String, col: &mut String, r: usize, c: usize, s: &str, style: u8) {
+fn text_cell(x: &mut String, col: &mut String, r: usize, c: usize, s: &str, style: Style) {
     if s.is_empty() {
         return;
     }
     cell_ref(x, col, r, c);
-    x.push_str("\" s=\"");
-    x.push(char::from(b'0' + style));
-    x.push_str("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+    x.push('"');
+    style.write(x);
+    x.push_str(" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
     escape(x, s, true);
     x.push_str("</t></is></c>");
 }
@@ -336,22 +381,30 @@ fn display_width(s: &str) -> usize {
 
 /// Legal, unique worksheet names: the characters Excel forbids ([]:*?/\ and
 /// control characters) removed, no apostrophe at either end, at most 31 UTF-16
-/// units, not the reserved "History", and unique ignoring case (a "(2)" suffix).
+/// units, not the reserved "History", and unique ignoring case, full-width and
+/// other non-ASCII letters included (a "(2)" suffix).
 pub fn sheet_names(tables: &[Table]) -> Vec<String> {
     let mut names: Vec<String> = Vec::with_capacity(tables.len());
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(tables.len());
     for (i, t) in tables.iter().enumerate() {
-        let clean: String = t.sheet.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') && !c.is_control()).collect();
+        let clean: String = t.sheet.chars().filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\' | '\u{FFFE}' | '\u{FFFF}') && !c.is_control()).collect();
         let mut base = clean.trim().trim_matches('\'').trim().to_string();
+        // A sheet name is read with the _xHHHH_ escapes of cell text (LibreOffice shows
+        // "_x0041_" as "A"), and not every reader decodes _x005F_: such an underscore
+        // becomes a full-width one, so every reader shows the same name.
+        if base.contains("_x") || base.contains("_X") {
+            base = unescapable(&base);
+        }
         if base.is_empty() || base.eq_ignore_ascii_case("history") {
             base = format!("表{}", i + 1);
         }
         let mut n = 1;
         loop {
             let suffix = if n == 1 { String::new() } else { format!("({n})") };
-            let mut name = cut_utf16(&base, 31usize.saturating_sub(suffix.len())).trim_end().to_string();
+            let mut name = cut_utf16(&base, 31usize.saturating_sub(suffix.len())).trim_end().trim_end_matches('\'').to_string();
             name.push_str(&suffix);
-            let lower = &name;
-            if !names.iter().any(|x| x.eq_ignore_ascii_case(lower)) {
+            // Excel compares sheet names without regard to case, beyond ASCII too (Ａ and ａ).
+            if taken.insert(name.to_lowercase()) {
                 names.push(name);
                 break;
             }
@@ -359,6 +412,15 @@ pub fn sheet_names(tables: &[Table]) -> Vec<String> {
         }
     }
     names
+}
+
+/// `s` with the underscore of every `_xHHHH_` look-alike made full-width (＿).
+fn unescapable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, ch) in s.char_indices() {
+        out.push(if ch == '_' && looks_escaped(s.get(i..).unwrap_or("")) { '＿' } else { ch });
+    }
+    out
 }
 
 fn cut_utf16(s: &str, max: usize) -> &str {
@@ -387,6 +449,42 @@ mod tests {
             let mut out = String::new();
             escape(&mut out, input, true);
             assert_eq!(out, want, "{input:?}");
+        }
+    }
+
+    /// Every style a cell can get is an `<xf>` of `cellXfs`, written as digits
+    /// (a bold text cell was once written `s="<"`, past the last style).
+    #[test]
+    fn every_style_written_is_declared() {
+        let xfs = STYLES.split("<cellXfs").nth(1).and_then(|r| r.split("</cellXfs>").next()).unwrap();
+        let declared: usize = xfs.matches("<xf ").count();
+        let count: usize = xfs.split("count=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+        assert_eq!(declared, count);
+        let mut used = vec![HEADER_STYLE, TITLE_STYLE];
+        for bold in [false, true] {
+            used.push(TEXT_STYLE.bold_if(bold));
+            for d in [None, Some(0), Some(1), Some(2), Some(3), Some(4)] {
+                used.push(Style::number(d, bold));
+            }
+        }
+        for s in used {
+            assert!(usize::from(s.0) < declared, "{s:?}");
+            let mut x = String::new();
+            s.write(&mut x);
+            assert!(x.strip_prefix(" s=\"").and_then(|r| r.strip_suffix('"')).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())), "{x}");
+        }
+        // Bold rows keep their number format: 0.00 stays 0.00, text stays text.
+        assert!(xfs.split("<xf ").nth(usize::from(Style::number(Some(2), true).0) + 1).unwrap().contains("numFmtId=\"2\" fontId=\"1\""));
+        assert!(xfs.split("<xf ").nth(usize::from(TEXT_STYLE.bold_if(true).0) + 1).unwrap().contains("numFmtId=\"49\" fontId=\"1\""));
+    }
+
+    #[test]
+    fn plain_decimals_only_go_into_v() {
+        for ok in ["0", "-12.50", "3", "0.0001"] {
+            assert!(is_plain_decimal(ok), "{ok}");
+        }
+        for bad in ["", "-", "3.", ".5", "1e5", "NaN", "inf", "1,000", "+1"] {
+            assert!(!is_plain_decimal(bad), "{bad}");
         }
     }
 

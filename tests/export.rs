@@ -464,3 +464,102 @@ fn a_shown_plus_sign_stays_a_number_in_the_xlsx() {
     // TSV and CSV carry the printed text, sign included, as a number (no defusing quote).
     assert!(export::to_tsv(&[t]).contains("加分\t+2.00\r\n"));
 }
+
+/// A table as (key, caption, headers, row texts).
+type Shown = (String, String, Vec<String>, Vec<Vec<String>>);
+
+/// The tables of a report as JSON (`evaluate_json`).
+fn screen_tables(request: &str) -> Vec<Shown> {
+    let report: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(request)).unwrap();
+    report["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let strs = |v: &serde_json::Value| v.as_str().unwrap().to_string();
+            (
+                strs(&t["key"]),
+                strs(&t["caption"]),
+                t["columns"].as_array().unwrap().iter().map(|c| strs(&c["text"])).collect(),
+                t["rows"].as_array().unwrap().iter().map(|r| r["cells"].as_array().unwrap().iter().map(strs).collect()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// The tables an export writes (`export_json` as "json": typed cells), in the same shape.
+fn exported_tables(request: &str) -> Vec<Shown> {
+    let json: serde_json::Value = serde_json::from_slice(&wuhao::api::export_json(request, "", "json")).unwrap();
+    json.as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let strs = |v: &serde_json::Value| v.as_str().map(str::to_string).unwrap_or_else(|| v["text"].as_str().unwrap().to_string());
+            (
+                strs(&t["key"]),
+                strs(&t["title"]),
+                t["headers"].as_array().unwrap().iter().map(strs).collect(),
+                t["rows"].as_array().unwrap().iter().map(|r| r.as_array().unwrap().iter().map(strs).collect()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Every request field of the wrong type in turn: the screen and every export read the
+/// request the same lenient way, so the export's titles and rows are the screen's, and
+/// both still show the park and the period the rest of the request gives.
+#[test]
+fn a_field_of_the_wrong_type_leaves_screen_and_export_equal() {
+    let data = "指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n固定资产投资额\t亿元\t48\t40.62\n";
+    let split = "技工贸总收入目标分解（单位：亿元）\n片区\t年度目标\t1-11月累计\n东区\t90\t80\n西区\t75\t68.2032\n";
+    let base = serde_json::json!({
+        "data": data,
+        "period": { "year": 2022, "month": 11 },
+        "today": "2022-12-15",
+        "park_name": "衡山高新区",
+        "splits": [split],
+        "settings": { "by_days": false, "slight_pp": 5 },
+        "detail": "all",
+        "what_if": { "上交税金": 6.5 },
+        "projected": false,
+    });
+    let wrong: [(&str, serde_json::Value); 16] = [
+        ("settings", serde_json::json!("oops")),
+        ("settings", serde_json::json!({ "slight_pp": "five", "by_days": 3 })),
+        ("period", serde_json::json!("2022-11")),
+        ("today", serde_json::json!(20221215)),
+        ("scheme", serde_json::json!(42)),
+        ("splits", serde_json::json!("东区\t90\t80")),
+        ("detail", serde_json::json!({ "park": 0 })),
+        ("data_form", serde_json::json!(7)),
+        ("park_name", serde_json::json!(["衡山高新区"])),
+        ("read_overrides", serde_json::json!({ "column": 3 })),
+        ("shape", serde_json::json!(true)),
+        ("compact", serde_json::json!("yes")),
+        ("what_if", serde_json::json!(["上交税金", 6.5])),
+        ("what_if_park", serde_json::json!(0)),
+        ("projected", serde_json::json!("no")),
+        ("data", serde_json::json!(12345)),
+    ];
+    for (field, value) in wrong {
+        let mut req = base.clone();
+        req[field] = value.clone();
+        let request = req.to_string();
+        let screen = screen_tables(&request);
+        let export = exported_tables(&request);
+        assert_eq!(export, screen, "{field} = {value}: the export differs from the screen");
+        if field != "data" {
+            // The park and the period come from the rest of the request, on screen and in the file.
+            let breakdown = export.iter().find(|t| t.0 == "breakdown:0").unwrap_or_else(|| panic!("{field} = {value}: no breakdown"));
+            let named = field == "park_name" || breakdown.1.starts_with("衡山高新区");
+            assert!(named && breakdown.1.contains("2022年11月"), "{field} = {value}: titled {}", breakdown.1);
+            assert!(!breakdown.3.is_empty(), "{field} = {value}: an empty breakdown");
+        }
+        // The request's own problem is said: a warning names the field.
+        let report: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(&request)).unwrap();
+        let said = report["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["message"].as_str().unwrap_or("").contains(field) || (field == "scheme" && d["kind"].as_str().unwrap_or("").starts_with("scheme."))
+        });
+        assert!(said, "{field} = {value}: no diagnostic names the field: {}", report["diagnostics"]);
+    }
+}

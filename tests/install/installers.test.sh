@@ -115,13 +115,25 @@ for p in "$@"; do
     nodejs) cp "$STUBS/node" "$TOOLS/node" ;;
     npm) cp "$STUBS/npm" "$TOOLS/npm" ;;
     python3) cp "$STUBS/python3" "$TOOLS/python3" ;;
+    python3-openpyxl) touch "$STATE/openpyxl" ;;
+    libreoffice-calc-nogui) cp "$STUBS/soffice" "$TOOLS/soffice" ;;
   esac
 done'
 
 stub id 'if [ "${1:-}" = -u ]; then echo "${STUB_UID:-0}"; else echo "uid=${STUB_UID:-0}"; fi'
 stub sudo 'exec "$@"'
 stub node 'echo v20.0.0'
-stub python3 'echo "Python 3 (stub)"'
+# python3: `-c 'import openpyxl'` works once pip or apt has installed it;
+# `-m pip install` installs it (STUB_PIP_FAIL fails it).
+stub python3 '
+case "$*" in
+  *"import openpyxl"*) [ -f "$STATE/openpyxl" ] || { echo "ModuleNotFoundError: No module named openpyxl" >&2; exit 1; } ;;
+  "-m pip install"*)
+    [ -z "${STUB_PIP_FAIL:-}" ] || { echo "error: stub pip fails" >&2; exit 1; }
+    touch "$STATE/openpyxl" ;;
+  *) echo "Python 3 (stub)" ;;
+esac'
+stub soffice 'echo "LibreOffice 7 (stub)"'
 # npm ci: writes node_modules with its stamp and a wasm-opt (STUB_NPM_FAIL fails it).
 stub npm '
 [ "$1" = ci ] || exit 0
@@ -408,6 +420,39 @@ give dpkg-query apt-get id
 CASE_ENV=(STUB_APT_FAIL=1)
 run 'ensure_browser'
 expect_stops
+
+# --- ensure_export_readers ---
+new_case "export readers absent"
+give dpkg-query apt-get id python3
+run 'ensure_export_readers; soffice --version; python3 -c "import openpyxl"'
+expect_ok
+expect_ran "apt-get install -y -q libreoffice-calc-nogui"
+expect_ran "python3 -m pip install --quiet --disable-pip-version-check openpyxl==3.1.5"
+expect_said "openpyxl"
+
+new_case "export readers there"
+give dpkg-query apt-get id python3 soffice
+installed_pkgs libreoffice-calc-nogui
+touch "$STATE/openpyxl"
+run 'ensure_export_readers'
+expect_ok
+expect_not_ran "apt-get"
+expect_not_ran "pip install"
+
+new_case "openpyxl: pip fails, Debian's package"
+give dpkg-query apt-get id python3 soffice
+installed_pkgs libreoffice-calc-nogui
+CASE_ENV=(STUB_PIP_FAIL=1)
+run 'ensure_export_readers; python3 -c "import openpyxl"'
+expect_ok
+expect_ran "apt-get install -y -q python3-openpyxl"
+
+new_case "export readers, no python3 at all"
+give dpkg-query apt-get id
+run 'ensure_export_readers'
+expect_ok
+expect_ran "apt-get install -y -q python3"
+expect_ran "apt-get install -y -q libreoffice-calc-nogui"
 
 # --- ensure_node, ensure_python and ensure_npm_tools ---
 new_case "python3 absent"
