@@ -56,7 +56,7 @@ impl Column {
 }
 
 /// What a row is, beyond its cells: its classes (`subtotal`, `total`, `dimhead`
-/// for a dimension's first row, `missing`, `adjust`; room for `simulated`), the
+/// for a dimension's first row, `missing`, `adjust`, `simulated` for a figure a what-if changed), the
 /// status key of a progress or split row (`ahead`, `slight`, `far`, `missing`;
 /// `ok`/`bad` for a sum check), what it links to (the indicator's name, for the
 /// explanation) and the park it stands for (ranking rows, by paste order).
@@ -233,9 +233,20 @@ fn pts(p: Points) -> Cell {
 
 const MISSING: &str = "缺数据";
 
-/// What every title row carries besides whose table it is: the period and the scheme.
+/// What every title row carries besides whose table it is: the period and the
+/// scheme, and that the figures are simulated when a what-if changed any (on
+/// screen and in every export alike, so a mailed sheet cannot pass for the paste).
 fn period_note(r: &Report) -> String {
-    format!("（数据截至{}年{}月，评价方案：{}）", r.period.year, r.period.month, r.scheme.name)
+    let simulated = if r.what_if.is_empty() { "" } else { "；含模拟数据，非实际" };
+    format!("（数据截至{}年{}月，评价方案：{}{simulated}）", r.period.year, r.period.month, r.scheme.name)
+}
+
+/// The mark a simulated indicator's name carries in every table (模拟).
+const SIMULATED: &str = "（模拟）";
+
+/// Whether a what-if changed `indicator` of the park named `park`.
+fn is_simulated(r: &Report, park: &str, indicator: &str) -> bool {
+    r.what_if.iter().any(|w| w.park == park && w.name == indicator)
 }
 
 /// The whole export's title: the park's name (one park) or 园区排名 (several), with
@@ -312,7 +323,7 @@ fn layout(report: &Report, ranked: usize, listed_parts: usize) -> Vec<Table> {
             continue;
         }
         let name = park_name(&park.score, i);
-        out.push(breakdown(i, &name, &note, &park.score));
+        out.push(breakdown(i, &name, &note, &park.score, &|ind: &str| is_simulated(report, &park.score.name, ind)));
         out.push(dimensions(i, &name, &note, &park.score));
         if !park.score.adjustments.is_empty() {
             out.push(adjustments(i, &name, &note, &park.score));
@@ -346,7 +357,7 @@ fn two_signed(x: Option<f64>) -> Cell {
     }
 }
 
-fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
+fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore, simulated: &dyn Fn(&str) -> bool) -> Table {
     let mut t = Table::new(
         format!("breakdown:{i}"),
         format!("{name}得分明细{note}"),
@@ -379,7 +390,7 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
             }
             lost += ind.lost;
             // The dimension is named on its first row only, as on the printed form.
-            let (cells, meta) = indicator_row(if first { &d.name } else { "" }, first, ind);
+            let (cells, meta) = indicator_row(if first { &d.name } else { "" }, first, ind, simulated(&ind.name));
             t.push_row(cells, meta);
             first = false;
         }
@@ -394,7 +405,7 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
     for (k, ind) in s.indicators.iter().enumerate() {
         if !used.get(k).copied().unwrap_or(true) {
             lost_sum += ind.lost;
-            let (cells, meta) = indicator_row(&ind.dimension, true, ind);
+            let (cells, meta) = indicator_row(&ind.dimension, true, ind, simulated(&ind.name));
             t.push_row(cells, meta);
         }
     }
@@ -416,7 +427,7 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore) -> Table {
     t
 }
 
-fn indicator_row(dimension: &str, head: bool, ind: &crate::model::IndicatorScore) -> (Vec<Cell>, RowMeta) {
+fn indicator_row(dimension: &str, head: bool, ind: &crate::model::IndicatorScore, simulated: bool) -> (Vec<Cell>, RowMeta) {
     let missing = ind.missing.is_some();
     let value = if ind.value.is_none() { text(MISSING) } else { val(ind.value) };
     let target = if ind.target.is_none() && missing { text(MISSING) } else { val(ind.target) };
@@ -442,9 +453,12 @@ fn indicator_row(dimension: &str, head: bool, ind: &crate::model::IndicatorScore
     if missing {
         class.push("missing");
     }
+    if simulated {
+        class.push("simulated");
+    }
     let cells = vec![
         text(dimension),
-        text(&ind.name),
+        if simulated { Cell::Text(format!("{}{SIMULATED}", ind.name)) } else { text(&ind.name) },
         text(&ind.unit.label),
         value,
         target,
@@ -569,12 +583,12 @@ fn reach_full(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -
     );
     for (k, ind) in rows {
         let fm = park.reach.full_marks.get(k).cloned().unwrap_or_default();
-        let simulated = r.what_if.iter().any(|w| w.park == s.name && w.name == ind.name);
+        let simulated = is_simulated(r, &s.name, &ind.name);
         let score = format!("{} / {}", ind.score, val(Some(ind.weight)).text());
         let meta = RowMeta { class: if simulated { vec!["simulated"] } else { Vec::new() }, link: Some(ind.name.clone()), ..RowMeta::default() };
         t.push_row(
             vec![
-                text(&ind.name),
+                if simulated { Cell::Text(format!("{}{SIMULATED}", ind.name)) } else { text(&ind.name) },
                 text(&ind.unit.label),
                 val(ind.value),
                 Cell::Text(score),

@@ -563,3 +563,29 @@ fn a_field_of_the_wrong_type_leaves_screen_and_export_equal() {
         assert!(said, "{field} = {value}: no diagnostic names the field: {}", report["diagnostics"]);
     }
 }
+
+/// A what-if's figures are marked 模拟 in every table as on screen: each title says
+/// the figures are simulated, and each changed indicator's row says so by its name.
+#[test]
+fn a_what_if_is_marked_in_every_export() {
+    let data = "指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n";
+    let base = serde_json::json!({ "data": data, "period": { "year": 2022, "month": 11 }, "today": "2022-12-15" });
+    let mut sim = base.clone();
+    sim["what_if"] = serde_json::json!({ "技工贸总收入": 170 });
+    let plain = exported_tables(&base.to_string());
+    let marked = exported_tables(&sim.to_string());
+    assert_eq!(screen_tables(&sim.to_string()), marked);
+    assert!(plain.iter().all(|t| !t.1.contains("模拟")), "a title says 模拟 with no what-if");
+    assert!(marked.iter().all(|t| t.1.contains("含模拟数据")), "{:?}", marked.iter().map(|t| &t.1).collect::<Vec<_>>());
+    let names = |tables: &[Shown], key: &str| -> Vec<String> { tables.iter().find(|t| t.0 == key).map(|t| t.3.iter().map(|r| r[1].clone()).collect()).unwrap_or_default() };
+    let rows = names(&marked, "breakdown:0");
+    assert!(rows.contains(&"技工贸总收入（模拟）".to_string()), "{rows:?}");
+    assert!(rows.contains(&"上交税金".to_string()), "{rows:?}");
+    assert!(!names(&plain, "breakdown:0").iter().any(|n| n.contains("模拟")));
+    // The .xlsx carries the same: its document title says so too.
+    let xlsx = wuhao::api::export_json(&sim.to_string(), "", "xlsx");
+    let mut wb = open(xlsx);
+    let sheet = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    assert!(range.rows().any(|r| r.iter().any(|c| c.to_string() == "技工贸总收入（模拟）")));
+}

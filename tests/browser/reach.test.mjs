@@ -38,7 +38,7 @@ describe('提分空间 and 模拟', () => {
     assert.match(await text(page, '#whatif-banner'), /模拟.*技工贸总收入/);
     // Marked in the breakdown too.
     const marked = await page.$$eval('#breakdown tr.simulated', (rows) => rows.map((r) => r.cells[1].textContent));
-    assert.deepEqual(marked.sort(), ['主导产业营业收入占比模拟', '技工贸总收入模拟']);
+    assert.deepEqual(marked.sort(), ['主导产业营业收入占比（模拟）', '技工贸总收入（模拟）']);
     // The pasted text and the saved paste are unchanged; the what-if is saved beside them.
     assert.equal(await page.$eval('#data', (t) => t.value), pasted);
     const st = await stored(page);

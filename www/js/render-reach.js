@@ -1,4 +1,4 @@
-/* render-reach.js — renders 提分空间 (points to the next grade and rank, the plan, full-marks values), the 模拟 panel, and the 模拟 marks. */
+/* render-reach.js — renders 提分空间 (points to the next grade and rank, the plan, full-marks values), the 模拟 panel and banner (the rows' 模拟 marks come with the tables' layout). */
 (function (WH) {
   'use strict';
 
@@ -186,33 +186,10 @@
     }), null));
   }
 
-  /* ---------- 模拟 marks in the breakdown (a hook run after its renderer) ---------- */
-
-  function markBreakdown(report, view) {
-    var park = view.park;
-    var table = document.getElementById('breakdown');
-    if (!park || !table || !table.tBodies[0]) return;
-    var sim = {};
-    (park.indicators || []).forEach(function (ind) {
-      if (ind.simulated) sim[ind.name] = true;
-    });
-    Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
-      var cells = tr.cells;
-      for (var i = 0; i < Math.min(cells.length, 3); i++) {
-        if (sim[cells[i].textContent]) {
-          tr.classList.add('simulated');
-          cells[i].appendChild(simTag());
-          return;
-        }
-      }
-    });
-  }
-
   function renderReach(report, view) {
     renderBanner(report, view);
     renderReachSection(report, view);
     renderWhatIfPanel(report, view);
-    markBreakdown(report, view);
   }
 
   WH.renderReach = renderReach;
