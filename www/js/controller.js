@@ -148,6 +148,8 @@
   }
 
   function bumpComputed() {
+    // Sections come and go with a report (ranking, splits): the menu follows.
+    if (WH.markSection) WH.markSection();
     document.body.setAttribute('data-computed', String(Number(document.body.getAttribute('data-computed') || 0) + 1));
   }
 
@@ -341,6 +343,7 @@
     WH.bindScheme();
     WH.bindSync();
     WH.bindWork();
+    WH.bindSections();
     bindActions();
     var saved = WH.loadSaved();
     WH.state = WH.sanitizeState(saved && saved.state);

@@ -90,8 +90,22 @@
     if (!cd) return;
     var clip = clipboardText(cd);
     var text = clip.text;
-    WH.state.dataForm = clip.form;
     var ta = $('data');
+    if (WH.state.example && ta.value === WH.EXAMPLE_TSV && text) {
+      // The untouched example is a placeholder: the clerk's paste replaces it whole,
+      // wherever the caret was, or the example's invented rows would win over theirs.
+      e.preventDefault();
+      WH.replaceInputs('用粘贴的表格替换示例', function () {
+        WH.state.dataForm = clip.form;
+        WH.state.data = text;
+        leaveExample(true);
+        showBig = false;
+        syncDataBox();
+        WH.changed(true);
+      });
+      return;
+    }
+    WH.state.dataForm = clip.form;
     var collapsed = dataCollapsed();
     var start = collapsed ? 0 : ta.selectionStart;
     var end = collapsed ? WH.state.data.length : ta.selectionEnd;
@@ -150,6 +164,8 @@
     var text = clipboardText(cd).text;
     if (!text) return;
     e.preventDefault();
+    // The example's untouched split is replaced whole, like the example's table.
+    if (e.target.hasAttribute('data-split') && e.target.value === WH.EXAMPLE_SPLIT) e.target.select();
     insertText(e.target, text);
   }
 
