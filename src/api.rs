@@ -8,11 +8,11 @@
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
-use crate::fixed::Points;
+use crate::base::fixed::Points;
 use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
 use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize)]

@@ -6,8 +6,8 @@
 use std::rc::Rc;
 
 use crate::diag::Diagnostic;
-use crate::fixed::Points;
-use crate::unit::Unit;
+use crate::base::fixed::Points;
+use crate::base::unit::Unit;
 use std::collections::BTreeMap;
 
 /// The reporting period: data cumulative from January through `month` of `year`.

@@ -5,7 +5,7 @@
 //! that could be read two ways is `Invalid` with a Chinese reason.
 
 use crate::problem::{NumberFault, Problem};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 
 /// What a cell holds once read as a number.
 #[derive(Clone, Debug, PartialEq)]

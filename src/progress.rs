@@ -7,7 +7,7 @@
 
 use crate::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings, Status};
 use crate::scheme::{Direction, Method, Scheme};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 
 /// Tolerance for comparing gaps, so that 50.000000001 − 50 counts as on time.
 const EPS: f64 = 1e-9;

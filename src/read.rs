@@ -17,7 +17,7 @@ use crate::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAsid
 use crate::scheme::Scheme;
 use crate::table::grid::trim_cell;
 use crate::table::{parse_grid, Grid};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 use crate::table::vocab::{
     is_invisible,
     blank_unit, fold_text, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,

@@ -6,7 +6,7 @@
 
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 use crate::formula;

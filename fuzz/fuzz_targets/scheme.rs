@@ -30,7 +30,7 @@ fuzz_target!(|bytes: &[u8]| {
     // A formula parses or is refused, and evaluates to a finite number or an error.
     if let Ok(expr) = formula::parse(formula_text) {
         let _ = expr.inputs();
-        let unit = wuhao::unit::Unit::one();
+        let unit = wuhao::base::unit::Unit::one();
         let value = expr.evaluate(&|n: &str| if n.len() % 3 == 0 { Err(format!("缺 {n}")) } else { Ok((n.len() as f64 - 2.0, unit.clone())) }, &unit);
         if let Ok(v) = value {
             assert!(v.is_finite(), "formula gave {v}");

@@ -7,7 +7,7 @@
 
 use crate::number::{fold, fold_cow};
 use std::borrow::Cow;
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 
 /// Characters that print as nothing and only break matching: zero-width
 /// space/non-joiner/joiner, word joiner, BOM, direction marks and embeddings,
