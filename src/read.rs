@@ -18,9 +18,9 @@ use crate::scheme::Scheme;
 use crate::table::grid::trim_cell;
 use crate::table::{parse_grid, Grid};
 use crate::base::unit::Unit;
+use crate::base::text::{fold_text, is_invisible};
 use crate::table::vocab::{
-    is_invisible,
-    blank_unit, fold_text, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
+    blank_unit, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
     SEQ_WORDS, UNIT_WORDS,
 };
 use std::borrow::Cow;

@@ -6,6 +6,7 @@
 
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
+use crate::base::text::ascii_num;
 use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
@@ -885,19 +886,6 @@ fn row_kind(method: &str) -> RowKind {
     } else {
         RowKind::Indicator(m.to_string())
     }
-}
-
-/// Normalises full-width digits, points, signs and percent marks.
-fn ascii_num(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '％' => '%',
-            '−' | '－' => '-',
-            _ => c,
-        })
-        .collect()
 }
 
 /// (label, value, written as percent) pairs of a parameter cell such as

@@ -24,7 +24,8 @@ use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::base::unit::Unit;
-use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
+use crate::base::text::fold_name;
+use crate::table::vocab::{row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
 
 /// The value a column holds for the split check: targets or actuals (a named
 /// month's column holds that month's actual), with the indicator beside the

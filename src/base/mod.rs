@@ -4,4 +4,5 @@
 //! hundredths) for now; ARCHITECTURE.md, "Layers", lists the rest.
 
 pub mod fixed;
+pub mod text;
 pub mod unit;
