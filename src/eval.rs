@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
-use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
+use crate::model::{ParkScore, ProgressRow, ProgressSettings, SplitReport};
+use crate::base::period::{Period, PeriodSource};
 use crate::read::{self, ReadOutcome};
 use crate::scheme::{self, Scheme};
 use crate::{progress, reach, score, split, whatif};

@@ -433,20 +433,10 @@ fn looks_like_range(s: &str) -> bool {
 }
 
 
-/// A number as shown in messages: up to 6 decimals, no trailing zeros.
-pub fn show(v: f64) -> String {
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::fmt::show;
 
     fn check(input: &str, expect: &str) {
         let got = match parse_number(input) {

@@ -5,7 +5,9 @@
 //! Every figure is either a finite number or `None` with the reason in the
 //! row's note; nothing here divides without checking the divisor first.
 
-use crate::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings, Status};
+use crate::model::{Observation, ParkData, ProgressRow, ProgressSettings, Status};
+
+use crate::base::period::Period;
 use crate::scheme::{Direction, Method, Scheme};
 use crate::base::unit::Unit;
 

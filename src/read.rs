@@ -8,8 +8,10 @@
 //! unit for its item; anything doubtful becomes a diagnostic at its cell.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Observation, ParkData, Parks, Period, PeriodSource};
-use crate::number::{fast_number, parse_number, percent_unit, show, CellNumber};
+use crate::model::{Observation, ParkData, Parks};
+use crate::base::period::{Period, PeriodSource};
+use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
+use crate::base::fmt::show;
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};

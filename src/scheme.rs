@@ -6,6 +6,7 @@
 
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
+use crate::base::fmt::fmt_num;
 use crate::base::text::ascii_num;
 use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
@@ -838,24 +839,6 @@ pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
         }
     }
     p
-}
-
-/// A number in its shortest form: 6, 1.2, 0.05 (6 decimals at most when that
-/// is exact). A value that 6 decimals would change (1e-9, say) is written in
-/// full, because `to_table` output is read back as the same scheme.
-pub fn fmt_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "无效".into();
-    }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" || v == 0.0 {
-        "0".into()
-    } else if s.parse::<f64>() == Ok(v) {
-        s.to_string()
-    } else {
-        format!("{v}")
-    }
 }
 
 // ---------------------------------------------------------------------------

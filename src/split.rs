@@ -13,7 +13,8 @@
 //! progress table.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
+use crate::model::{ParkData, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
+use crate::base::period::Period;
 use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
 use crate::read::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};

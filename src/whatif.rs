@@ -5,7 +5,8 @@
 //! listed (`Simulated`) so the page and the printout can mark it 模拟.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Observation, ParkData, Period};
+use crate::model::{Observation, ParkData};
+use crate::base::period::Period;
 use crate::problem::Problem;
 use crate::progress::{self, scheme_items};
 use crate::scheme::Scheme;

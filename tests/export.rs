@@ -11,6 +11,7 @@ use wuhao::eval::{ParkResult, Report};
 use wuhao::export::{self, Cell, Table};
 use wuhao::base::fixed::Points;
 use wuhao::model::*;
+use wuhao::base::period::{Period, PeriodSource};
 use wuhao::read::{ReadOutcome, Shape};
 use wuhao::base::unit::Unit;
 

@@ -1,6 +1,8 @@
 //! The three table readers report kinds with their data: asserted here by the data, not the wording.
 
-use wuhao::model::{Period, ProgressSettings};
+use wuhao::model::ProgressSettings;
+
+use wuhao::base::period::Period;
 use wuhao::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
 use wuhao::read::read_data;
 use wuhao::scheme::{default_scheme, load};

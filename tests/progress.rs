@@ -5,7 +5,9 @@
 mod common;
 use common::f;
 
-use wuhao::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings};
+use wuhao::model::{Observation, ParkData, ProgressRow, ProgressSettings};
+
+use wuhao::base::period::Period;
 use wuhao::progress::progress_rows;
 use wuhao::scheme::{self, Scheme};
 

@@ -6,6 +6,7 @@
 mod common;
 use common::Rng;
 
+use wuhao::base::fmt::fmt_num;
 use wuhao::diag::Level;
 use wuhao::model::{Observation, ParkData};
 use wuhao::rules::{read_rule, Context, Form, RuleCx};
@@ -121,7 +122,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
         }
         Form::Adjust { per, cap } => {
             let word = if *per >= 0.0 { "加分" } else { "减分" };
-            let got = format!("{word}｜每项 {} 上限 {}", scheme::fmt_num(per.abs()), scheme::fmt_num(*cap));
+            let got = format!("{word}｜每项 {} 上限 {}", fmt_num(per.abs()), fmt_num(*cap));
             let mut s = one_dimension(10.0);
             s.inputs.push(Input { name: NAME.into(), aliases: vec![], unit: "个".into() });
             s.adjustments.push(AdjustmentRule { name: "测试".into(), input: NAME.into(), per: *per, cap: *cap });
@@ -131,7 +132,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
             (got, scores[0].adjustments[0].points.to_string())
         }
         Form::Grades(grades) => {
-            let got = format!("等次｜{}", grades.iter().map(|g| format!("{} {}", g.name, scheme::fmt_num(g.min))).collect::<Vec<_>>().join(";"));
+            let got = format!("等次｜{}", grades.iter().map(|g| format!("{} {}", g.name, fmt_num(g.min))).collect::<Vec<_>>().join(";"));
             let mut s = one_dimension(100.0);
             s.grades = grades.clone();
             s.indicators.push(Indicator {

@@ -2,7 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wuhao::model::{Period, ProgressSettings};
+use wuhao::model::ProgressSettings;
+use wuhao::base::period::Period;
 use wuhao::{formula, read, scheme, split};
 
 const SEED: &str = include_str!("../../examples/hengshan-2022-jan-nov.tsv");

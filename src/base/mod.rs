@@ -4,5 +4,7 @@
 //! hundredths) for now; ARCHITECTURE.md, "Layers", lists the rest.
 
 pub mod fixed;
+pub mod fmt;
+pub mod period;
 pub mod text;
 pub mod unit;

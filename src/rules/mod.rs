@@ -13,7 +13,8 @@
 pub mod official;
 
 use crate::base::text::rule_char;
-use crate::scheme::{fmt_num, Against, DeductItem, Gap, Grade, Method, RankTier, Tier, TierBasis};
+use crate::scheme::{Against, DeductItem, Gap, Grade, Method, RankTier, Tier, TierBasis};
+use crate::base::fmt::fmt_num;
 
 /// What the table says about the row a rule belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
