@@ -68,7 +68,7 @@ pub struct ApiRequest {
 }
 
 /// A column as read, for `read.columns` and `read.splits`.
-fn column_out(c: &crate::read::ColumnInfo) -> ApiColumn {
+fn column_out(c: &crate::table::column::ColumnInfo) -> ApiColumn {
     ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone(), why: c.why.clone(), by: c.by.key() }
 }
 

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::diag::Diagnostic;
+use crate::table::column::ColumnInfo;
 use crate::base::fixed::Points;
 use crate::base::unit::Unit;
 use std::collections::BTreeMap;
@@ -237,7 +238,7 @@ pub struct SplitReport {
     pub laggards: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
     /// How the table's columns were read (`split::read_columns`), from the same parse.
-    pub columns: Vec<crate::read::ColumnInfo>,
+    pub columns: Vec<ColumnInfo>,
 }
 
 /// The columnar park model (issue 14): every park of a paste, one row per park,

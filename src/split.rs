@@ -16,7 +16,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::base::period::Period;
 use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
-use crate::read::{header_why, ColumnInfo, ReadBy};
+use crate::table::column::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::{header, units};
