@@ -11,6 +11,7 @@ use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::base::fixed::Points;
 use crate::model::{self, ProgressSettings, Status};
 use crate::base::period::{Period, PeriodSource};
+use crate::read::scheme_text;
 use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
 use crate::base::unit::Unit;
@@ -826,7 +827,7 @@ fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
 
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.
 pub fn load_scheme_json(text: &str) -> String {
-    let loaded = scheme::load(text);
+    let loaded = scheme_text::load(text);
     let method_of = |item: &str| loaded.scheme.as_ref().and_then(|s| s.indicators.iter().find(|i| i.name == item)).map(|i| i.method.label().to_string()).unwrap_or_default();
     let readings = loaded
         .readings

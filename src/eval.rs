@@ -119,7 +119,7 @@ pub fn evaluate(req: &Request<'_>) -> Report {
             (scheme::default_scheme(), true)
         }
         Some(SchemeInput::Text(t)) => {
-            let loaded = scheme::load(t);
+            let loaded = read::scheme_text::load(t);
             diagnostics.extend(loaded.diagnostics);
             match loaded.scheme {
                 Some(s) => (s, false),

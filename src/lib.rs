@@ -22,7 +22,6 @@ pub mod problem;
 pub mod progress;
 pub mod reach;
 pub mod read;
-pub mod rules;
 pub mod scheme;
 pub mod score;
 pub mod split;

@@ -19,10 +19,10 @@ fuzz_target!(|bytes: &[u8]| {
 
     // The loader must take any text; an accepted scheme must also survive being
     // written as a table (the page's "copy scheme") and read back.
-    let loaded = scheme::load(scheme_text);
+    let loaded = read::scheme_text::load(scheme_text);
     let s = match loaded.scheme {
         Some(s) => {
-            let _ = scheme::load(&scheme::to_table(&s));
+            let _ = read::scheme_text::load(&scheme::to_table(&s));
             s
         }
         None => scheme::default_scheme(),

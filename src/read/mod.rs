@@ -29,6 +29,9 @@ use crate::table::vocab::{
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub mod rules;
+pub mod scheme_text;
+
 /// How the paste is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
