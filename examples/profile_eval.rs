@@ -81,7 +81,7 @@ fn main() {
     };
     let mb = s.len() as f64 / 1e6;
     let scheme = wuhao::scheme::default_scheme();
-    let today = wuhao::model::Period { year: 2026, month: 11 };
+    let today = wuhao::base::period::Period { year: 2026, month: 11 };
     let ms = |t: std::time::Instant| t.elapsed().as_secs_f64() * 1e3;
     let mut totals = Vec::with_capacity(repeat);
     eprintln!("{:.2} MB of text, {repeat} rounds; the request: evaluate_parts(data, {REST})", mb);

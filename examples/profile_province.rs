@@ -17,7 +17,7 @@ fn main() {
     let mut size = 0;
     for _ in 0..rounds {
         let scheme = wuhao::scheme::default_scheme();
-        let today = wuhao::model::Period { year: 2026, month: 11 };
+        let today = wuhao::base::period::Period { year: 2026, month: 11 };
         let t = std::time::Instant::now();
         let read = wuhao::read::read_data(&data, &scheme, None, today);
         let read_ms = ms(t);

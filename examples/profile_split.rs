@@ -35,7 +35,7 @@ fn main() {
     };
     let data = std::fs::read_to_string("examples/hengshan-2022-jan-nov.tsv").unwrap_or_default();
     let scheme = wuhao::scheme::default_scheme();
-    let period = wuhao::model::Period { year: 2022, month: 11 };
+    let period = wuhao::base::period::Period { year: 2022, month: 11 };
     let settings = wuhao::model::ProgressSettings::default();
     let read = wuhao::read::read_data(&data, &scheme, None, period);
     let whole = read.parks.first();

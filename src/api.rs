@@ -8,11 +8,13 @@
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
-use crate::fixed::Points;
-use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
+use crate::base::fixed::Points;
+use crate::model::{self, ProgressSettings, Status};
+use crate::base::period::{Period, PeriodSource};
+use crate::read::scheme_text;
 use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize)]
@@ -67,7 +69,7 @@ pub struct ApiRequest {
 }
 
 /// A column as read, for `read.columns` and `read.splits`.
-fn column_out(c: &crate::read::ColumnInfo) -> ApiColumn {
+fn column_out(c: &crate::table::column::ColumnInfo) -> ApiColumn {
     ApiColumn { col: c.col + 1, header: c.header.clone(), role: c.role.clone(), why: c.why.clone(), by: c.by.key() }
 }
 
@@ -850,7 +852,7 @@ fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
 
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.
 pub fn load_scheme_json(text: &str) -> String {
-    let loaded = scheme::load(text);
+    let loaded = scheme_text::load(text);
     let method_of = |item: &str| loaded.scheme.as_ref().and_then(|s| s.indicators.iter().find(|i| i.name == item)).map(|i| i.method.label().to_string()).unwrap_or_default();
     let readings = loaded
         .readings

@@ -7,7 +7,8 @@ use std::borrow::Cow;
 
 use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
-use crate::model::{ParkScore, Period, PeriodSource, ProgressRow, ProgressSettings, SplitReport};
+use crate::model::{ParkScore, ProgressRow, ProgressSettings, SplitReport};
+use crate::base::period::{Period, PeriodSource};
 use crate::read::{self, ReadOutcome};
 use crate::scheme::{self, Scheme};
 use crate::{progress, reach, score, split, whatif};
@@ -118,7 +119,7 @@ pub fn evaluate(req: &Request<'_>) -> Report {
             (scheme::default_scheme(), true)
         }
         Some(SchemeInput::Text(t)) => {
-            let loaded = scheme::load(t);
+            let loaded = read::scheme_text::load(t);
             diagnostics.extend(loaded.diagnostics);
             match loaded.scheme {
                 Some(s) => (s, false),

@@ -18,7 +18,7 @@
 //! result is converted into the indicator's unit. Missing inputs and division
 //! by zero give a Chinese 缺数据 reason instead of 0, NaN or Infinity.
 
-use crate::unit::{Dims, Unit};
+use crate::base::unit::{Dims, Unit};
 
 /// Looks up an input by name: its value (with unit or dims) or the 缺数据 reason.
 pub type Lookup<'a, T> = &'a dyn Fn(&str) -> Result<T, String>;

@@ -6,29 +6,10 @@
 use std::rc::Rc;
 
 use crate::diag::Diagnostic;
-use crate::fixed::Points;
-use crate::unit::Unit;
+use crate::table::column::ColumnInfo;
+use crate::base::fixed::Points;
+use crate::base::unit::Unit;
 use std::collections::BTreeMap;
-
-/// The reporting period: data cumulative from January through `month` of `year`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub year: i32,
-    /// 1..=12
-    pub month: u32,
-}
-
-/// Where a period came from, shown to the user next to it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PeriodSource {
-    /// Set by the user in the page (or the request).
-    User,
-    /// Read from a header such as 1-11月累计 or 2022年目标.
-    Header,
-    /// Neither: taken from the host's "today" (the month before today, the
-    /// month most recently closed).
-    Today,
-}
 
 /// One data item of one park, normalised to the scheme's unit for that item.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -257,7 +238,7 @@ pub struct SplitReport {
     pub laggards: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
     /// How the table's columns were read (`split::read_columns`), from the same parse.
-    pub columns: Vec<crate::read::ColumnInfo>,
+    pub columns: Vec<ColumnInfo>,
 }
 
 /// The columnar park model (issue 14): every park of a paste, one row per park,

@@ -5,7 +5,8 @@
 //! that could be read two ways is `Invalid` with a Chinese reason.
 
 use crate::problem::{NumberFault, Problem};
-use crate::unit::Unit;
+use crate::base::text::{fold, is_invisible};
+use crate::base::unit::Unit;
 
 /// What a cell holds once read as a number.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,7 +64,7 @@ pub fn parse_number(text: &str) -> CellNumber {
         return n;
     }
     // Invisible characters (a BOM or zero-width space copied into a cell) are no part of a number.
-    let folded: String = fold(t).chars().filter(|c| !crate::table::vocab::is_invisible(*c)).collect();
+    let folded: String = fold(t).chars().filter(|c| !is_invisible(*c)).collect();
     let f = folded.trim();
     if f.is_empty() || is_missing(f) {
         return CellNumber::Missing;
@@ -416,34 +417,6 @@ fn thousands_ok(n: &str) -> bool {
         && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Full-width forms to ASCII, Unicode minus and dash variants to '-', the
-/// ideographic full stop used as a decimal point to '.'.
-pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
-}
-
-/// `fold` without a copy when nothing changes (plain ASCII, plain CJK text).
-pub fn fold_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(|c| fold_char(c) == c) {
-        std::borrow::Cow::Borrowed(s)
-    } else {
-        std::borrow::Cow::Owned(fold(s))
-    }
-}
-
-/// One character as `fold` maps it.
-fn fold_char(c: char) -> char {
-    match c {
-        '\u{3000}' | '\u{a0}' | '\u{2009}' | '\u{202f}' => ' ',
-        '\u{ff01}'..='\u{ff5e}' if c != '％' && c != '－' && c != '／' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        '－' | '−' | '﹣' | '‐' | '‑' | '‒' => '-',
-        '％' => '%',
-        '／' => '/',
-        '﹪' => '%',
-        _ => c,
-    }
-}
-
 fn is_missing(s: &str) -> bool {
     MISSING.iter().any(|m| m.eq_ignore_ascii_case(s))
 }
@@ -460,20 +433,10 @@ fn looks_like_range(s: &str) -> bool {
 }
 
 
-/// A number as shown in messages: up to 6 decimals, no trailing zeros.
-pub fn show(v: f64) -> String {
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::fmt::show;
 
     fn check(input: &str, expect: &str) {
         let got = match parse_number(input) {

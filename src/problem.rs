@@ -9,9 +9,8 @@
 //! with “”, one wording per condition, and a message about a value says what
 //! was done with it (此值未采用, 按 … 计).
 
-use crate::model::Period;
-use crate::number::show;
-use crate::scheme::fmt_num;
+use crate::base::fmt::{fmt_num, show};
+use crate::base::period::Period;
 
 /// Problems of one number cell (`number::parse_number`); the value is not used.
 #[derive(Clone, Debug, PartialEq)]

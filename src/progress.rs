@@ -5,9 +5,11 @@
 //! Every figure is either a finite number or `None` with the reason in the
 //! row's note; nothing here divides without checking the divisor first.
 
-use crate::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings, Status};
+use crate::model::{Observation, ParkData, ProgressRow, ProgressSettings, Status};
+
+use crate::base::period::Period;
 use crate::scheme::{Direction, Method, Scheme};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 
 /// Tolerance for comparing gaps, so that 50.000000001 − 50 counts as on time.
 const EPS: f64 = 1e-9;

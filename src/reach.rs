@@ -11,11 +11,11 @@
 //! against the other parks as pasted, and say so.
 
 use std::rc::Rc;
-use crate::fixed::{round_half_away, Points};
+use crate::base::fixed::{round_half_away, Points};
 use crate::model::{IndicatorScore, ParkData, ParkScore, Parks};
 use crate::scheme::{Direction, Method, Scheme};
 use crate::score::{uses_peers, Rescorer, Sim};
-use crate::unit::{Dims, Unit};
+use crate::base::unit::{Dims, Unit};
 
 /// The value at which one indicator reaches full marks, or why there is none.
 #[derive(Clone, Debug, Default, PartialEq)]

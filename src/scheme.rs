@@ -6,7 +6,9 @@
 
 use crate::diag::{Diagnostic, Level, Source};
 use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
-use crate::unit::Unit;
+use crate::base::fmt::fmt_num;
+use crate::base::text::ascii_num;
+use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 use crate::formula;
@@ -497,27 +499,26 @@ pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
     (order, cyclic)
 }
 
-/// Loads a scheme from JSON (text starting with `{`) or from a pasted table, and
-/// validates it. Any error refuses the scheme (`scheme: None`) so the caller
-/// keeps the previous one; warnings are kept alongside an accepted scheme.
-pub fn load(text: &str) -> Loaded {
-    let t = text.trim_start_matches('\u{feff}').trim();
-    if t.is_empty() {
-        return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)], readings: Vec::new() };
+impl Loaded {
+    /// A scheme as read, with its diagnostics: any error refuses it (`scheme:
+    /// None`) so the caller keeps the previous one; warnings are kept alongside
+    /// an accepted scheme. `read::scheme_text::load` reads any scheme text.
+    pub fn checked(scheme: Option<Scheme>, diagnostics: Vec<Diagnostic>) -> Loaded {
+        let refused = diagnostics.iter().any(|d| d.level == Level::Error);
+        let readings = scheme.as_ref().map(|s| s.rules.clone()).unwrap_or_default();
+        Loaded { scheme: if refused { None } else { scheme }, diagnostics, readings }
     }
-    let (scheme, diagnostics) = if t.starts_with('{') {
-        from_json(t)
-    } else if crate::rules::official::looks_official(text) {
-        crate::rules::official::from_official(text)
-    } else {
-        from_table(text)
-    };
-    let refused = diagnostics.iter().any(|d| d.level == Level::Error);
-    let readings = scheme.as_ref().map(|s| s.rules.clone()).unwrap_or_default();
-    Loaded { scheme: if refused { None } else { scheme }, diagnostics, readings }
 }
 
-fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
+/// Loads a scheme from JSON and validates it (the built-in scheme; pasted
+/// scheme text goes through `read::scheme_text::load`).
+pub fn load_json(text: &str) -> Loaded {
+    let (scheme, diagnostics) = from_json(text);
+    Loaded::checked(scheme, diagnostics)
+}
+
+/// A scheme from its JSON file format, validated.
+pub fn from_json(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     match serde_json::from_str::<Scheme>(text) {
         Ok(s) => {
             let d = validate(&s);
@@ -540,7 +541,7 @@ pub fn default_scheme() -> Scheme {
     // Read and checked once per thread; every evaluation without a scheme of its
     // own takes a copy (reading it was 2 % of a province-wide evaluation).
     thread_local! {
-        static DEFAULT: Scheme = load(DEFAULT_SCHEME_JSON).scheme.unwrap_or_else(|| Scheme::empty("（内置方案损坏）"));
+        static DEFAULT: Scheme = load_json(DEFAULT_SCHEME_JSON).scheme.unwrap_or_else(|| Scheme::empty("（内置方案损坏）"));
     }
     DEFAULT.with(Scheme::clone)
 }
@@ -839,24 +840,6 @@ pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     p
 }
 
-/// A number in its shortest form: 6, 1.2, 0.05 (6 decimals at most when that
-/// is exact). A value that 6 decimals would change (1e-9, say) is written in
-/// full, because `to_table` output is read back as the same scheme.
-pub fn fmt_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "无效".into();
-    }
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" || v == 0.0 {
-        "0".into()
-    } else if s.parse::<f64>() == Ok(v) {
-        s.to_string()
-    } else {
-        format!("{v}")
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Pasted scheme tables
 // ---------------------------------------------------------------------------
@@ -885,19 +868,6 @@ fn row_kind(method: &str) -> RowKind {
     } else {
         RowKind::Indicator(m.to_string())
     }
-}
-
-/// Normalises full-width digits, points, signs and percent marks.
-fn ascii_num(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            '％' => '%',
-            '−' | '－' => '-',
-            _ => c,
-        })
-        .collect()
 }
 
 /// (label, value, written as percent) pairs of a parameter cell such as
@@ -1256,7 +1226,7 @@ fn is_total(text: &str) -> bool {
 /// column mean "same as above"; a row whose 指标 (or 维度) is 合计 states the
 /// total (100 otherwise); rows whose 计分方法 is 基础数据, 加分/减分, 一票否决 or
 /// 等次 declare inputs, adjustments, vetoes and grades (see `to_table`).
-fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
+pub fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
     let header = (0..grid.n_rows().min(10)).position(|r| {
         let roles: Vec<SchemeRole> = grid.row(r).filter_map(scheme_role).collect();

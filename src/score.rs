@@ -9,11 +9,12 @@
 
 use crate::diag::{Diagnostic, Source};
 use crate::problem::Problem;
-use crate::fixed::{round_half_away, Points};
+use crate::base::fixed::{round_half_away, Points};
 use crate::formula;
 use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};
-use crate::scheme::{fmt_num, formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
-use crate::unit::Unit;
+use crate::scheme::{formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
+use crate::base::fmt::fmt_num;
+use crate::base::unit::Unit;
 use std::borrow::Cow;
 use std::rc::Rc;
 use std::collections::BTreeMap;
@@ -138,8 +139,8 @@ impl Compiled {
     }
 
     /// Appends `e`'s steps; returns its dimensions, or None when it can never have a value.
-    fn compile(e: &formula::Expr, prep: &Prepared, slot_of: &dyn Fn(&str) -> Option<usize>, n_ind: usize, out: &mut Vec<Step>) -> Option<crate::unit::Dims> {
-        use crate::unit::Dims;
+    fn compile(e: &formula::Expr, prep: &Prepared, slot_of: &dyn Fn(&str) -> Option<usize>, n_ind: usize, out: &mut Vec<Step>) -> Option<crate::base::unit::Dims> {
+        use crate::base::unit::Dims;
         use formula::{Expr, Op};
         match e {
             Expr::Num { value, .. } => {

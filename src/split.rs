@@ -13,9 +13,10 @@
 //! progress table.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{ParkData, Period, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
+use crate::model::{ParkData, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
+use crate::base::period::Period;
 use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
-use crate::read::{header_why, ColumnInfo, ReadBy};
+use crate::table::column::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::{header, units};
@@ -23,8 +24,9 @@ use crate::problem::{Problem, TableOf, UnitFallback};
 use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
-use crate::unit::Unit;
-use crate::table::vocab::{fold_name, row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
+use crate::base::unit::Unit;
+use crate::base::text::fold_name;
+use crate::table::vocab::{row_kind, split_bracket, strip_unit_note, unit_in_brackets, unit_label, unit_note, RowKind, Total};
 
 /// The value a column holds for the split check: targets or actuals (a named
 /// month's column holds that month's actual), with the indicator beside the

@@ -5,11 +5,12 @@
 //! listed (`Simulated`) so the page and the printout can mark it 模拟.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Observation, ParkData, Period};
+use crate::model::{Observation, ParkData};
+use crate::base::period::Period;
 use crate::problem::Problem;
 use crate::progress::{self, scheme_items};
 use crate::scheme::Scheme;
-use crate::unit::Dims;
+use crate::base::unit::Dims;
 
 /// One what-if entry as requested: a name (indicator or input, or an alias)
 /// with a new value and/or a new target, in the scheme's unit for that item.
@@ -67,7 +68,7 @@ pub fn park_index(parks: &[ParkData], name: Option<&str>, diags: &mut Vec<Diagno
 
 /// Whether an item is a flow that grows through the year (money, or a count
 /// with an annual target such as 新开工重大项目数), not a stock, share, rate or event.
-fn is_flow(unit: &crate::unit::Unit, kind: progress::ItemKind, has_target: bool) -> bool {
+fn is_flow(unit: &crate::base::unit::Unit, kind: progress::ItemKind, has_target: bool) -> bool {
     if kind.rate || kind.negative {
         return false;
     }

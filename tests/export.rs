@@ -9,10 +9,11 @@ use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 use std::io::Cursor;
 use wuhao::eval::{ParkResult, Report};
 use wuhao::export::{self, Cell, Table};
-use wuhao::fixed::Points;
+use wuhao::base::fixed::Points;
 use wuhao::model::*;
+use wuhao::base::period::{Period, PeriodSource};
 use wuhao::read::{ReadOutcome, Shape};
-use wuhao::unit::Unit;
+use wuhao::base::unit::Unit;
 
 /// Compares `actual` with the stored expectation tests/export/<name>.
 fn check(name: &str, actual: &str) {

@@ -1,9 +1,12 @@
 //! The three table readers report kinds with their data: asserted here by the data, not the wording.
 
-use wuhao::model::{Period, ProgressSettings};
+use wuhao::model::ProgressSettings;
+
+use wuhao::base::period::Period;
 use wuhao::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
 use wuhao::read::read_data;
-use wuhao::scheme::{default_scheme, load};
+use wuhao::read::scheme_text::load;
+use wuhao::scheme::default_scheme;
 use wuhao::split::check_split;
 
 const TODAY: Period = Period { year: 2024, month: 12 };

@@ -17,7 +17,8 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use wuhao::model::{Observation, ParkData, Period, PeriodSource, ProgressSettings};
+use wuhao::model::{Observation, ParkData, ProgressSettings};
+use wuhao::base::period::{Period, PeriodSource};
 use wuhao::read::{read_data, DEFAULT_PARK};
 use wuhao::scheme::{default_scheme, Scheme};
 use wuhao::split::check_split;

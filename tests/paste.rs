@@ -12,7 +12,7 @@ use common::Rng;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use wuhao::diag::Level;
-use wuhao::model::{Period, PeriodSource};
+use wuhao::base::period::{Period, PeriodSource};
 use wuhao::number::{parse_number, CellNumber};
 use wuhao::read::{read_data, show_value, ReadOutcome, Shape};
 use wuhao::scheme::default_scheme;

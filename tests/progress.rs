@@ -5,12 +5,15 @@
 mod common;
 use common::f;
 
-use wuhao::model::{Observation, ParkData, Period, ProgressRow, ProgressSettings};
+use wuhao::model::{Observation, ParkData, ProgressRow, ProgressSettings};
+
+use wuhao::base::period::Period;
 use wuhao::progress::progress_rows;
-use wuhao::scheme::{self, Scheme};
+use wuhao::read::scheme_text;
+use wuhao::scheme::Scheme;
 
 fn scheme() -> Scheme {
-    let loaded = scheme::load(include_str!("progress/scheme.json"));
+    let loaded = scheme_text::load(include_str!("progress/scheme.json"));
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     loaded.scheme.unwrap_or_else(|| panic!("test scheme does not load"))
 }

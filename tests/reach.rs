@@ -349,7 +349,7 @@ fn re_scoring_one_changed_figure_gives_the_full_re_scores_total() {
             let cells: Vec<String> = names.iter().map(|_| rng.maybe(0.0, 120.0).map(|v| format!("{v:.2}")).unwrap_or_default()).collect();
             tsv.push_str(&format!("第{p}园区\t{}\n", cells.join("\t")));
         }
-        let today = wuhao::model::Period { year: 2026, month: 11 };
+        let today = wuhao::base::period::Period { year: 2026, month: 11 };
         let read = wuhao::read::read_data(&tsv, scheme, None, today);
         assert_eq!(read.parks.len(), 12);
         let r = Rescorer::new(scheme, &read.parks);

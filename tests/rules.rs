@@ -6,9 +6,11 @@
 mod common;
 use common::Rng;
 
+use wuhao::base::fmt::fmt_num;
 use wuhao::diag::Level;
 use wuhao::model::{Observation, ParkData};
-use wuhao::rules::{read_rule, Context, Form, RuleCx};
+use wuhao::read::scheme_text;
+use wuhao::read::rules::{read_rule, Context, Form, RuleCx};
 use wuhao::scheme::{self, method_params, AdjustmentRule, Dimension, Indicator, Input, Method, Scheme, Veto};
 use wuhao::score::score_parks;
 
@@ -121,7 +123,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
         }
         Form::Adjust { per, cap } => {
             let word = if *per >= 0.0 { "加分" } else { "减分" };
-            let got = format!("{word}｜每项 {} 上限 {}", scheme::fmt_num(per.abs()), scheme::fmt_num(*cap));
+            let got = format!("{word}｜每项 {} 上限 {}", fmt_num(per.abs()), fmt_num(*cap));
             let mut s = one_dimension(10.0);
             s.inputs.push(Input { name: NAME.into(), aliases: vec![], unit: "个".into() });
             s.adjustments.push(AdjustmentRule { name: "测试".into(), input: NAME.into(), per: *per, cap: *cap });
@@ -131,7 +133,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
             (got, scores[0].adjustments[0].points.to_string())
         }
         Form::Grades(grades) => {
-            let got = format!("等次｜{}", grades.iter().map(|g| format!("{} {}", g.name, scheme::fmt_num(g.min))).collect::<Vec<_>>().join(";"));
+            let got = format!("等次｜{}", grades.iter().map(|g| format!("{} {}", g.name, fmt_num(g.min))).collect::<Vec<_>>().join(";"));
             let mut s = one_dimension(100.0);
             s.grades = grades.clone();
             s.indicators.push(Indicator {
@@ -238,7 +240,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
         });
     }
     let table = scheme::to_table(&s);
-    let loaded = scheme::load(&table);
+    let loaded = scheme_text::load(&table);
     let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.level == Level::Error).collect();
     assert!(errors.is_empty(), "{errors:#?}\n{table}");
     let back = loaded.scheme.unwrap();
@@ -246,7 +248,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
     assert_eq!(got, methods.iter().collect::<Vec<_>>(), "{table}");
     // And through JSON, the format the tool saves.
     let json = serde_json::to_string(&s).unwrap();
-    assert_eq!(scheme::load(&json).scheme.unwrap().indicators, s.indicators);
+    assert_eq!(scheme_text::load(&json).scheme.unwrap().indicators, s.indicators);
 }
 
 /// A whole official-style table (made up, labelled so in its title row) read end
@@ -256,7 +258,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
 #[test]
 fn official_table_end_to_end() {
     let table = include_str!("rules/official-table.tsv");
-    let loaded = scheme::load(table);
+    let loaded = scheme_text::load(table);
     let errors: Vec<String> = loaded.diagnostics.iter().filter(|d| d.level == Level::Error).map(|d| d.message()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let s = loaded.scheme.expect("the official table is read");

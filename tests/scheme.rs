@@ -1,7 +1,8 @@
 //! Scheme loading and validation: JSON, pasted tables, round trips and every refusal reason.
 
 use wuhao::diag::Level;
-use wuhao::scheme::{self, default_scheme, load, to_table, validate, DeductItem, Direction, Method, Scheme, Tier, TierBasis};
+use wuhao::read::scheme_text::load;
+use wuhao::scheme::{self, default_scheme, to_table, validate, DeductItem, Direction, Method, Scheme, Tier, TierBasis};
 
 /// Loads `text` and compares the outcome: `want` empty means accepted with no
 /// error; otherwise refused, and each wanted text must appear in an error,

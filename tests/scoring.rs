@@ -5,7 +5,7 @@ mod common;
 use common::Rng;
 
 use std::collections::BTreeMap;
-use wuhao::fixed::Points;
+use wuhao::base::fixed::Points;
 use wuhao::model::{Observation, ParkData, ParkScore};
 use wuhao::scheme::{self, AdjustmentRule, DeductItem, Dimension, Direction, Grade, Indicator, Input, Method, Scheme, Tier, TierBasis, Veto};
 use wuhao::score::score_parks;

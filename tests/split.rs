@@ -8,7 +8,8 @@ use common::f;
 
 use std::path::PathBuf;
 use wuhao::diag::Level;
-use wuhao::model::{Observation, ParkData, Period, ProgressSettings, SplitReport};
+use wuhao::model::{Observation, ParkData, ProgressSettings, SplitReport};
+use wuhao::base::period::Period;
 use wuhao::scheme::default_scheme;
 use wuhao::split::check_split;
 

@@ -2,7 +2,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wuhao::model::{Period, ProgressSettings};
+use wuhao::model::ProgressSettings;
+use wuhao::base::period::Period;
 use wuhao::{formula, read, scheme, split};
 
 const SEED: &str = include_str!("../../examples/hengshan-2022-jan-nov.tsv");
@@ -18,10 +19,10 @@ fuzz_target!(|bytes: &[u8]| {
 
     // The loader must take any text; an accepted scheme must also survive being
     // written as a table (the page's "copy scheme") and read back.
-    let loaded = scheme::load(scheme_text);
+    let loaded = read::scheme_text::load(scheme_text);
     let s = match loaded.scheme {
         Some(s) => {
-            let _ = scheme::load(&scheme::to_table(&s));
+            let _ = read::scheme_text::load(&scheme::to_table(&s));
             s
         }
         None => scheme::default_scheme(),
@@ -30,7 +31,7 @@ fuzz_target!(|bytes: &[u8]| {
     // A formula parses or is refused, and evaluates to a finite number or an error.
     if let Ok(expr) = formula::parse(formula_text) {
         let _ = expr.inputs();
-        let unit = wuhao::unit::Unit::one();
+        let unit = wuhao::base::unit::Unit::one();
         let value = expr.evaluate(&|n: &str| if n.len() % 3 == 0 { Err(format!("缺 {n}")) } else { Ok((n.len() as f64 - 2.0, unit.clone())) }, &unit);
         if let Ok(v) = value {
             assert!(v.is_finite(), "formula gave {v}");

@@ -5,8 +5,10 @@
 //! `vocab` is the one vocabulary of names, row kinds, units and column words;
 //! `roles` reads a header cell into the role of its column; `header` finds the
 //! one to three rows heading the columns (merged cells, roles above or below names);
-//! `units` says which stated unit a value is in (cell, row, column, table).
+//! `units` says which stated unit a value is in (cell, row, column, table);
+//! `column` is what each column was read as and why (`ColumnInfo`).
 
+pub mod column;
 pub mod grid;
 pub mod header;
 pub mod period;

@@ -3,7 +3,7 @@
 //! The one period resolver of the table layer: the data reader and the split
 //! reader both ask it, so a header reads the same period in either box.
 
-use crate::table::vocab::{fold_name, fold_text};
+use crate::base::text::{fold_name, fold_text};
 
 /// A (year, month) read from a header or title; either may be absent.
 pub type Hint = (Option<i32>, Option<u32>);
@@ -170,7 +170,7 @@ pub fn parse_month(text: &str) -> Option<u32> {
 /// A range of months written as one label: 1-2月, 1—2月份, 7至8月, 1-3月累计 →
 /// (first, last); `None` for a single month or anything else.
 pub fn month_span(text: &str) -> Option<(u32, u32)> {
-    let s = crate::table::vocab::fold_name(text);
+    let s = fold_name(text);
     let s = s.strip_suffix("累计").unwrap_or(&s);
     let s = s.trim_end_matches('份');
     let s = s.strip_suffix('月')?;

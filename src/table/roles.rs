@@ -9,8 +9,9 @@
 //! parts (片区, 企业 …); both set computed columns aside, saying why.
 
 use super::period::{month_column, period_hint, strip_period, Hint};
-use super::vocab::{fold_name_cow, key_of_folded, mentions_note_key, name_key, split_bracket, unit_label, NOTE_WORDS, SEQ_WORDS, UNIT_WORDS};
-use crate::unit::Unit;
+use crate::base::text::fold_name_cow;
+use super::vocab::{key_of_folded, mentions_note_key, name_key, split_bracket, unit_label, NOTE_WORDS, SEQ_WORDS, UNIT_WORDS};
+use crate::base::unit::Unit;
 
 /// What a value column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

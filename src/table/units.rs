@@ -13,7 +13,7 @@
 //! says nothing of a count. Two statements of the same dimension that disagree
 //! (a row in 亿元, its header in 万元) are a conflict the reader reports.
 
-use crate::unit::Unit;
+use crate::base::unit::Unit;
 
 /// The units stated for one value, most specific first; any may be absent.
 #[derive(Clone, Copy, Debug, Default)]

@@ -5,41 +5,9 @@
 //! for these. Each reader may accept only some of the kinds (a scheme's 总分 row
 //! is its total, a park table has none), but the words live in this file.
 
-use crate::number::{fold, fold_cow};
+use crate::base::text::{fold_name, fold_name_cow, fold_text};
 use std::borrow::Cow;
-use crate::unit::Unit;
-
-/// Characters that print as nothing and only break matching: zero-width
-/// space/non-joiner/joiner, word joiner, BOM, direction marks and embeddings,
-/// soft hyphen.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{00AD}'
-    )
-}
-
-/// Full-width ASCII folded to half-width (`number::fold`), invisible characters
-/// removed, whitespace kept (as ASCII spaces where `fold` maps them).
-pub fn fold_text(s: &str) -> String {
-    fold(s).chars().filter(|c| !is_invisible(*c)).collect()
-}
-
-/// A name as written, made comparable: full-width folded, invisible characters
-/// and all whitespace (incl. full-width space, NBSP) removed. Case and brackets stay.
-pub fn fold_name(s: &str) -> String {
-    fold_name_cow(s).into_owned()
-}
-
-/// `fold_name` without a copy when folding changes nothing.
-pub fn fold_name_cow(s: &str) -> Cow<'_, str> {
-    let f = fold_cow(s);
-    if f.chars().any(|c| c.is_whitespace() || is_invisible(c)) {
-        Cow::Owned(f.chars().filter(|c| !c.is_whitespace() && !is_invisible(*c)).collect())
-    } else {
-        f
-    }
-}
+use crate::base::unit::Unit;
 
 /// A name as matched against scheme names: `fold_name`, bracketed parts (units,
 /// explanations) and quote/footnote marks dropped, ASCII lowercased, trailing colons dropped.

@@ -12,7 +12,9 @@
 
 pub mod official;
 
-use crate::scheme::{fmt_num, Against, DeductItem, Gap, Grade, Method, RankTier, Tier, TierBasis};
+use crate::base::text::rule_char;
+use crate::scheme::{Against, DeductItem, Gap, Grade, Method, RankTier, Tier, TierBasis};
+use crate::base::fmt::fmt_num;
 
 /// What the table says about the row a rule belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,22 +183,7 @@ pub fn normalize(text: &str) -> String {
     let mut t: String = text
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '·' => '.',
-            '％' => '%',
-            '＝' => '=',
-            '＞' => '>',
-            '＜' => '<',
-            '（' => '(',
-            '）' => ')',
-            '，' => ',',
-            '；' => ';',
-            '：' => ':',
-            '–' | '—' | '－' | '~' | '～' | '−' => '-',
-            '×' | '＊' | '*' => '×',
-            c => c,
-        })
+        .map(rule_char)
         .collect();
     t = t.replace("百分点", &PP.to_string()).replace("大于等于", "≥").replace(">=", "≥").replace("不低于", "≥");
     let chars: Vec<char> = t.chars().collect();

@@ -251,7 +251,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             _ => d,
         });
     }
-    // `scheme::load` refuses it on any error, keeping the readings to show.
+    // `read::scheme_text::load` refuses it on any error, keeping the readings to show.
     (Some(s), diags)
 }
 

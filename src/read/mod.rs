@@ -8,8 +8,10 @@
 //! unit for its item; anything doubtful becomes a diagnostic at its cell.
 
 use crate::diag::{Diagnostic, Source};
-use crate::model::{Observation, ParkData, Parks, Period, PeriodSource};
-use crate::number::{fast_number, parse_number, percent_unit, show, CellNumber};
+use crate::model::{Observation, ParkData, Parks};
+use crate::base::period::{Period, PeriodSource};
+use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
+use crate::base::fmt::show;
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
@@ -17,14 +19,18 @@ use crate::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAsid
 use crate::scheme::Scheme;
 use crate::table::grid::trim_cell;
 use crate::table::{parse_grid, Grid};
-use crate::unit::Unit;
+use crate::base::unit::Unit;
+use crate::base::text::{fold_text, is_invisible};
+use crate::table::column::{header_why, ColumnInfo, ReadBy};
 use crate::table::vocab::{
-    is_invisible,
-    blank_unit, fold_text, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
+    blank_unit, name_key, name_key_cow, row_kind, strip_breakdown, strip_numbering, unit_in_brackets, unit_note, RowKind, Total, NOTE_WORDS,
     SEQ_WORDS, UNIT_WORDS,
 };
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+
+pub mod rules;
+pub mod scheme_text;
 
 /// How the paste is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,54 +41,6 @@ pub enum Shape {
     ParkRows,
     /// Nothing recognisable.
     Unknown,
-}
-
-/// What a column of the paste was read as, shown in the page so the user can check.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ColumnInfo {
-    /// 0-based column.
-    pub col: usize,
-    pub header: String,
-    /// A Chinese label: 指标, 单位, 年度目标, 累计完成, 上年同期, 备注, 园区, an indicator's name, 忽略 …
-    pub role: String,
-    /// Why it got that role, in Chinese: the header word that decided it
-    /// (表头含“累计”), the content rule (其下为数字 …), or why it was set aside.
-    pub why: String,
-    /// What decided: the header, the content, or the user (`read_overrides`).
-    pub by: ReadBy,
-}
-
-/// What decided a column's role.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReadBy {
-    Header,
-    Content,
-    User,
-}
-
-impl ReadBy {
-    /// The stable key the report gives: "header", "content" or "user".
-    pub fn key(self) -> &'static str {
-        match self {
-            ReadBy::Header => "header",
-            ReadBy::Content => "content",
-            ReadBy::User => "user",
-        }
-    }
-}
-
-/// Why a header cell gave its column its role: the deciding word, the period it names, or nothing known.
-pub(crate) fn header_why(text: &str) -> String {
-    let h = roles::classify(text);
-    if text.trim().is_empty() {
-        "表头为空".to_string()
-    } else if !h.word.is_empty() {
-        format!("表头含“{}”", h.word)
-    } else if h.hint.0.is_some() || h.hint.1.is_some() {
-        format!("表头写明期间“{}”", text.trim())
-    } else {
-        "表头未识别".to_string()
-    }
 }
 
 /// A data row whose name matched no scheme item.
