@@ -425,7 +425,7 @@ pub struct ApiProgress {
     pub yoy: Option<f64>,
     pub projection: Option<f64>,
     pub monthly_needed: Option<f64>,
-    /// 超序时 / 略滞后 / 严重滞后 / 缺数据
+    /// 超序时进度 / 略低于序时进度 / 严重低于序时进度 (达到目标 / 略低于目标 / 明显低于目标 where no schedule applies) / 缺数据
     pub status: &'static str,
     /// "ahead", "slight", "far" or "missing", for styling.
     pub status_key: &'static str,
@@ -454,7 +454,7 @@ pub struct ApiSplit {
 /// A split's parts as parallel arrays: index k is the k-th part. The
 /// indicator and unit of a part are given once per indicator (`indicators`,
 /// `units`) and per part by index (`indicator`); a part's status is its key
-/// (`"ahead"` 超序时, `"slight"` 略滞后, `"far"` 严重滞后, `"missing"` 缺数据).
+/// (`"ahead"` 超序时进度, `"slight"` 略低于序时进度, `"far"` 严重低于序时进度, `"missing"` 缺数据).
 #[derive(Debug, Serialize)]
 pub struct ApiSplitPartsCompact {
     pub count: usize,
@@ -903,7 +903,8 @@ fn status_out(s: Status) -> (&'static str, &'static str) {
 }
 
 fn progress_out(p: &model::ProgressRow) -> ApiProgress {
-    let (status, status_key) = status_out(p.status);
+    let (_, status_key) = status_out(p.status);
+    let status = p.status_words();
     ApiProgress {
         name: p.name.clone(),
         unit: p.unit.label.clone(),

@@ -129,26 +129,37 @@ pub struct ParkScore {
     pub rank: u32,
 }
 
-/// Progress status against 时序进度.
+/// Progress status against 序时进度 (or against the target, where no schedule applies).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
-    /// 超序时: at or ahead of time progress.
+    /// 超序时进度: at or ahead of time progress (达到目标 without a schedule).
     Ahead,
-    /// 略滞后
+    /// 略低于序时进度
     SlightlyBehind,
-    /// 严重滞后
+    /// 严重低于序时进度
     FarBehind,
     /// 缺数据: no target or no actual.
     Missing,
 }
 
 impl Status {
+    /// The status in the words of an office's 调度表 where a schedule applies.
     pub fn label(self) -> &'static str {
-        match self {
-            Status::Ahead => "超序时",
-            Status::SlightlyBehind => "略滞后",
-            Status::FarBehind => "严重滞后",
-            Status::Missing => "缺数据",
+        self.words(true)
+    }
+
+    /// The status in an office's words: against 序时进度 where a schedule applies (a flow
+    /// with a positive annual target), else against the target itself (a share, a rate,
+    /// a 容积率, a count whose target is 0 such as accidents: 达到目标, never 超序时进度).
+    pub fn words(self, scheduled: bool) -> &'static str {
+        match (self, scheduled) {
+            (Status::Ahead, true) => "超序时进度",
+            (Status::SlightlyBehind, true) => "略低于序时进度",
+            (Status::FarBehind, true) => "严重低于序时进度",
+            (Status::Ahead, false) => "达到目标",
+            (Status::SlightlyBehind, false) => "略低于目标",
+            (Status::FarBehind, false) => "明显低于目标",
+            (Status::Missing, _) => "缺数据",
         }
     }
 }
@@ -158,7 +169,7 @@ impl Status {
 pub struct ProgressSettings {
     /// Use days elapsed / days in year instead of m / 12.
     pub by_days: bool,
-    /// A gap (percentage points, ≤ 0) down to −`slight_pp` is 略滞后; below it 严重滞后.
+    /// A gap (percentage points, ≤ 0) down to −`slight_pp` is 略低于序时进度; below it 严重低于.
     pub slight_pp: f64,
     /// Relative tolerance for split sums (0.005 = 0.5 %).
     pub split_tolerance: f64,
@@ -193,6 +204,19 @@ pub struct ProgressRow {
     pub negative: bool,
     /// Why a figure is missing, or how it was computed (e.g. 按上年月度分布预计).
     pub note: String,
+}
+
+impl ProgressRow {
+    /// Whether the row is judged against 序时进度: a cumulative figure with a positive
+    /// annual target (rates are judged against their target, and so is a target of 0).
+    pub fn scheduled(&self) -> bool {
+        self.time_progress.is_some() && self.target.is_some_and(|t| t > 0.0)
+    }
+
+    /// The status as the office words it (`Status::words`).
+    pub fn status_words(&self) -> &'static str {
+        self.status.words(self.scheduled())
+    }
 }
 
 /// One part (片区, 责任单位, 企业 or month) of a decomposition.

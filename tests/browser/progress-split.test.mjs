@@ -36,8 +36,8 @@ test('park table and a 片区 split: progress statuses, the sum mismatch, the la
   assert.equal(prog['技工贸总收入'].completion, 40);
   assert.equal(prog['技工贸总收入'].time_progress, 50);
   assert.equal(prog['技工贸总收入'].gap_pp, -10);
-  assert.equal(prog['技工贸总收入'].status, '严重滞后');
-  assert.equal(prog['上交税金'].status, '超序时');
+  assert.equal(prog['技工贸总收入'].status, '严重低于序时进度');
+  assert.equal(prog['上交税金'].status, '超序时进度');
   assert.ok(Math.abs(prog['技工贸总收入'].yoy - 14.2857) < 0.001);
 
   const split = report.splits[0];
@@ -48,7 +48,7 @@ test('park table and a 片区 split: progress statuses, the sum mismatch, the la
 
   // On screen: the progress rows carry their status text, and the split box shows the mismatch.
   const rows = await page.$$eval('#progress tbody tr', (trs) => trs.map((tr) => tr.textContent));
-  assert.ok(rows.some((r) => r.includes('技工贸总收入') && r.includes('严重滞后')));
+  assert.ok(rows.some((r) => r.includes('技工贸总收入') && r.includes('严重低于序时进度')));
   const splitText = await page.textContent('#splits-box');
   assert.match(splitText, /板桥片区/);
   assert.match(splitText, /✗|不符|少/);
@@ -58,7 +58,7 @@ test('park table and a 片区 split: progress statuses, the sum mismatch, the la
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
   const text = pdfText(file).replace(/\s+/g, '');
   assert.match(text, /进度调度表/);
-  assert.match(text, /严重滞后/);
+  assert.match(text, /严重低于序时进度/);
   assert.match(text, /板桥片区/);
   s.assertClean();
   await s.close();

@@ -60,7 +60,7 @@ var wasm_bindgen = (function () {
         var key = gap === null ? 'missing' : gap >= 0 ? 'ahead' : gap >= -5 ? 'slight' : 'far';
         return { name: i.name, unit: i.unit, target: i.target, actual: i.value, completion: i.completion, time_progress: tp, gap_pp: gap,
           yoy: null, projection: i.value === null ? null : r2(i.value / month * 12), monthly_needed: null,
-          status: { ahead: '超序时', slight: '略滞后', far: '严重滞后', missing: '缺数据' }[key], status_key: key, rate: false, negative: false, note: '' };
+          status: { ahead: '超序时进度', slight: '略低于序时进度', far: '严重低于序时进度', missing: '缺数据' }[key], status_key: key, rate: false, negative: false, note: '' };
       }) };
   }
   function evaluate(json) {
@@ -107,7 +107,7 @@ var wasm_bindgen = (function () {
         parts: sg.slice(1).filter(function (r) { return r[0]; }).map(function (r) {
           var tt = num(r[1]), a = num(r[2]), c = tt && a !== null ? r2(a / tt * 100) : null;
           return { name: r[0], indicator: '技工贸总收入', target: tt, actual: a, completion: c, gap_pp: c === null ? null : r2(c - 91.67),
-            status: c === null ? '缺数据' : c >= 91.67 ? '超序时' : '严重滞后', status_key: c === null ? 'missing' : c >= 91.67 ? 'ahead' : 'far', gap_share: null };
+            status: c === null ? '缺数据' : c >= 91.67 ? '超序时进度' : '严重低于序时进度', status_key: c === null ? 'missing' : c >= 91.67 ? 'ahead' : 'far', gap_share: null };
         }), sums: [{ indicator: '技工贸总收入', what: '目标', whole: 165, parts_sum: 160, difference: -5, ok: false, message: '各部分目标之和比整体少 5' }],
         laggards: [] });
       report.diagnostics.push({ row: 2, col: 2, level: 'warning', message: '分解表提示', cell: (sg[1] || [])[1] || '', source: 'split', split: i });
@@ -131,7 +131,7 @@ var wasm_bindgen = (function () {
       out.push({ key: 'dimensions:' + i, caption: name + '各维度得分', columns: [col('维度', 'dim'), col('满分', 'weight', 1), col('得分', 'score', 1)],
         rows: p.dimensions.map(function (d) { return { cells: [d.name, txt(d.weight), d.score.toFixed(2)] }; }).concat([{ cells: ['总分', '', p.total.toFixed(2)], class: 'total' }]) });
       out.push({ key: 'progress:' + i, caption: name + '目标进度', columns: [col('序号', 'seq', 1), col('指标', 'name'), col('单位', 'unit'), col('年度目标', 'target', 1),
-        col('累计', 'actual', 1), col('完成率', 'completion', 1, '%'), col('时序进度', 'time_progress', 1, '%'), col('进度差', 'gap_pp', 1, '百分点'), col('同比增速', 'yoy', 1, '%'),
+        col('累计', 'actual', 1), col('完成率', 'completion', 1, '%'), col('序时进度', 'time_progress', 1, '%'), col('进度差', 'gap_pp', 1, '百分点'), col('同比增速', 'yoy', 1, '%'),
         col('全年预计', 'projection', 1), col('剩余月均需完成', 'monthly_needed', 1), col('状态', 'status'), col('说明', 'note')],
         rows: p.progress.map(function (r, k) {
           return { cells: [String(k + 1), r.name, r.unit, txt(r.target), txt(r.actual), txt(r.completion), txt(r.time_progress), txt(r.gap_pp), txt(r.yoy), txt(r.projection), txt(r.monthly_needed), r.status, r.note], status: r.status_key };

@@ -124,7 +124,7 @@ describe('page with the real core', () => {
     await page.click('#btn-copy');
     await page.waitForFunction(() => /已复制全部/.test(document.getElementById('status').textContent));
     const all = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(all.length > tsv.length && all.includes('时序进度'), all.slice(0, 400));
+    assert.ok(all.length > tsv.length && all.includes('序时进度'), all.slice(0, 400));
     s.assertClean();
     await s.close();
   });

@@ -89,7 +89,7 @@
     var x = function (pct) {
       return left + plot * Math.max(0, Math.min(pct, maxPct)) / maxPct;
     };
-    var c = svgRoot(width, height, '各指标完成率与时序进度');
+    var c = svgRoot(width, height, '各指标完成率与序时进度');
     [0, 50, 100, 150, 200].filter(function (t) {
       return t <= maxPct;
     }).forEach(function (t) {
@@ -108,13 +108,13 @@
     });
     var ly = height - 10;
     var lx = left;
-    [['ahead', '超序时'], ['slight', '略滞后'], ['far', '严重滞后']].forEach(function (p) {
+    [['ahead', '超序时进度'], ['slight', '略低于'], ['far', '严重低于']].forEach(function (p) {
       c.root.appendChild(s('rect', { x: lx, y: ly - 9, width: 14, height: 10, fill: 'url(#' + c.prefix + p[0] + ')', stroke: '#333', 'stroke-width': 0.6 }));
       c.root.appendChild(s('text', { x: lx + 18, y: ly, 'class': 'legend', text: p[1] }));
       lx += 80;
     });
     c.root.appendChild(s('line', { x1: lx, y1: ly - 10, x2: lx, y2: ly + 2, stroke: '#000', 'stroke-width': 1.6, 'stroke-dasharray': '3 2' }));
-    c.root.appendChild(s('text', { x: lx + 6, y: ly, 'class': 'legend', text: '时序进度' }));
+    c.root.appendChild(s('text', { x: lx + 6, y: ly, 'class': 'legend', text: '序时进度' }));
     return c.root;
   }
 

@@ -53,8 +53,8 @@
   var KIND_AREAS = { number: '数字', unit: '单位', grid: '表格', request: '请求', scheme: '方案', score: '计分', read: '读表',
     table: '读表', split: '分解表', scheme_table: '方案表格' };
   function kindLabel(kind) {
-    var area = KIND_AREAS[String(kind).split('.')[0]] || '其他';
-    return area + '问题（' + kind + '）';
+    // The key itself (number.range) stays in data-kind for automation; people read the area.
+    return (KIND_AREAS[String(kind).split('.')[0]] || '其他') + '问题';
   }
 
   function diagLink(source, split, row, col, text, level) {

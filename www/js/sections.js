@@ -46,11 +46,16 @@
     ticking = false;
     var input = $('input');
     var result = $('result');
-    if (input && result) {
-      if (!reading && input.getBoundingClientRect().bottom < 0) setReading(true);
-      else if (reading && result.getBoundingClientRect().top > 0) setReading(false);
-    }
     var line = window.innerHeight / 3;
+    if (input && result) {
+      // Wide while the reader is in the results with the input scrolled away; back
+      // beside them at the top of the results, and below them (the scheme panel), so
+      // the input is always where the page was left.
+      var r = result.getBoundingClientRect();
+      var inResults = r.top < line && r.bottom > line;
+      if (!reading && inResults && input.getBoundingClientRect().bottom < 0) setReading(true);
+      else if (reading && (r.top > 0 || !inResults)) setReading(false);
+    }
     var here = null;
     var best = -Infinity;
     ENTRIES.forEach(function (e) {
