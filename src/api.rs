@@ -6,7 +6,7 @@
 //! natively; `wasm` only moves strings across.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::base::fixed::Points;
 use crate::model::{self, ProgressSettings, Status};

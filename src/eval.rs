@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::model::{ParkScore, ProgressRow, ProgressSettings, SplitReport};
 use crate::base::period::{Period, PeriodSource};
 use crate::read::{self, ReadOutcome};

@@ -17,8 +17,6 @@ pub mod eval;
 pub mod export;
 pub mod formula;
 pub mod model;
-pub mod number;
-pub mod problem;
 pub mod progress;
 pub mod reach;
 pub mod read;

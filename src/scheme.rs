@@ -5,7 +5,7 @@
 //! diagnostics and the caller keeps the previous one.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
+use crate::diag::problem::{MethodFault, MethodSyntax, Problem, TableOf};
 use crate::base::fmt::fmt_num;
 use crate::base::text::ascii_num;
 use crate::base::unit::Unit;

@@ -8,7 +8,7 @@
 //! explanation says so.
 
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::base::fixed::{round_half_away, Points};
 use crate::formula;
 use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};

@@ -3,7 +3,7 @@
 use wuhao::model::ProgressSettings;
 
 use wuhao::base::period::Period;
-use wuhao::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
+use wuhao::diag::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
 use wuhao::read::read_data;
 use wuhao::read::scheme_text::load;
 use wuhao::scheme::default_scheme;

@@ -10,7 +10,7 @@
 
 use super::{read_rule, Context, Form, RuleCx};
 use crate::diag::{Diagnostic, Source};
-use crate::problem::{Problem, TableOf};
+use crate::diag::problem::{Problem, TableOf};
 use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, AdjustmentRule, Dimension, Indicator, Input, Method, RuleNote, Scheme, Veto};
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
