@@ -15,7 +15,6 @@ pub mod base;
 pub mod diag;
 pub mod eval;
 pub mod export;
-pub mod formula;
 pub mod model;
 pub mod progress;
 pub mod reach;

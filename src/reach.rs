@@ -369,7 +369,7 @@ fn levers(scheme: &Scheme) -> Vec<Lever> {
         out.push(Lever { name: ind.name.clone(), bounds: bounds_of(&ind.name, &unit, ind.direction), unit });
     }
     for ind in &scheme.indicators {
-        let Some(expr) = ind.formula.as_deref().and_then(|f| crate::formula::parse(f).ok()) else { continue };
+        let Some(expr) = ind.formula.as_deref().and_then(|f| crate::scheme::formula::parse(f).ok()) else { continue };
         for n in expr.inputs() {
             let Some(c) = canonical(&n) else { continue };
             if fixed.contains(&c) || out.iter().any(|l| l.name == c) || scheme.indicators.iter().any(|i| i.name == c) {

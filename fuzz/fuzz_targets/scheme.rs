@@ -4,7 +4,8 @@
 use libfuzzer_sys::fuzz_target;
 use wuhao::model::ProgressSettings;
 use wuhao::base::period::Period;
-use wuhao::{formula, read, scheme, split};
+use wuhao::scheme::formula;
+use wuhao::{read, scheme, split};
 
 const SEED: &str = include_str!("../../examples/hengshan-2022-jan-nov.tsv");
 

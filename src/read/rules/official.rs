@@ -219,7 +219,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         .indicators
         .iter()
         .filter_map(|i| i.formula.as_deref())
-        .filter_map(|f| crate::formula::parse(f).ok())
+        .filter_map(|f| crate::scheme::formula::parse(f).ok())
         .flat_map(|e| e.inputs())
         .collect();
     for n in needed {

@@ -11,11 +11,11 @@ use crate::base::text::ascii_num;
 use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
-use crate::formula;
+pub mod formula;
 use serde::{Deserialize, Serialize};
 
 /// The built-in scheme, a data file shipped in the repo.
-pub const DEFAULT_SCHEME_JSON: &str = include_str!("../schemes/default.json");
+pub const DEFAULT_SCHEME_JSON: &str = include_str!("../../schemes/default.json");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scheme {
