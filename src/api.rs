@@ -654,14 +654,14 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request<'s
             Some(serde_json::Value::Number(n)) => n.as_u64().map_or(Detail::Auto, |i| Detail::Park(usize::try_from(i).unwrap_or(usize::MAX))),
             _ => Detail::Auto,
         },
-        what_if: crate::whatif::WhatIf {
+        what_if: crate::eval::whatif::WhatIf {
             changes: req
                 .what_if
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(name, v)| match v {
-                    ApiWhatIfIn::Value(x) => crate::whatif::Change { name, value: Some(x), target: None },
-                    ApiWhatIfIn::Fields { value, target } => crate::whatif::Change { name, value, target },
+                    ApiWhatIfIn::Value(x) => crate::eval::whatif::Change { name, value: Some(x), target: None },
+                    ApiWhatIfIn::Fields { value, target } => crate::eval::whatif::Change { name, value, target },
                 })
                 .collect(),
             park: req.what_if_park,

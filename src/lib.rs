@@ -16,14 +16,9 @@ pub mod diag;
 pub mod eval;
 pub mod export;
 pub mod model;
-pub mod progress;
-pub mod reach;
 pub mod read;
 pub mod scheme;
-pub mod score;
-pub mod split;
 pub mod table;
-pub mod whatif;
 pub mod xlsx;
 pub mod zip;
 

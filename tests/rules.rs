@@ -12,7 +12,7 @@ use wuhao::model::{Observation, ParkData};
 use wuhao::read::scheme_text;
 use wuhao::read::rules::{read_rule, Context, Form, RuleCx};
 use wuhao::scheme::{self, method_params, AdjustmentRule, Dimension, Indicator, Input, Method, Scheme, Veto};
-use wuhao::score::score_parks;
+use wuhao::eval::score::score_parks;
 
 const NAME: &str = "测试指标";
 

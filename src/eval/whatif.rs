@@ -8,7 +8,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData};
 use crate::base::period::Period;
 use crate::diag::problem::Problem;
-use crate::progress::{self, scheme_items};
+use crate::eval::progress::{self, scheme_items};
 use crate::scheme::Scheme;
 use crate::base::unit::Dims;
 

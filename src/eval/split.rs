@@ -21,7 +21,7 @@ use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::{header, units};
 use crate::diag::problem::{Problem, TableOf, UnitFallback};
-use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
+use crate::eval::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::base::unit::Unit;

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use crate::base::fixed::{round_half_away, Points};
 use crate::model::{IndicatorScore, ParkData, ParkScore, Parks};
 use crate::scheme::{Direction, Method, Scheme};
-use crate::score::{uses_peers, Rescorer, Sim};
+use crate::eval::score::{uses_peers, Rescorer, Sim};
 use crate::base::unit::{Dims, Unit};
 
 /// The value at which one indicator reaches full marks, or why there is none.
