@@ -98,11 +98,11 @@ fn main() {
         let n = read.parks.len();
         let detail = |i: usize| i == 0;
         let t = std::time::Instant::now();
-        let (scores, _) = wuhao::score::score_table(&scheme, &read.parks, &detail);
+        let (scores, _) = wuhao::eval::score::score_table(&scheme, &read.parks, &detail);
         let score_ms = ms(t);
         let plan_for = |i: usize| i == 0;
         let t = std::time::Instant::now();
-        let reaches = wuhao::reach::reach_all(&scheme, &read.parks, &scores, &wuhao::reach::Want { detailed: &detail, plan_for: &plan_for });
+        let reaches = wuhao::eval::reach::reach_all(&scheme, &read.parks, &scores, &wuhao::eval::reach::Want { detailed: &detail, plan_for: &plan_for });
         let reach_ms = ms(t);
         drop((reaches, scores, read));
         // The report assembled and written, from the core's report for this request.

@@ -23,10 +23,10 @@ fn main() {
         let read_ms = ms(t);
         let detail = |i: usize| i == 0;
         let t = std::time::Instant::now();
-        let (scores, _) = wuhao::score::score_table(&scheme, &read.parks, &detail);
+        let (scores, _) = wuhao::eval::score::score_table(&scheme, &read.parks, &detail);
         let score_ms = ms(t);
         let t = std::time::Instant::now();
-        let _ = wuhao::reach::reach_all(&scheme, &read.parks, &scores, &wuhao::reach::Want { detailed: &detail, plan_for: &detail });
+        let _ = wuhao::eval::reach::reach_all(&scheme, &read.parks, &scores, &wuhao::eval::reach::Want { detailed: &detail, plan_for: &detail });
         let reach_ms = ms(t);
         let mut req: wuhao::api::ApiRequest = serde_json::from_str(rest).unwrap_or_default();
         req.data = data.clone();

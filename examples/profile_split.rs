@@ -61,11 +61,11 @@ fn main() {
     let mut parts = 0;
     for round in 1..=repeat {
         let t = std::time::Instant::now();
-        let report = wuhao::split::check_split(0, &table, &scheme, whole.as_ref(), period, &settings);
+        let report = wuhao::eval::split::check_split(0, &table, &scheme, whole.as_ref(), period, &settings);
         let check_ms = ms(t);
         parts = report.parts.len();
         let t = std::time::Instant::now();
-        let cols = wuhao::split::read_columns(&table);
+        let cols = wuhao::eval::split::read_columns(&table);
         let cols_ms = ms(t);
         // The whole evaluation, as evaluate_json runs it, stage by stage.
         let t = std::time::Instant::now();

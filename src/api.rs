@@ -6,7 +6,7 @@
 //! natively; `wasm` only moves strings across.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::eval::{self, Detail, Report, SchemeInput};
 use crate::base::fixed::Points;
 use crate::model::{self, ProgressSettings, Status};
@@ -660,14 +660,14 @@ pub fn to_core(req: ApiRequest, diags: &mut Vec<Diagnostic>) -> eval::Request<'s
                 Detail::Auto
             }
         },
-        what_if: crate::whatif::WhatIf {
+        what_if: crate::eval::whatif::WhatIf {
             changes: req
                 .what_if
                 .unwrap_or_default()
                 .into_iter()
                 .map(|(name, v)| match v {
-                    ApiWhatIfIn::Value(x) => crate::whatif::Change { name, value: Some(x), target: None },
-                    ApiWhatIfIn::Fields { value, target } => crate::whatif::Change { name, value, target },
+                    ApiWhatIfIn::Value(x) => crate::eval::whatif::Change { name, value: Some(x), target: None },
+                    ApiWhatIfIn::Fields { value, target } => crate::eval::whatif::Change { name, value, target },
                 })
                 .collect(),
             park: req.what_if_park,

@@ -15,18 +15,10 @@ pub mod base;
 pub mod diag;
 pub mod eval;
 pub mod export;
-pub mod formula;
 pub mod model;
-pub mod number;
-pub mod problem;
-pub mod progress;
-pub mod reach;
 pub mod read;
 pub mod scheme;
-pub mod score;
-pub mod split;
 pub mod table;
-pub mod whatif;
 pub mod xlsx;
 pub mod zip;
 

@@ -3,11 +3,11 @@
 use wuhao::model::ProgressSettings;
 
 use wuhao::base::period::Period;
-use wuhao::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
+use wuhao::diag::problem::{Line, MethodSyntax, Problem, TableOf, UnitFallback};
 use wuhao::read::read_data;
 use wuhao::read::scheme_text::load;
 use wuhao::scheme::default_scheme;
-use wuhao::split::check_split;
+use wuhao::eval::split::check_split;
 
 const TODAY: Period = Period { year: 2024, month: 12 };
 

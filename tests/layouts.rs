@@ -21,7 +21,7 @@ use wuhao::model::{Observation, ParkData, ProgressSettings};
 use wuhao::base::period::{Period, PeriodSource};
 use wuhao::read::{read_data, DEFAULT_PARK};
 use wuhao::scheme::{default_scheme, Scheme};
-use wuhao::split::check_split;
+use wuhao::eval::split::check_split;
 
 /// The period the page falls back to when neither the user nor the paste says
 /// (the month most recently closed), unless a case's `.args` says `today=`.

@@ -176,7 +176,7 @@ fn split_read_backs_stay_with_their_pastes_when_one_is_empty() {
     assert!(splits[1].as_array().unwrap().is_empty(), "{}", splits[1]);
     assert_eq!(splits[2].as_array().unwrap().len(), 5, "{}", splits[2]);
     for (i, text) in [(0, parts), (2, months)] {
-        let want: Vec<String> = wuhao::split::read_columns(text).iter().map(|c| format!("{}|{}|{}", c.header, c.role, c.why)).collect();
+        let want: Vec<String> = wuhao::eval::split::read_columns(text).iter().map(|c| format!("{}|{}|{}", c.header, c.role, c.why)).collect();
         let got: Vec<String> = splits[i]
             .as_array()
             .unwrap()

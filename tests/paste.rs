@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use wuhao::diag::Level;
 use wuhao::base::period::{Period, PeriodSource};
-use wuhao::number::{parse_number, CellNumber};
+use wuhao::table::number::{parse_number, CellNumber};
 use wuhao::read::{read_data, show_value, ReadOutcome, Shape};
 use wuhao::scheme::default_scheme;
 use wuhao::table::parse_grid;

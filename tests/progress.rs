@@ -8,7 +8,7 @@ use common::f;
 use wuhao::model::{Observation, ParkData, ProgressRow, ProgressSettings};
 
 use wuhao::base::period::Period;
-use wuhao::progress::progress_rows;
+use wuhao::eval::progress::progress_rows;
 use wuhao::read::scheme_text;
 use wuhao::scheme::Scheme;
 

@@ -324,7 +324,7 @@ fn the_plan_table_is_laid_out_by_the_core_with_its_sum() {
 /// 差额) that read the other parks.
 #[test]
 fn re_scoring_one_changed_figure_gives_the_full_re_scores_total() {
-    use wuhao::score::{Rescorer, Sim};
+    use wuhao::eval::score::{Rescorer, Sim};
     let mut rng = common::Rng(0x5eed_0014);
     let base = wuhao::scheme::default_scheme();
     let mut relative: Value = serde_json::to_value(&base).unwrap();

@@ -12,7 +12,7 @@ use wuhao::model::{Observation, ParkData};
 use wuhao::read::scheme_text;
 use wuhao::read::rules::{read_rule, Context, Form, RuleCx};
 use wuhao::scheme::{self, method_params, AdjustmentRule, Dimension, Indicator, Input, Method, Scheme, Veto};
-use wuhao::score::score_parks;
+use wuhao::eval::score::score_parks;
 
 const NAME: &str = "测试指标";
 
@@ -283,8 +283,8 @@ fn official_table_end_to_end() {
     assert!(!pending.understood && pending.reading.starts_with("未能读懂"), "{pending:?}");
     // Row 9 of the table as a spreadsheet counts it (the quoted two-line cell is one row).
     assert_eq!((pending.row, pending.col), (Some(9), Some(4)));
-    assert!(loaded.diagnostics.iter().any(|d| matches!(&d.problem, wuhao::problem::Problem::RulePending { indicator, .. } if indicator == "高新技术企业培育") && d.row == Some(9) && d.col == Some(4)));
-    assert!(loaded.diagnostics.iter().any(|d| d.problem == wuhao::problem::Problem::RulesPendingTotal { count: 1, points: 6.0 }));
+    assert!(loaded.diagnostics.iter().any(|d| matches!(&d.problem, wuhao::diag::problem::Problem::RulePending { indicator, .. } if indicator == "高新技术企业培育") && d.row == Some(9) && d.col == Some(4)));
+    assert!(loaded.diagnostics.iter().any(|d| d.problem == wuhao::diag::problem::Problem::RulesPendingTotal { count: 1, points: 6.0 }));
     assert_eq!(note("技工贸总收入").reading, "读作：满分 15 分；完成率每低 1 个百分点扣 0.2 分，最低 0 分；完成率每高 1 个百分点加 0.1 分，最多加 1 分");
     assert_eq!(s.adjustments.len(), 1);
     assert_eq!((s.adjustments[0].per, s.adjustments[0].cap), (1.0, 3.0));
@@ -359,7 +359,7 @@ fn scrambled_rules_never_panic_and_never_give_invalid_methods() {
                 missing_score: 0.0,
             });
             let faults = scheme::method_problems(&s, &s.indicators[0]);
-            assert!(faults.iter().all(|f| matches!(f, wuhao::problem::MethodFault::DeductUnknownInput { .. })), "{text}: {faults:?}");
+            assert!(faults.iter().all(|f| matches!(f, wuhao::diag::problem::MethodFault::DeductUnknownInput { .. })), "{text}: {faults:?}");
             let mut p = ParkData { name: "甲".into(), ..ParkData::default() };
             p.items.insert(NAME.into(), obs(Some(rng.f(-50.0, 150.0)), rng.maybe(-10.0, 120.0)));
             let (scores, _) = score_parks(&s, &[p]);

@@ -209,7 +209,7 @@ fn dimension_headings_in_the_indicator_column() {
 /// Validation problems are kinds with their data, not only text.
 #[test]
 fn validation_problems_carry_kind_and_data() {
-    use wuhao::problem::{MethodFault, Problem};
+    use wuhao::diag::problem::{MethodFault, Problem};
     let mut s = default_scheme();
     s.indicators[0].weight = 7.0;
     s.indicators[6].method = Method::Completion { cap: 0.5 };

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use wuhao::base::fixed::Points;
 use wuhao::model::{Observation, ParkData, ParkScore};
 use wuhao::scheme::{self, AdjustmentRule, DeductItem, Dimension, Direction, Grade, Indicator, Input, Method, Scheme, Tier, TierBasis, Veto};
-use wuhao::score::score_parks;
+use wuhao::eval::score::score_parks;
 
 /// One pasted figure set: (value, target, last year).
 type Obs = (Option<f64>, Option<f64>, Option<f64>);
@@ -82,7 +82,7 @@ fn check(method: Method, direction: Direction, unit: &str, parks: &[Obs], extra:
 /// subtotals, adjustments, totals, grades, vetoes and ranks as with it, and no
 /// text (an adjustment's computation is written only for a park shown in detail).
 fn same_without_breakdown(s: &Scheme, data: &[ParkData], detailed: &[wuhao::model::ParkScore]) {
-    let (quick, _) = wuhao::score::score_parks_with(s, data, &|_| false);
+    let (quick, _) = wuhao::eval::score::score_parks_with(s, data, &|_| false);
     let adjustments = |p: &wuhao::model::ParkScore| p.adjustments.iter().map(|a| (a.name.clone(), a.points)).collect::<Vec<_>>();
     for (q, d) in quick.iter().zip(detailed) {
         assert!(q.indicators.is_empty());

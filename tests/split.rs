@@ -11,7 +11,7 @@ use wuhao::diag::Level;
 use wuhao::model::{Observation, ParkData, ProgressSettings, SplitReport};
 use wuhao::base::period::Period;
 use wuhao::scheme::default_scheme;
-use wuhao::split::check_split;
+use wuhao::eval::split::check_split;
 
 fn obs(value: f64, target: f64) -> Observation {
     Observation { value: Some(value), target: Some(target), ..Observation::default() }

@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 use wuhao::model::ProgressSettings;
 use wuhao::base::period::Period;
-use wuhao::{formula, read, scheme, split};
+use wuhao::scheme::formula;
+use wuhao::eval::split;
+use wuhao::{read, scheme};
 
 const SEED: &str = include_str!("../../examples/hengshan-2022-jan-nov.tsv");
 

@@ -1,7 +1,8 @@
-//! Layer 0, the base: what every other layer may use and which imports nothing of the crate.
+//! Layer 0, the base: what every other layer may use, importing nothing of the crate.
 //!
-//! `unit` (unit labels, dimensions, conversion) and `fixed` (points in
-//! hundredths) for now; ARCHITECTURE.md, "Layers", lists the rest.
+//! `text`: the character folds and invisible characters; `fmt`: the named
+//! number formatters of the core's texts; `unit`: unit labels, dimensions and
+//! conversion; `fixed`: points in hundredths; `period`: the reporting period.
 
 pub mod fixed;
 pub mod fmt;

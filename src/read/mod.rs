@@ -10,12 +10,12 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData, Parks};
 use crate::base::period::{Period, PeriodSource};
-use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
+use crate::table::number::{fast_number, parse_number, percent_unit, CellNumber};
 use crate::base::fmt::show;
 use crate::table::period::{period_hint, Hint};
 use crate::table::{header, units};
 use crate::table::roles::{self, Key, Role, What};
-use crate::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
+use crate::diag::problem::{Arrange, BlockRefused, Line, MagnitudeWhy, Problem, SetAside, TableOf, UnitFallback, UnitFrom};
 use crate::scheme::Scheme;
 use crate::table::grid::trim_cell;
 use crate::table::{parse_grid, Grid};

@@ -5,7 +5,7 @@
 
 use super::rules::official;
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::scheme::{self, Loaded};
 
 /// Loads a scheme from JSON (text starting with `{`), from an official table or

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 
 /// A pasted table: rows of cell texts, 0-based, as laid out in the clipboard.
 ///

@@ -12,7 +12,7 @@
 use super::grid::Grid;
 use super::roles::{classify, Role};
 use super::period::{month_span, parse_month};
-use crate::number::{parse_number, CellNumber};
+use crate::table::number::{parse_number, CellNumber};
 
 /// The rows heading a table's columns and what heads each column.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,6 +11,7 @@
 pub mod column;
 pub mod grid;
 pub mod header;
+pub mod number;
 pub mod period;
 pub mod roles;
 pub mod units;

@@ -1,4 +1,4 @@
-//! The one vocabulary of pasted tables: name folding, numbering, row kinds, units in brackets and notes, column words.
+//! The one vocabulary of pasted tables: name keys (on `base::text`'s folds), numbering, row kinds, units in brackets and notes, column words.
 //!
 //! The data reader (`read`), the split reader (`split`) and the scheme-table
 //! reader (`scheme::from_table`) all ask here; none keeps a word list of its own

@@ -111,7 +111,7 @@ fn sane(r: (Method, Vec<VetoRead>, Vec<String>), cx: &RuleCx) -> Read {
     };
     match crate::scheme::method_problems(&s, &ind).into_iter().next() {
         None => Ok(r),
-        Some(fault) => Err(crate::problem::Problem::Method { indicator: cx.name.to_string(), fault }.message()),
+        Some(fault) => Err(crate::diag::problem::Problem::Method { indicator: cx.name.to_string(), fault }.message()),
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::{read_rule, Context, Form, RuleCx};
 use crate::diag::{Diagnostic, Source};
-use crate::problem::{Problem, TableOf};
+use crate::diag::problem::{Problem, TableOf};
 use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, AdjustmentRule, Dimension, Indicator, Input, Method, RuleNote, Scheme, Veto};
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
@@ -219,7 +219,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         .indicators
         .iter()
         .filter_map(|i| i.formula.as_deref())
-        .filter_map(|f| crate::formula::parse(f).ok())
+        .filter_map(|f| crate::scheme::formula::parse(f).ok())
         .flat_map(|e| e.inputs())
         .collect();
     for n in needed {

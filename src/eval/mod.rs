@@ -6,12 +6,16 @@
 use std::borrow::Cow;
 
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::model::{ParkScore, ProgressRow, ProgressSettings, SplitReport};
 use crate::base::period::{Period, PeriodSource};
 use crate::read::{self, ReadOutcome};
 use crate::scheme::{self, Scheme};
-use crate::{progress, reach, score, split, whatif};
+pub mod progress;
+pub mod reach;
+pub mod score;
+pub mod split;
+pub mod whatif;
 
 /// The scheme a request names: already parsed (from the page's editor) or text
 /// (JSON or a pasted table) to load.

@@ -5,7 +5,9 @@
 
 use serde::Serialize;
 
-use crate::problem::Problem;
+pub mod problem;
+
+use problem::Problem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -7,8 +7,8 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{Observation, ParkData};
 use crate::base::period::Period;
-use crate::problem::Problem;
-use crate::progress::{self, scheme_items};
+use crate::diag::problem::Problem;
+use crate::eval::progress::{self, scheme_items};
 use crate::scheme::Scheme;
 use crate::base::unit::Dims;
 

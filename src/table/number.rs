@@ -4,7 +4,7 @@
 //! with a warning, missing markers give `Missing` (never zero), and anything
 //! that could be read two ways is `Invalid` with a Chinese reason.
 
-use crate::problem::{NumberFault, Problem};
+use crate::diag::problem::{NumberFault, Problem};
 use crate::base::text::{fold, is_invisible};
 use crate::base::unit::Unit;
 

@@ -15,13 +15,13 @@
 use crate::diag::{Diagnostic, Source};
 use crate::model::{ParkData, ProgressSettings, SplitPart, SplitReport, SplitSum, Status};
 use crate::base::period::Period;
-use crate::number::{fast_number, parse_number, percent_unit, CellNumber};
+use crate::table::number::{fast_number, parse_number, percent_unit, CellNumber};
 use crate::table::column::{header_why, ColumnInfo, ReadBy};
 use crate::table::period::{is_digit, month_span, parse_month, strip_period};
 use crate::table::roles::{self, Header, Role as R, What, What as W};
 use crate::table::{header, units};
-use crate::problem::{Problem, TableOf, UnitFallback};
-use crate::progress::{self, assess, finite, ItemKind, SchemeItem};
+use crate::diag::problem::{Problem, TableOf, UnitFallback};
+use crate::eval::progress::{self, assess, finite, ItemKind, SchemeItem};
 use crate::scheme::Scheme;
 use crate::table::{parse_grid, Grid};
 use crate::base::unit::Unit;

@@ -14,7 +14,7 @@ use std::rc::Rc;
 use crate::base::fixed::{round_half_away, Points};
 use crate::model::{IndicatorScore, ParkData, ParkScore, Parks};
 use crate::scheme::{Direction, Method, Scheme};
-use crate::score::{uses_peers, Rescorer, Sim};
+use crate::eval::score::{uses_peers, Rescorer, Sim};
 use crate::base::unit::{Dims, Unit};
 
 /// The value at which one indicator reaches full marks, or why there is none.
@@ -369,7 +369,7 @@ fn levers(scheme: &Scheme) -> Vec<Lever> {
         out.push(Lever { name: ind.name.clone(), bounds: bounds_of(&ind.name, &unit, ind.direction), unit });
     }
     for ind in &scheme.indicators {
-        let Some(expr) = ind.formula.as_deref().and_then(|f| crate::formula::parse(f).ok()) else { continue };
+        let Some(expr) = ind.formula.as_deref().and_then(|f| crate::scheme::formula::parse(f).ok()) else { continue };
         for n in expr.inputs() {
             let Some(c) = canonical(&n) else { continue };
             if fixed.contains(&c) || out.iter().any(|l| l.name == c) || scheme.indicators.iter().any(|i| i.name == c) {

@@ -8,9 +8,9 @@
 //! explanation says so.
 
 use crate::diag::{Diagnostic, Source};
-use crate::problem::Problem;
+use crate::diag::problem::Problem;
 use crate::base::fixed::{round_half_away, Points};
-use crate::formula;
+use crate::scheme::formula;
 use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};
 use crate::scheme::{formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
 use crate::base::fmt::fmt_num;

@@ -5,17 +5,17 @@
 //! diagnostics and the caller keeps the previous one.
 
 use crate::diag::{Diagnostic, Level, Source};
-use crate::problem::{MethodFault, MethodSyntax, Problem, TableOf};
+use crate::diag::problem::{MethodFault, MethodSyntax, Problem, TableOf};
 use crate::base::fmt::fmt_num;
 use crate::base::text::ascii_num;
 use crate::base::unit::Unit;
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
-use crate::formula;
+pub mod formula;
 use serde::{Deserialize, Serialize};
 
 /// The built-in scheme, a data file shipped in the repo.
-pub const DEFAULT_SCHEME_JSON: &str = include_str!("../schemes/default.json");
+pub const DEFAULT_SCHEME_JSON: &str = include_str!("../../schemes/default.json");
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Scheme {
