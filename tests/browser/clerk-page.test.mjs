@@ -100,3 +100,40 @@ describe('the page a clerk lives in', () => {
     });
   }
 });
+
+describe('print choices', () => {
+  test('打印内容: the ranking alone, the park alone, or all', async () => {
+    const { pdfText, outDir } = await import('./ui-lib.mjs');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const s = await open(PAGE_URL);
+    try {
+      const { page } = s;
+      await paste(page, '#data', THREE);
+      const printed = async (what) => {
+        await page.selectOption('#print-what', what);
+        await page.evaluate(() => window.WH.preparePrint());
+        await page.emulateMedia({ media: 'print' });
+        const file = path.join(outDir(), `clerk-print-${what}.pdf`);
+        fs.writeFileSync(file, await page.pdf({ format: 'A4' }));
+        await page.emulateMedia({ media: 'screen' });
+        return pdfText(file);
+      };
+      const ranking = await printed('ranking');
+      assert.match(ranking, /园区排名表/);
+      assert.match(ranking, /南岳经开区/);
+      assert.match(ranking, /耒阳经开区/);
+      assert.doesNotMatch(ranking, /分项得分明细|进度调度表/, 'the ranking alone');
+      assert.match(ranking, /制表人/, 'the sign-off lines stay');
+      const park = await printed('park');
+      assert.match(park, /分项得分明细/);
+      assert.doesNotMatch(park, /园区排名表|园区排名\s*\n/);
+      const all = await printed('all');
+      assert.match(all, /园区排名/);
+      assert.match(all, /分项得分明细/);
+      assert.deepEqual(s.errors, []);
+    } finally {
+      await s.close();
+    }
+  });
+});

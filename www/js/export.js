@@ -142,8 +142,27 @@
 
   /* ---------- print ---------- */
 
+  var PRINT_PARTS = ['ranking', 'park', 'reach'];
+
+  /**
+   * Before printing: the date, and what to print (打印内容: all, the ranking alone, the
+   * park in view alone, or its 提分方案 alone) as a class on <html> that the print
+   * styles follow; a choice the report cannot give (a ranking of one park) prints all.
+   */
   function preparePrint() {
     $('print-date').textContent = todayCn();
+    var what = $('print-what') ? $('print-what').value : 'all';
+    var root = document.documentElement;
+    var has = {
+      ranking: !$('ranking-sec').hidden,
+      park: true,
+      reach: !$('reach-sec').hidden
+    };
+    var part = has[what] ? what : 'all';
+    PRINT_PARTS.forEach(function (p) {
+      root.classList.toggle('print-only-' + p, p === part);
+    });
+    $('print-title').textContent = { ranking: '园区排名表', reach: '提分方案' }[part] || '五好园区指标评价得分表';
   }
 
   WH.copyTable = copyTable;
