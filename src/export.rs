@@ -658,8 +658,8 @@ fn progress(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> 
                 two(p.time_progress),
                 two_signed(p.gap_pp),
                 two(p.yoy),
-                val(p.projection),
-                val(p.monthly_needed),
+                figure(p.projection, &p.unit, false),
+                figure(p.monthly_needed, &p.unit, true),
                 text(p.status_words()),
                 text(&p.note),
             ],
@@ -667,6 +667,17 @@ fn progress(i: usize, name: &str, note: &str, r: &Report, park: &ParkResult) -> 
         );
     }
     t
+}
+
+/// A derived figure at its indicator's precision: a count (件, 个, 起, 家) is whole
+/// (全年预计 37 件, not 37.0909 件; what is still `needed` is rounded up, so 0.3 件 a
+/// month reads as 1, never 0); anything else as given (`val`).
+fn figure(x: Option<f64>, unit: &crate::base::unit::Unit, needed: bool) -> Cell {
+    let count = unit.dims == crate::base::unit::Dims { count: 1, ..crate::base::unit::Dims::NONE };
+    match x {
+        Some(v) if count => round_to(if needed { (v - 1e-9).ceil().max(0.0) } else { v }, 0, true).unwrap_or_else(empty),
+        _ => val(x),
+    }
 }
 
 fn ranking(note: &str, r: &Report, ranked: usize) -> Table {

@@ -590,3 +590,22 @@ fn a_what_if_is_marked_in_every_export() {
     let range = wb.worksheet_range(&sheet).unwrap();
     assert!(range.rows().any(|r| r.iter().any(|c| matches!(c, Data::String(s) if s == "技工贸总收入（模拟）"))));
 }
+
+/// Derived figures at their indicator's precision: a count's 全年预计 is whole (37 件,
+/// not 37.0909 件) and what a count still needs a month is rounded up, never to 0.
+#[test]
+fn a_count_projects_to_whole_numbers() {
+    let data = "指标名称\t单位\t年度目标\t1-11月累计\n新增专利授权\t件\t40\t34\n新开工重大项目数\t个\t12\t11.7\n技工贸总收入\t亿元\t165\t148.2032\n";
+    let req = serde_json::json!({ "data": data, "period": { "year": 2022, "month": 11 }, "today": "2022-12-15" }).to_string();
+    let tables = screen_tables(&req);
+    let progress = tables.iter().find(|t| t.0 == "progress:0").unwrap();
+    let col = |label: &str| progress.2.iter().position(|h| h.starts_with(label)).unwrap();
+    let row = |name: &str| progress.3.iter().find(|r| r[1] == name).unwrap().clone();
+    let (proj, need) = (col("全年预计"), col("剩余月均"));
+    assert_eq!(row("新增专利授权")[proj], "37");
+    assert_eq!(row("新增专利授权")[need], "6");
+    // 0.3 still needed in the last month: 1, not 0.
+    assert_eq!(row("新开工重大项目数")[need], "1");
+    // Money keeps its figures as given.
+    assert_eq!(row("技工贸总收入")[proj], "161.6762");
+}
