@@ -396,3 +396,62 @@ fn subtotals_always_add_up() {
         }
     }
 }
+
+/// The probe's case (issue 32): the page's example with `一般生产安全事故 -3` scored that
+/// item 11 of 5 and lifted the park a grade. A negative count is no count: it is not used
+/// and the explanation says so; a 加分 count below zero subtracts nothing either.
+#[test]
+fn a_negative_count_never_adds_or_subtracts_points() {
+    let base = "指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148.2032\n上交税金\t亿元\t6\t5.27\n";
+    let total = |extra: &str| -> (f64, serde_json::Value) {
+        let req = serde_json::json!({ "data": format!("{base}{extra}"), "period": { "year": 2022, "month": 11 }, "today": "2022-12-15" }).to_string();
+        let r: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(&req)).unwrap();
+        let park = r["parks"][0].clone();
+        (park["total"].as_f64().unwrap(), park)
+    };
+    let (zero, _) = total("一般生产安全事故\t起\t\t0\n获批国家级省级平台或荣誉\t个\t\t0\n");
+    for extra in ["一般生产安全事故\t起\t\t-3\n", "一般生产安全事故\t起\t\t-300\n", "获批国家级省级平台或荣誉\t个\t\t-2\n"] {
+        let (t, park) = total(extra);
+        assert!(t <= zero + 1e-9, "{extra:?}: {t} above {zero}");
+        for ind in park["indicators"].as_array().unwrap() {
+            let (score, weight) = (ind["score"].as_f64().unwrap(), ind["weight"].as_f64().unwrap());
+            assert!((0.0..=weight + 1e-9).contains(&score), "{extra:?}: {} scores {score} of {weight}", ind["name"]);
+        }
+        let said = park.to_string();
+        assert!(said.contains("不能为负"), "{extra:?}: nothing says the count was not used");
+    }
+}
+
+/// Over every sign of every count: a 扣分 item stays within 0..=its weight and an
+/// adjustment within its cap on the side its rule gives.
+#[test]
+fn deductions_and_adjustments_stay_in_bounds_for_every_sign() {
+    let mut rng = Rng(32);
+    let items = vec![DeductItem { input: "事故".into(), per: 2.0 }, DeductItem { input: "问题".into(), per: 1.0 }];
+    let mut s = scheme_of(vec![indicator("安全", "分", 5.0, Direction::Positive, Method::Deduct { items })]);
+    for (n, u) in [("事故", "起"), ("问题", "个"), ("平台", "个"), ("通报", "次")] {
+        s.inputs.push(Input { name: n.into(), aliases: vec![], unit: u.into() });
+    }
+    s.adjustments = vec![AdjustmentRule { name: "加分".into(), input: "平台".into(), per: 1.0, cap: 3.0 }, AdjustmentRule { name: "扣分".into(), input: "通报".into(), per: -0.5, cap: 2.0 }];
+    for _ in 0..500 {
+        let mut draw = || if rng.below(4) == 0 { None } else { Some((rng.below(2001) as f64 - 1000.0) / 10.0) };
+        let (a, b, c, d) = (draw(), draw(), draw(), draw());
+        let mut p = ParkData { name: "园区".into(), ..ParkData::default() };
+        for (k, v) in [("事故", a), ("问题", b), ("平台", c), ("通报", d)] {
+            if let Some(v) = v {
+                p.items.insert(k.into(), Observation { value: Some(v), ..Observation::default() });
+            }
+        }
+        let (scored, _) = wuhao::eval::score::score_parks_with(&s, std::slice::from_ref(&p), &|_| true);
+        let ps = &scored[0];
+        let item = ps.indicators[0].score;
+        assert!(item >= Points::ZERO && item <= Points(500), "{a:?} {b:?}: {item}");
+        let plus = ps.adjustments[0].points;
+        let minus = ps.adjustments[1].points;
+        assert!(plus >= Points::ZERO && plus <= Points(300), "{c:?}: {plus}");
+        assert!(minus <= Points::ZERO && minus >= Points(-200), "{d:?}: {minus}");
+        // The fast path (a park not shown in detail) gives the same total.
+        let (fast, _) = wuhao::eval::score::score_parks_with(&s, std::slice::from_ref(&p), &|_| false);
+        assert_eq!(fast[0].total, ps.total, "{a:?} {b:?} {c:?} {d:?}");
+    }
+}

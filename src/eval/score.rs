@@ -608,13 +608,14 @@ impl Pass<'_> {
                 let mut lost = 0.0;
                 let mut any = false;
                 for &(s, per) in items {
-                    if let Some(c) = cols.value(s, p) {
+                    // A negative count is no count (it would add points): not used.
+                    if let Some(c) = cols.value(s, p).filter(|c| *c >= 0.0) {
                         lost += per * c;
                         any = true;
                     }
                 }
                 if any {
-                    Some((ind.weight - lost).max(0.0))
+                    Some((ind.weight - lost).clamp(0.0, ind.weight.max(0.0)))
                 } else {
                     cols.value(slot, p).map(|x| x.clamp(0.0, ind.weight))
                 }
@@ -1188,7 +1189,7 @@ fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::sch
         let mut lost = 0.0;
         let mut any = false;
         for it in items {
-            if let Some(n) = park.value(prep.canonical(&it.input)) {
+            if let Some(n) = park.value(prep.canonical(&it.input)).filter(|n| *n >= 0.0) {
                 lost += it.per * n;
                 any = true;
             }
@@ -1199,36 +1200,46 @@ fn deduct(prep: &Prepared, ind: &Indicator, park: &ParkData, items: &[crate::sch
                 None => missing("缺数据"),
             };
         }
-        return scored((w - lost).max(0.0), None, String::new());
+        return scored((w - lost).clamp(0.0, w.max(0.0)), None, String::new());
     }
     let mut parts = vec![fmt_num(w)];
     let mut absent = Vec::new();
     let mut lost = 0.0;
+    let mut negative = Vec::new();
     for it in items {
         let name = prep.canonical(&it.input);
         match park.value(name) {
-            Some(n) => {
+            Some(n) if n >= 0.0 => {
                 lost += it.per * n;
                 parts.push(format!("{} × {}（{name}）", fmt_num(it.per), fmt_num(n)));
             }
+            // A negative count is no count (it would add points): said, not used.
+            Some(n) => negative.push(format!("{name} 为 {}，次数不能为负，未采用", fmt_num(n))),
             None => absent.push(name.to_string()),
         }
     }
-    if absent.len() == items.len() {
+    let said = |absent_words: &str| -> String {
+        let mut out: Vec<String> = negative.clone();
+        if !absent.is_empty() {
+            out.push(format!("{}{absent_words}", absent.join("、")));
+        }
+        out.join("；")
+    };
+    if absent.len() + negative.len() == items.len() {
         // No counts pasted, but the park may have pasted the indicator's score itself.
         return match park.value(&ind.name) {
-            Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{} 无数据）", fmt_num(x), absent.join("、"))),
-            None => missing(format!("缺数据：{} 无数据", absent.join("、"))),
+            Some(x) => scored(x.clamp(0.0, w), None, format!("按填报得分 {}（{}）", fmt_num(x), said(" 无数据"))),
+            None => missing(format!("缺数据：{}", said(" 无数据"))),
         };
     }
     let mut explain = parts.join(" − ");
-    if !absent.is_empty() {
-        explain.push_str(&format!("（{} 无数据，按 0 计）", absent.join("、")));
+    if !absent.is_empty() || !negative.is_empty() {
+        explain.push_str(&format!("（{}）", said(" 无数据，按 0 计")));
     }
     if w - lost < 0.0 {
         explain.push_str("（扣完为止）");
     }
-    scored((w - lost).max(0.0), None, explain)
+    scored((w - lost).clamp(0.0, w.max(0.0)), None, explain)
 }
 
 /// Dimension subtotals, adjustments, the capped total, the grade and any veto.
@@ -1273,6 +1284,8 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
 fn adjustment(a: &crate::scheme::AdjustmentRule, name: &str, n: Option<f64>) -> Adjustment {
     match n {
         None => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 无数据，按 0 计 = 0.00") },
+        // A negative count would turn a 加分 into a 扣分 (and back): said, not used.
+        Some(n) if n < 0.0 => Adjustment { name: a.name.clone(), points: Points::ZERO, explain: format!("{name} 为 {}，个数不能为负，未采用，按 0 计 = 0.00", fmt_num(n)) },
         Some(n) => {
             let raw = a.per * n;
             let cap = a.cap.abs();
@@ -1285,7 +1298,7 @@ fn adjustment(a: &crate::scheme::AdjustmentRule, name: &str, n: Option<f64>) -> 
 
 /// The printed points of one adjustment (0 without data), as `adjustment` computes them.
 fn adjustment_points(a: &crate::scheme::AdjustmentRule, n: Option<f64>) -> Points {
-    match n {
+    match n.filter(|n| *n >= 0.0) {
         None => Points::ZERO,
         Some(n) => {
             let cap = a.cap.abs();
