@@ -11,6 +11,7 @@ use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 use crate::formula;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The built-in scheme, a data file shipped in the repo.
 pub const DEFAULT_SCHEME_JSON: &str = include_str!("../schemes/default.json");
@@ -602,7 +603,8 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     }
 
     // Every name and alias must point at one item only, or data could not be matched.
-    let mut seen: Vec<(String, String)> = Vec::new();
+    // By name, the item that claimed it first (a map: a scheme may carry 100,000 aliases).
+    let mut seen: HashMap<String, String> = HashMap::new();
     let items = s.indicators.iter().map(|x| (&x.name, &x.aliases)).chain(s.inputs.iter().map(|x| (&x.name, &x.aliases)));
     for (k, (name, aliases)) in items.enumerate() {
         let at = if k < s.indicators.len() { At::Ind(k, Field::Name) } else { At::Nowhere };
@@ -614,11 +616,13 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
             if n.is_empty() {
                 continue;
             }
-            match seen.iter().find(|(o, _)| *o == n) {
-                Some((_, owner)) if owner != name => err(at, Problem::NameShared { name: n, owner: owner.clone(), other: name.clone() }),
+            match seen.get(&n) {
+                Some(owner) if owner != name => err(at, Problem::NameShared { name: n, owner: owner.clone(), other: name.clone() }),
                 Some(_) if &n != name => {}
                 Some(_) => err(at, Problem::NameDuplicate { name: n }),
-                None => seen.push((n, name.clone())),
+                None => {
+                    seen.insert(n, name.clone());
+                }
             }
         }
     }

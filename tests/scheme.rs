@@ -221,3 +221,26 @@ fn validation_problems_carry_kind_and_data() {
     let kinds: Vec<&str> = problems.iter().map(Problem::kind).collect();
     assert!(kinds.contains(&"scheme.dimension_sum") && kinds.contains(&"scheme.method_params"), "{kinds:?}");
 }
+
+/// Issue 31: every name and alias is checked against the others through a map,
+/// not a list searched per name, so a scheme with 100,000 aliases loads and
+/// evaluates in well under a second (it took 30 s).
+#[test]
+fn a_hundred_thousand_aliases_load_in_linear_time() {
+    let started = std::time::Instant::now();
+    let mut s = default_scheme();
+    s.indicators[0].aliases = (0..100_000).map(|i| format!("别名{i}")).collect();
+    s.indicators[1].aliases = vec!["别名7".into()];
+    let text = serde_json::to_string(&s).unwrap();
+    let loaded = load(&text);
+    let shared: Vec<_> = loaded.diagnostics.iter().filter(|d| d.problem.kind() == "scheme.name_shared").collect();
+    assert_eq!(shared.len(), 1, "{:?}", loaded.diagnostics.iter().map(|d| d.message()).collect::<Vec<_>>());
+    s.indicators[1].aliases.clear();
+    let text = serde_json::to_string(&s).unwrap();
+    let out = wuhao::api::load_scheme_json(&text);
+    assert!(out.contains("别名99999"));
+    let request = serde_json::json!({ "scheme": s, "today": "2022-12-10" }).to_string();
+    let report = wuhao::api::evaluate_parts("指标\t衡山园区\n别名5\t100\n", &request);
+    assert!(report.contains("衡山园区"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+}
