@@ -45,7 +45,7 @@ pub struct ApiRequest {
     /// The user's corrections of the reading: `[{ column, role, unit }]`
     /// (`column` 1-based; `role` "target" | "actual" | "last_year" | "ignore" |
     /// "indicator" | "unit" | "park" | "note"; `unit` a unit label such as 万元).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "overrides_each")]
     pub read_overrides: Vec<ApiReadOverride>,
     /// The table's shape as the user states it: "indicator_rows" | "park_rows" |
     /// "park_columns" | "role_rows"; detected when absent.
@@ -80,6 +80,22 @@ pub struct ApiReadOverride {
     pub role: Option<String>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// An entry that is no correction (`"x"`, `{ "column": "三" }`): named, then left out.
+    #[serde(skip)]
+    pub malformed: Option<String>,
+}
+
+/// `read_overrides` read entry by entry: a malformed entry is kept as `malformed`
+/// (so `read_options` names it) instead of refusing the others with it.
+fn overrides_each<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ApiReadOverride>, D::Error> {
+    let items = Option::<Vec<serde_json::Value>>::deserialize(d)?.unwrap_or_default();
+    Ok(items
+        .into_iter()
+        .enumerate()
+        .map(|(k, v)| {
+            serde_json::from_value::<ApiReadOverride>(v.clone()).unwrap_or_else(|e| ApiReadOverride { malformed: Some(format!("第 {} 项 {v}：{e}", k + 1)), ..ApiReadOverride::default() })
+        })
+        .collect())
 }
 
 /// The core's reading options for the request's corrections; one that cannot
@@ -88,6 +104,10 @@ fn read_options(overrides: &[ApiReadOverride], shape: Option<&str>, diags: &mut 
     let mut out = ReadOptions::default();
     let mut refuse = |what: String| diags.push(Diagnostic::warning(Source::Data, Problem::ReadOverrideInvalid { what }));
     for o in overrides {
+        if let Some(what) = &o.malformed {
+            refuse(what.clone());
+            continue;
+        }
         let role = o.role.as_deref().filter(|r| !r.trim().is_empty());
         let unit = o.unit.as_deref().filter(|u| !u.trim().is_empty());
         let parsed_role = role.map(UserRole::parse);

@@ -155,6 +155,11 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         all.push(Diagnostic::warning(Source::Data, Problem::ManyParks { parks: n }));
     }
 
+    if let Detail::Park(i) = req.detail {
+        if i >= n && n > 0 {
+            all.push(Diagnostic::warning(Source::Data, Problem::DetailUnknownPark { park: i.saturating_add(1), parks: n }));
+        }
+    }
     let focus = match (&req.what_if.park, req.detail) {
         (Some(name), _) => (0..n).position(|i| parks.name(i).is_some_and(|p| p.trim() == name.trim())).unwrap_or(0),
         (None, Detail::Park(i)) => i,

@@ -181,6 +181,10 @@ pub enum Problem {
     BadRequest { detail: String },
     /// A correction of the reading (`read_overrides`, `shape`) that cannot be read: left out.
     ReadOverrideInvalid { what: String },
+    /// A correction names a column (1-based) past the pasted table's last (`width` columns): left out.
+    ReadOverrideNoColumn { col: usize, width: usize },
+    /// `detail` names a park (1-based) past the pasted parks: no park is detailed.
+    DetailUnknownPark { park: usize, parks: usize },
     BadPeriod,
     ManyParks { parks: usize },
     /// A what-if names an item the scheme does not have.
@@ -348,6 +352,8 @@ impl Problem {
             P::UnclosedQuote => "grid.unclosed_quote",
             P::BadRequest { .. } => "request.unreadable",
             P::ReadOverrideInvalid { .. } => "request.read_override",
+            P::ReadOverrideNoColumn { .. } => "request.read_override_column",
+            P::DetailUnknownPark { .. } => "request.detail_park",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
@@ -472,6 +478,8 @@ impl Problem {
             P::UnclosedQuote => "引号未闭合：此单元格的引号按普通文字读取".into(),
             P::BadRequest { detail } => format!("请求格式有误：{detail}"),
             P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
+            P::ReadOverrideNoColumn { col, width } => format!("读取方式的更正指定了第 {col} 列，但粘贴的表只有 {width} 列，此更正未采用"),
+            P::DetailUnknownPark { park, parks } => format!("请求要看第 {park} 个园区的明细，但粘贴的数据只有 {parks} 个园区，未给出明细"),
             P::BadPeriod => "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定".into(),
             P::ManyParks { parks } => {
                 format!("共 {parks} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细")
