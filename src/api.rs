@@ -12,6 +12,7 @@ use crate::fixed::Points;
 use crate::model::{self, Period, PeriodSource, ProgressSettings, Status};
 use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
+use crate::text::well_formed;
 use crate::unit::Unit;
 use serde::{Deserialize, Serialize};
 
@@ -798,49 +799,6 @@ fn read_request(text: &str, pre: &mut Vec<Diagnostic>) -> ApiRequest {
         Ok(r) => r,
         Err(e) => unreadable(pre, e.to_string()),
     }
-}
-
-/// JSON text with every lone UTF-16 surrogate escape (`\ud800` not followed by
-/// a low surrogate, or a stray `\udc00`) replaced by `\ufffd`. The clipboard can
-/// hand the page such text and `JSON.stringify` writes it as escapes, which
-/// serde_json refuses; the user's paste must still be read, as the browser
-/// itself would show it, with a replacement character.
-fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.contains("\\u") {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    let hex = |at: usize| -> Option<u32> {
-        let h = json.get(at..at + 6)?;
-        let digits = h.strip_prefix("\\u")?;
-        if digits.bytes().all(|b| b.is_ascii_hexdigit()) { u32::from_str_radix(digits, 16).ok() } else { None }
-    };
-    let mut out = String::with_capacity(json.len());
-    let mut rest = 0;
-    let mut i = 0;
-    let bytes = json.as_bytes();
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
-        }
-        // Backslashes only occur inside JSON strings, so any escape other than
-        // \u is two bytes and skipped whole (which keeps "\\ud800" as text).
-        match hex(i) {
-            Some(0xD800..=0xDBFF) if matches!(hex(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
-            Some(0xD800..=0xDFFF) => {
-                out.push_str(json.get(rest..i).unwrap_or(""));
-                out.push_str("\\ufffd");
-                i += 6;
-                rest = i;
-            }
-            _ => i += 2,
-        }
-    }
-    if rest == 0 {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    out.push_str(json.get(rest..).unwrap_or(""));
-    std::borrow::Cow::Owned(out)
 }
 
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.

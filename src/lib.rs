@@ -27,6 +27,7 @@ pub mod scheme;
 pub mod score;
 pub mod split;
 pub mod table;
+pub mod text;
 pub mod unit;
 pub mod whatif;
 pub mod xlsx;

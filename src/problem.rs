@@ -185,6 +185,8 @@ pub enum Problem {
     ReadOverrideNoColumn { col: usize, width: usize },
     /// `detail` names a park (1-based) past the pasted parks: no park is detailed.
     DetailUnknownPark { park: usize, parks: usize },
+    /// Text holding replacement characters (lone surrogates replaced): read with them.
+    ReplacedCharacters { count: usize },
     BadPeriod,
     ManyParks { parks: usize },
     /// A what-if names an item the scheme does not have.
@@ -354,6 +356,7 @@ impl Problem {
             P::ReadOverrideInvalid { .. } => "request.read_override",
             P::ReadOverrideNoColumn { .. } => "request.read_override_column",
             P::DetailUnknownPark { .. } => "request.detail_park",
+            P::ReplacedCharacters { .. } => "text.replaced_characters",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
@@ -480,6 +483,7 @@ impl Problem {
             P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
             P::ReadOverrideNoColumn { col, width } => format!("读取方式的更正指定了第 {col} 列，但粘贴的表只有 {width} 列，此更正未采用"),
             P::DetailUnknownPark { park, parks } => format!("请求要看第 {park} 个园区的明细，但粘贴的数据只有 {parks} 个园区，未给出明细"),
+            P::ReplacedCharacters { count } => format!("有 {count} 个字符无法识别（复制时被截断的生僻字或表情符号），已替换为“\u{fffd}”后读取，请核对"),
             P::BadPeriod => "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定".into(),
             P::ManyParks { parks } => {
                 format!("共 {parks} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细")

@@ -506,13 +506,18 @@ pub fn load(text: &str) -> Loaded {
     if t.is_empty() {
         return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)], readings: Vec::new() };
     }
-    let (scheme, diagnostics) = if t.starts_with('{') {
-        from_json(t)
-    } else if crate::rules::official::looks_official(text) {
-        crate::rules::official::from_official(text)
+    // A lone surrogate escape (\ud800) is repaired to U+FFFD, not refused; any
+    // replacement character is said.
+    let (scheme, mut diagnostics, replaced) = if t.starts_with('{') {
+        let (json, replaced) = crate::text::repaired_json(t, Source::Scheme);
+        let (s, d) = from_json(&json);
+        (s, d, replaced)
     } else {
-        from_table(text)
+        let replaced = crate::text::replaced_characters(text, Source::Scheme);
+        let (s, d) = if crate::rules::official::looks_official(text) { crate::rules::official::from_official(text) } else { from_table(text) };
+        (s, d, replaced)
     };
+    diagnostics.extend(replaced);
     let refused = diagnostics.iter().any(|d| d.level == Level::Error);
     let readings = scheme.as_ref().map(|s| s.rules.clone()).unwrap_or_default();
     Loaded { scheme: if refused { None } else { scheme }, diagnostics, readings }

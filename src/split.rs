@@ -357,6 +357,7 @@ pub fn check_split(
         }
     }
     report.diagnostics = grid_diags;
+    report.diagnostics.extend(crate::text::replaced_characters(text, Source::Split(index)));
     report.diagnostics.append(&mut cx.diags);
     report
 }
