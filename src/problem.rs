@@ -113,6 +113,18 @@ pub enum TableOf {
     Scheme,
 }
 
+/// What a script passed where the facade (`src/wasm.rs`) takes text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgGot {
+    Undefined,
+    Null,
+    Number,
+    Boolean,
+    Object,
+    Function,
+    Other,
+}
+
 /// A row or a column of a pasted table: what a reader leaves out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Line {
@@ -185,6 +197,9 @@ pub enum Problem {
     ReadOverrideNoColumn { col: usize, width: usize },
     /// `detail` names a park (1-based) past the pasted parks: no park is detailed.
     DetailUnknownPark { park: usize, parks: usize },
+    /// A function of the wasm module called with another type where it takes
+    /// text (`evaluateParts(123, 456)`): thrown to the script as an Error.
+    ArgumentType { function: String, param: String, got: ArgGot },
     /// Text holding replacement characters (lone surrogates replaced): read with them.
     ReplacedCharacters { count: usize },
     BadPeriod,
@@ -357,6 +372,7 @@ impl Problem {
             P::ReadOverrideNoColumn { .. } => "request.read_override_column",
             P::DetailUnknownPark { .. } => "request.detail_park",
             P::ReplacedCharacters { .. } => "text.replaced_characters",
+            P::ArgumentType { .. } => "api.argument_type",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
@@ -483,6 +499,18 @@ impl Problem {
             P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
             P::ReadOverrideNoColumn { col, width } => format!("读取方式的更正指定了第 {col} 列，但粘贴的表只有 {width} 列，此更正未采用"),
             P::DetailUnknownPark { park, parks } => format!("请求要看第 {park} 个园区的明细，但粘贴的数据只有 {parks} 个园区，未给出明细"),
+            P::ArgumentType { function, param, got } => {
+                let got = match got {
+                    ArgGot::Undefined => "undefined（未给出）",
+                    ArgGot::Null => "null",
+                    ArgGot::Number => "数字",
+                    ArgGot::Boolean => "true/false",
+                    ArgGot::Object => "对象",
+                    ArgGot::Function => "函数",
+                    ArgGot::Other => "其他类型的值",
+                };
+                format!("{function} 的参数 {param} 应为文字（字符串），收到的是{got}，未计算")
+            }
             P::ReplacedCharacters { count } => format!("有 {count} 个字符无法识别（复制时被截断的生僻字或表情符号），已替换为“\u{fffd}”后读取，请核对"),
             P::BadPeriod => "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定".into(),
             P::ManyParks { parks } => {
