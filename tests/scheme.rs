@@ -242,7 +242,8 @@ fn a_hundred_thousand_aliases_load_in_linear_time() {
     let request = serde_json::json!({ "scheme": s, "today": "2022-12-10" }).to_string();
     let report = wuhao::api::evaluate_parts("指标\t衡山园区\n别名5\t100\n", &request);
     assert!(report.contains("衡山园区"));
-    assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+    // 0.4 s alone in the test profile, 60 s before; generous for a loaded machine.
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
 }
 
 /// Issue 31: a scheme JSON whose name holds a lone surrogate escape (as
