@@ -200,6 +200,8 @@ pub enum Problem {
     /// A function of the wasm module called with another type where it takes
     /// text (`evaluateParts(123, 456)`): thrown to the script as an Error.
     ArgumentType { function: String, param: String, got: ArgGot },
+    /// A paste (or split) past what the page can hold: refused before it is read.
+    PasteTooLarge { rows: usize, bytes: usize, max_rows: usize, max_bytes: usize },
     /// Text holding replacement characters (lone surrogates replaced): read with them.
     ReplacedCharacters { count: usize },
     BadPeriod,
@@ -373,6 +375,7 @@ impl Problem {
             P::DetailUnknownPark { .. } => "request.detail_park",
             P::ReplacedCharacters { .. } => "text.replaced_characters",
             P::ArgumentType { .. } => "api.argument_type",
+            P::PasteTooLarge { .. } => "request.too_large",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
@@ -499,6 +502,11 @@ impl Problem {
             P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
             P::ReadOverrideNoColumn { col, width } => format!("读取方式的更正指定了第 {col} 列，但粘贴的表只有 {width} 列，此更正未采用"),
             P::DetailUnknownPark { park, parks } => format!("请求要看第 {park} 个园区的明细，但粘贴的数据只有 {parks} 个园区，未给出明细"),
+            P::PasteTooLarge { rows, bytes, max_rows, max_bytes } => format!(
+                "粘贴的内容有 {rows} 行、{} MB，超过本页一次能处理的 {max_rows} 行、{} MB，未计算：请分批粘贴（如按市州分开）",
+                mb(*bytes),
+                mb(*max_bytes)
+            ),
             P::ArgumentType { function, param, got } => {
                 let got = match got {
                     ArgGot::Undefined => "undefined（未给出）",
@@ -761,6 +769,11 @@ fn unit_from(f: UnitFrom) -> &'static str {
 }
 
 /// Cell text as quoted in a message: at most 30 characters.
+/// Bytes as megabytes with one decimal (1 MB = 1,000,000 bytes, as a file manager counts).
+fn mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
+}
+
 fn short(text: &str) -> String {
     crate::diag::shorten(text, 30)
 }
