@@ -15,6 +15,7 @@ use crate::read::scheme_text;
 use crate::read::{ColumnOverride, ReadOptions, Shape, ShapeChoice, UserRole};
 use crate::scheme::{self, Scheme};
 use crate::base::unit::Unit;
+use crate::table::repair::well_formed;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Default, Deserialize)]
@@ -47,7 +48,7 @@ pub struct ApiRequest {
     /// The user's corrections of the reading: `[{ column, role, unit }]`
     /// (`column` 1-based; `role` "target" | "actual" | "last_year" | "ignore" |
     /// "indicator" | "unit" | "park" | "note"; `unit` a unit label such as 万元).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "overrides_each")]
     pub read_overrides: Vec<ApiReadOverride>,
     /// The table's shape as the user states it: "indicator_rows" | "park_rows" |
     /// "park_columns" | "role_rows"; detected when absent.
@@ -82,6 +83,22 @@ pub struct ApiReadOverride {
     pub role: Option<String>,
     #[serde(default)]
     pub unit: Option<String>,
+    /// An entry that is no correction (`"x"`, `{ "column": "三" }`): named, then left out.
+    #[serde(skip)]
+    pub malformed: Option<String>,
+}
+
+/// `read_overrides` read entry by entry: a malformed entry is kept as `malformed`
+/// (so `read_options` names it) instead of refusing the others with it.
+fn overrides_each<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<ApiReadOverride>, D::Error> {
+    let items = Option::<Vec<serde_json::Value>>::deserialize(d)?.unwrap_or_default();
+    Ok(items
+        .into_iter()
+        .enumerate()
+        .map(|(k, v)| {
+            serde_json::from_value::<ApiReadOverride>(v.clone()).unwrap_or_else(|e| ApiReadOverride { malformed: Some(format!("第 {} 项 {v}：{e}", k + 1)), ..ApiReadOverride::default() })
+        })
+        .collect())
 }
 
 /// The core's reading options for the request's corrections; one that cannot
@@ -90,6 +107,10 @@ fn read_options(overrides: &[ApiReadOverride], shape: Option<&str>, diags: &mut 
     let mut out = ReadOptions::default();
     let mut refuse = |what: String| diags.push(Diagnostic::warning(Source::Data, Problem::ReadOverrideInvalid { what }));
     for o in overrides {
+        if let Some(what) = &o.malformed {
+            refuse(what.clone());
+            continue;
+        }
         let role = o.role.as_deref().filter(|r| !r.trim().is_empty());
         let unit = o.unit.as_deref().filter(|u| !u.trim().is_empty());
         let parsed_role = role.map(UserRole::parse);
@@ -805,49 +826,6 @@ fn read_request(text: &str, pre: &mut Vec<Diagnostic>) -> ApiRequest {
         Ok(r) => r,
         Err(e) => unreadable(pre, e.to_string()),
     }
-}
-
-/// JSON text with every lone UTF-16 surrogate escape (`\ud800` not followed by
-/// a low surrogate, or a stray `\udc00`) replaced by `\ufffd`. The clipboard can
-/// hand the page such text and `JSON.stringify` writes it as escapes, which
-/// serde_json refuses; the user's paste must still be read, as the browser
-/// itself would show it, with a replacement character.
-fn well_formed(json: &str) -> std::borrow::Cow<'_, str> {
-    if !json.contains("\\u") {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    let hex = |at: usize| -> Option<u32> {
-        let h = json.get(at..at + 6)?;
-        let digits = h.strip_prefix("\\u")?;
-        if digits.bytes().all(|b| b.is_ascii_hexdigit()) { u32::from_str_radix(digits, 16).ok() } else { None }
-    };
-    let mut out = String::with_capacity(json.len());
-    let mut rest = 0;
-    let mut i = 0;
-    let bytes = json.as_bytes();
-    while i < bytes.len() {
-        if bytes.get(i) != Some(&b'\\') {
-            i += 1;
-            continue;
-        }
-        // Backslashes only occur inside JSON strings, so any escape other than
-        // \u is two bytes and skipped whole (which keeps "\\ud800" as text).
-        match hex(i) {
-            Some(0xD800..=0xDBFF) if matches!(hex(i + 6), Some(0xDC00..=0xDFFF)) => i += 12,
-            Some(0xD800..=0xDFFF) => {
-                out.push_str(json.get(rest..i).unwrap_or(""));
-                out.push_str("\\ufffd");
-                i += 6;
-                rest = i;
-            }
-            _ => i += 2,
-        }
-    }
-    if rest == 0 {
-        return std::borrow::Cow::Borrowed(json);
-    }
-    out.push_str(json.get(rest..).unwrap_or(""));
-    std::borrow::Cow::Owned(out)
 }
 
 /// Loads scheme text (JSON or a pasted table) for the page's scheme editor.

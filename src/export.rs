@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use crate::eval::{ParkResult, Report};
-use crate::fixed::Points;
+use crate::base::fixed::Points;
 use crate::model::{ParkScore, SplitReport};
 
 /// One cell of an exported table.

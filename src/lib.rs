@@ -22,10 +22,6 @@ pub mod table;
 pub mod xlsx;
 pub mod zip;
 
-// `export.rs` and `xlsx.rs` are being rewritten elsewhere and are left unedited
-// until then; `export.rs` still names `crate::fixed`.
-pub use base::fixed;
-
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -1,31 +1,64 @@
 //! The wasm facade: the only module that touches wasm-bindgen. It moves JSON strings
-//! across the boundary and nothing else; `api` owns the contract.
+//! across the boundary and nothing else; `api` owns the contract. Every text
+//! parameter arrives as a `JsValue` and is checked (`text`): a script that passes a
+//! number, an object, `undefined` or `null` gets an Error saying which parameter
+//! wanted text (`Problem::ArgumentType`), where a `&str` parameter made the glue
+//! read memory at a bogus address (a trap) or throw a bare TypeError.
 
+use crate::diag::problem::{ArgGot, Problem};
 use wasm_bindgen::prelude::*;
+
+/// The text a script passed as `param` of `function`, or the Error it gets instead.
+fn text(value: &JsValue, function: &str, param: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        let got = if value.is_undefined() {
+            ArgGot::Undefined
+        } else if value.is_null() {
+            ArgGot::Null
+        } else if value.as_f64().is_some() {
+            ArgGot::Number
+        } else if value.as_bool().is_some() {
+            ArgGot::Boolean
+        } else if value.is_function() {
+            ArgGot::Function
+        } else if value.is_object() {
+            ArgGot::Object
+        } else {
+            ArgGot::Other
+        };
+        JsError::new(&Problem::ArgumentType { function: function.to_string(), param: param.to_string(), got }.message())
+    })
+}
 
 /// Evaluates a JSON request (see README, "Automation contract") into a JSON report.
 #[wasm_bindgen]
-pub fn evaluate(request_json: &str) -> String {
-    crate::api::evaluate_json(request_json)
+pub fn evaluate(request_json: JsValue) -> Result<String, JsError> {
+    Ok(crate::api::evaluate_json(&text(&request_json, "evaluate", "requestJson")?))
 }
 
 /// `evaluate` with the pasted text apart from the rest of the request's JSON,
 /// so a big paste crosses once as a string instead of inside JSON.
 #[wasm_bindgen(js_name = evaluateParts)]
-pub fn evaluate_parts(data: &str, rest_json: &str) -> String {
-    crate::api::evaluate_parts(data, rest_json)
+pub fn evaluate_parts(data: JsValue, rest_json: JsValue) -> Result<String, JsError> {
+    let data = text(&data, "evaluateParts", "data")?;
+    let rest = text(&rest_json, "evaluateParts", "restJson")?;
+    Ok(crate::api::evaluate_parts(&data, &rest))
 }
 
 /// `exportTables` with the pasted text apart from the rest of the request's JSON.
 #[wasm_bindgen(js_name = exportParts)]
-pub fn export_parts(data: &str, rest_json: &str, key: &str, format: &str) -> Vec<u8> {
-    crate::api::export_parts(data, rest_json, key, format)
+pub fn export_parts(data: JsValue, rest_json: JsValue, key: JsValue, format: JsValue) -> Result<Vec<u8>, JsError> {
+    let data = text(&data, "exportParts", "data")?;
+    let rest = text(&rest_json, "exportParts", "restJson")?;
+    let key = text(&key, "exportParts", "key")?;
+    let format = text(&format, "exportParts", "format")?;
+    Ok(crate::api::export_parts(&data, &rest, &key, &format))
 }
 
 /// Loads scheme text (JSON or a pasted table): `{ scheme | null, diagnostics }` as JSON.
 #[wasm_bindgen(js_name = loadScheme)]
-pub fn load_scheme(text: &str) -> String {
-    crate::api::load_scheme_json(text)
+pub fn load_scheme(scheme_text: JsValue) -> Result<String, JsError> {
+    Ok(crate::api::load_scheme_json(&text(&scheme_text, "loadScheme", "text")?))
 }
 
 /// The built-in scheme as JSON.
@@ -41,14 +74,17 @@ pub fn version() -> String {
 
 /// Exports result tables (`key` prefix, "" for all) as "tsv", "csv" or "xlsx" bytes.
 #[wasm_bindgen(js_name = exportTables)]
-pub fn export_tables(request_json: &str, key: &str, format: &str) -> Vec<u8> {
-    crate::api::export_json(request_json, key, format)
+pub fn export_tables(request_json: JsValue, key: JsValue, format: JsValue) -> Result<Vec<u8>, JsError> {
+    let request = text(&request_json, "exportTables", "requestJson")?;
+    let key = text(&key, "exportTables", "key")?;
+    let format = text(&format, "exportTables", "format")?;
+    Ok(crate::api::export_json(&request, &key, &format))
 }
 
 /// A scheme (JSON) as a pasteable table; "" when the JSON is not a scheme.
 #[wasm_bindgen(js_name = schemeTable)]
-pub fn scheme_table(scheme_json: &str) -> String {
-    crate::api::scheme_table(scheme_json)
+pub fn scheme_table(scheme_json: JsValue) -> Result<String, JsError> {
+    Ok(crate::api::scheme_table(&text(&scheme_json, "schemeTable", "schemeJson")?))
 }
 
 /// The grammar of pasted scheme tables, in Chinese.

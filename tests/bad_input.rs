@@ -280,3 +280,32 @@ fn report_diagnostics_have_kinds() {
     }
     assert!(diags.iter().all(|d| !d["message"].as_str().unwrap().is_empty()));
 }
+
+/// Issue 31: a paste past what the page can hold (5,000,000 narrow rows trapped
+/// at 4 GB of wasm memory) is refused before it is read, with a message that
+/// says the size the page takes; a split as large likewise, the paste still read.
+#[test]
+fn a_paste_past_the_limit_is_refused_before_it_is_read() {
+    let started = std::time::Instant::now();
+    let rows = wuhao::eval::MAX_PASTE_ROWS + 1;
+    let mut text = String::with_capacity(rows * 4);
+    text.push_str("园区\t上交税金\n");
+    for _ in 1..rows {
+        text.push_str("甲\t1\n");
+    }
+    let report: Value = serde_json::from_str(&wuhao::api::evaluate_parts(&text, r#"{"today":"2022-12-01","compact":true}"#)).unwrap();
+    let d = report["diagnostics"].as_array().unwrap().iter().find(|d| d["kind"] == "request.too_large").expect("refused");
+    assert_eq!(d["level"], "error");
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("1000001 行") && message.contains("1000000 行、128.0 MB"), "{message}");
+    assert_eq!(report["parks"].as_array().map(Vec::len), Some(0));
+    // A split past the limit: refused alone.
+    let request = json!({ "today": "2022-12-01", "splits": [text] }).to_string();
+    let report: Value = serde_json::from_str(&wuhao::api::evaluate_parts("指标\t衡山园区\n上交税金\t5\n", &request)).unwrap();
+    let kinds: Vec<&str> = report["diagnostics"].as_array().unwrap().iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    assert!(kinds.contains(&"request.too_large"), "{kinds:?}");
+    assert_eq!(report["parks"].as_array().map(Vec::len), Some(1));
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "{:?}", started.elapsed());
+    // Just under the limit in bytes and rows, nothing is refused.
+    assert!(wuhao::eval::too_large(&text[..text.len() - 6], wuhao::diag::Source::Data).is_none());
+}

@@ -186,3 +186,29 @@ fn split_read_backs_stay_with_their_pastes_when_one_is_empty() {
         assert_eq!(got, want, "split {i}");
     }
 }
+
+/// Issue 31: a correction of a column the paste does not have, and a `detail`
+/// naming a park past the pasted ones, are said; a malformed correction is named
+/// and left out, the others in the same list kept.
+#[test]
+fn corrections_naming_what_does_not_exist_are_said() {
+    let data = "指标\t年度目标\t1-11月累计\n技工贸总收入\t160\t148.2\n";
+    let r = eval(json!({ "data": data, "read_overrides": [{ "column": 1_000_000, "role": "target" }] }));
+    let d = r["diagnostics"].as_array().unwrap().iter().find(|d| d["kind"] == "request.read_override_column").expect("said");
+    assert!(d["message"].as_str().unwrap().contains("第 1000000 列，但粘贴的表只有 3 列"), "{d}");
+    assert_eq!(figure(&r, 0, "技工贸总收入", "target"), Some(160.0));
+
+    let r = eval(json!({ "data": data, "read_overrides": ["x", { "column": "三" }, { "column": 3, "unit": "亿元" }, { "column": -1 }, 7] }));
+    let refused: Vec<String> = r["diagnostics"].as_array().unwrap().iter().filter(|d| d["kind"] == "request.read_override").map(|d| d["message"].as_str().unwrap().to_string()).collect();
+    assert_eq!(refused.len(), 4, "{refused:?}");
+    assert!(refused[0].contains("第 1 项") && refused[1].contains("第 2 项") && refused[3].contains("第 5 项"), "{refused:?}");
+    assert!(!kinds(&r).iter().any(|k| k == "request.field_type"), "{:?}", kinds(&r));
+    // The well-formed entry in the same list is kept: column 3 read in 亿元.
+    assert_eq!(column(&r, 3)["by"], "user");
+
+    let parks = "园区名称\t上交税金（万元）\n甲园区\t5.27\n乙园区\t3.9\n";
+    let r = eval(json!({ "data": parks, "detail": 5 }));
+    assert!(kinds(&r).iter().any(|k| k == "request.detail_park"), "{:?}", kinds(&r));
+    let r = eval(json!({ "data": parks, "detail": 1 }));
+    assert!(!kinds(&r).iter().any(|k| k == "request.detail_park"), "{:?}", kinds(&r));
+}

@@ -367,3 +367,33 @@ fn scrambled_rules_never_panic_and_never_give_invalid_methods() {
         }
     }
 }
+
+/// Issue 31: a rule text of any length is read in time proportional to it. A long
+/// run of Chinese numerals used to be rescanned from each of its characters (1 MB:
+/// over 60 s); past `MAX_RULE_CHARS` the text is refused with the reason, and a
+/// numeral run too long for a u64 stays text instead of overflowing.
+#[test]
+fn long_rule_texts_are_read_in_linear_time_or_refused() {
+    let cx = RuleCx { name: NAME, unit: "%", weight: 6.0, context: Context::Indicator };
+    let started = std::time::Instant::now();
+    let huge = "一二三四五六七八九十".repeat(100_000);
+    let r = read_rule(&huge, &cx);
+    assert!(!r.understood);
+    assert!(r.readback.contains("规则文字过长（1000000 字，超过 10000 字）"), "{}", r.readback);
+    // Just under the cap: the text is read, each numeral run scanned once.
+    for unit in ["一二三四五六七八九十", "十点十", "二十点五个"] {
+        let long = unit.repeat(wuhao::read::rules::MAX_RULE_CHARS / unit.chars().count());
+        let _ = read_rule(&long, &cx);
+        let _ = read_rule(&format!("第{long}名得满分"), &cx);
+    }
+    assert!(started.elapsed() < std::time::Duration::from_secs(3), "{:?}", started.elapsed());
+    // 21 numerals before a measure word: past u64, kept as text, no overflow,
+    // and no number made of the run's tail.
+    let r = read_rule("每低一二三四五六七八九一二三四五六七八九一二三个百分点扣1分", &cx);
+    assert!(!r.readback.contains("456789"), "{}", r.readback);
+    // Through the page's entry point: an official table with a 1 MB rule cell.
+    let table = format!("一级指标\t二级指标\t分值\t评分标准\n一、规划\t营业收入\t6分\t{huge}\n");
+    let loaded = wuhao::read::scheme_text::load(&table);
+    assert!(loaded.diagnostics.iter().any(|d| d.problem.kind() == "rules.pending" && d.message().contains("规则文字过长")), "{:?}", loaded.diagnostics.iter().map(|d| d.message()).collect::<Vec<_>>());
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+}

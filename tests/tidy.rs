@@ -15,9 +15,6 @@ use std::path::{Path, PathBuf};
 /// of a path under `crate::`) and its layer.
 const LAYERS: &[(&str, u8)] = &[
     ("base", 0),
-    // `crate::fixed` is `base::fixed` re-exported at the root for export.rs,
-    // which is being rewritten elsewhere; it goes when export.rs imports `base`.
-    ("fixed", 0),
     // The crate root's version constant (lib.rs).
     ("VERSION", 0),
     ("diag", 1),

@@ -112,6 +112,18 @@ pub enum TableOf {
     Scheme,
 }
 
+/// What a script passed where the facade (`src/wasm.rs`) takes text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArgGot {
+    Undefined,
+    Null,
+    Number,
+    Boolean,
+    Object,
+    Function,
+    Other,
+}
+
 /// A row or a column of a pasted table: what a reader leaves out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Line {
@@ -180,6 +192,17 @@ pub enum Problem {
     BadRequest { detail: String },
     /// A correction of the reading (`read_overrides`, `shape`) that cannot be read: left out.
     ReadOverrideInvalid { what: String },
+    /// A correction names a column (1-based) past the pasted table's last (`width` columns): left out.
+    ReadOverrideNoColumn { col: usize, width: usize },
+    /// `detail` names a park (1-based) past the pasted parks: no park is detailed.
+    DetailUnknownPark { park: usize, parks: usize },
+    /// A function of the wasm module called with another type where it takes
+    /// text (`evaluateParts(123, 456)`): thrown to the script as an Error.
+    ArgumentType { function: String, param: String, got: ArgGot },
+    /// A paste (or split) past what the page can hold: refused before it is read.
+    PasteTooLarge { rows: usize, bytes: usize, max_rows: usize, max_bytes: usize },
+    /// Text holding replacement characters (lone surrogates replaced): read with them.
+    ReplacedCharacters { count: usize },
     BadPeriod,
     ManyParks { parks: usize },
     /// A what-if names an item the scheme does not have.
@@ -347,6 +370,11 @@ impl Problem {
             P::UnclosedQuote => "grid.unclosed_quote",
             P::BadRequest { .. } => "request.unreadable",
             P::ReadOverrideInvalid { .. } => "request.read_override",
+            P::ReadOverrideNoColumn { .. } => "request.read_override_column",
+            P::DetailUnknownPark { .. } => "request.detail_park",
+            P::ReplacedCharacters { .. } => "text.replaced_characters",
+            P::ArgumentType { .. } => "api.argument_type",
+            P::PasteTooLarge { .. } => "request.too_large",
             P::BadPeriod => "request.bad_period",
             P::ManyParks { .. } => "request.many_parks",
             P::WhatIfUnknownItem { .. } => "what_if.unknown_item",
@@ -471,6 +499,26 @@ impl Problem {
             P::UnclosedQuote => "引号未闭合：此单元格的引号按普通文字读取".into(),
             P::BadRequest { detail } => format!("请求格式有误：{detail}"),
             P::ReadOverrideInvalid { what } => format!("读取方式的更正“{}”无法识别，已忽略", short(what)),
+            P::ReadOverrideNoColumn { col, width } => format!("读取方式的更正指定了第 {col} 列，但粘贴的表只有 {width} 列，此更正未采用"),
+            P::DetailUnknownPark { park, parks } => format!("请求要看第 {park} 个园区的明细，但粘贴的数据只有 {parks} 个园区，未给出明细"),
+            P::PasteTooLarge { rows, bytes, max_rows, max_bytes } => format!(
+                "粘贴的内容有 {rows} 行、{} MB，超过本页一次能处理的 {max_rows} 行、{} MB，未计算：请分批粘贴（如按市州分开）",
+                mb(*bytes),
+                mb(*max_bytes)
+            ),
+            P::ArgumentType { function, param, got } => {
+                let got = match got {
+                    ArgGot::Undefined => "undefined（未给出）",
+                    ArgGot::Null => "null",
+                    ArgGot::Number => "数字",
+                    ArgGot::Boolean => "true/false",
+                    ArgGot::Object => "对象",
+                    ArgGot::Function => "函数",
+                    ArgGot::Other => "其他类型的值",
+                };
+                format!("{function} 的参数 {param} 应为文字（字符串），收到的是{got}，未计算")
+            }
+            P::ReplacedCharacters { count } => format!("有 {count} 个字符无法识别（复制时被截断的生僻字或表情符号），已替换为“\u{fffd}”后读取，请核对"),
             P::BadPeriod => "设定的统计期无效（年份 1900–2999，月份 1–12），已改为从表头或当前日期确定".into(),
             P::ManyParks { parks } => {
                 format!("共 {parks} 个园区，为保持流畅只列出总分、分项得分和排名；选择某个园区可查看其计分明细")
@@ -720,6 +768,11 @@ fn unit_from(f: UnitFrom) -> &'static str {
 }
 
 /// Cell text as quoted in a message: at most 30 characters.
+/// Bytes as megabytes with one decimal (1 MB = 1,000,000 bytes, as a file manager counts).
+fn mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
+}
+
 fn short(text: &str) -> String {
     crate::diag::shorten(text, 30)
 }

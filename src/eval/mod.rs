@@ -102,6 +102,27 @@ pub struct Report {
     pub what_if: Vec<whatif::Simulated>,
 }
 
+/// The most lines one paste (or split) may have. Memory grows with the parks a
+/// narrow table's lines make (issue 31's probe: 1,000,000 two-column rows peaked
+/// at 820 MB of wasm memory, about 800 bytes a park), so 1,000,000 stay under
+/// 1 GB, where 5,000,000 trapped at the 4 GB a wasm32 module can have.
+pub const MAX_PASTE_ROWS: usize = 1_000_000;
+
+/// The most bytes one paste (or split) may have: a wide table peaks at about 6×
+/// its text, so 128 MB stays under 1 GB.
+pub const MAX_PASTE_BYTES: usize = 128_000_000;
+
+/// The refusal of a text past `MAX_PASTE_ROWS` or `MAX_PASTE_BYTES`, before any of it is read.
+pub fn too_large(text: &str, source: Source) -> Option<Diagnostic> {
+    // A line is at least one byte: a text this short cannot have too many.
+    if text.len() <= MAX_PASTE_ROWS && text.len() <= MAX_PASTE_BYTES {
+        return None;
+    }
+    let rows = text.bytes().filter(|&b| b == b'\n').count() + usize::from(!text.ends_with('\n'));
+    (rows > MAX_PASTE_ROWS || text.len() > MAX_PASTE_BYTES)
+        .then(|| Diagnostic::error(source, Problem::PasteTooLarge { rows, bytes: text.len(), max_rows: MAX_PASTE_ROWS, max_bytes: MAX_PASTE_BYTES }))
+}
+
 pub fn evaluate(req: &Request<'_>) -> Report {
     let mut diagnostics = Vec::new();
     let (scheme, scheme_fallback) = match &req.scheme {
@@ -135,9 +156,13 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         }
     };
 
-    let mut read = read::read_data_with(&req.data, &scheme, req.period, req.today, &req.read);
+    // A paste past what the page can hold is refused before it is read.
+    let refused = too_large(&req.data, Source::Data);
+    let data: &str = if refused.is_some() { "" } else { &req.data };
+    let mut read = read::read_data_with(data, &scheme, req.period, req.today, &req.read);
     let period = read.period;
-    let mut all = std::mem::take(&mut read.diagnostics);
+    let mut all: Vec<Diagnostic> = refused.into_iter().collect();
+    all.append(&mut read.diagnostics);
     all.append(&mut diagnostics);
 
     let n = read.parks.len();
@@ -160,6 +185,11 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         all.push(Diagnostic::warning(Source::Data, Problem::ManyParks { parks: n }));
     }
 
+    if let Detail::Park(i) = req.detail {
+        if i >= n && n > 0 {
+            all.push(Diagnostic::warning(Source::Data, Problem::DetailUnknownPark { park: i.saturating_add(1), parks: n }));
+        }
+    }
     let focus = match (&req.what_if.park, req.detail) {
         (Some(name), _) => (0..n).position(|i| parks.name(i).is_some_and(|p| p.trim() == name.trim())).unwrap_or(0),
         (None, Detail::Park(i)) => i,
@@ -192,7 +222,14 @@ pub fn evaluate(req: &Request<'_>) -> Report {
         .iter()
         .enumerate()
         .filter(|(_, t)| !t.trim().is_empty())
-        .map(|(i, t)| split::check_split(i, t, &scheme, whole, period, &req.settings))
+        .map(|(i, t)| match too_large(t, Source::Split(i)) {
+            Some(d) => {
+                let mut r = split::check_split(i, "", &scheme, whole, period, &req.settings);
+                r.diagnostics.insert(0, d);
+                r
+            }
+            None => split::check_split(i, t, &scheme, whole, period, &req.settings),
+        })
         .collect();
     for s in &splits {
         all.extend(s.diagnostics.iter().cloned());

@@ -359,6 +359,7 @@ pub fn check_split(
         }
     }
     report.diagnostics = grid_diags;
+    report.diagnostics.extend(crate::table::repair::replaced_characters(text, Source::Split(index)));
     report.diagnostics.append(&mut cx.diags);
     report
 }

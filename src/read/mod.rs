@@ -188,6 +188,12 @@ pub fn read_data(text: &str, scheme: &Scheme, period: Option<Period>, today: Per
 /// `read_data` with the user's corrections (`ReadOptions`), which win over detection.
 pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today: Period, opts: &ReadOptions) -> ReadOutcome {
     let (grid, mut diags) = parse_grid(text, Source::Data);
+    diags.extend(crate::table::repair::replaced_characters(text, Source::Data));
+    // A correction of a column the paste does not have is said, not silently dropped.
+    let width = grid.width();
+    for o in opts.overrides.iter().filter(|o| o.col >= width) {
+        diags.push(Diagnostic::warning(Source::Data, Problem::ReadOverrideNoColumn { col: o.col.saturating_add(1), width }));
+    }
     let idx = NameIndex::new(scheme);
     // The whole paste's header, found once: where side-by-side tables are cut,
     // and where a paste of one table is read from.

@@ -7,6 +7,7 @@ use super::rules::official;
 use crate::diag::{Diagnostic, Source};
 use crate::diag::problem::Problem;
 use crate::scheme::{self, Loaded};
+use crate::table::repair;
 
 /// Loads a scheme from JSON (text starting with `{`), from an official table or
 /// from a table in the scheme's own grammar, and validates it. Any error
@@ -17,12 +18,17 @@ pub fn load(text: &str) -> Loaded {
     if t.is_empty() {
         return Loaded { scheme: None, diagnostics: vec![Diagnostic::error(Source::Scheme, Problem::SchemeEmpty)], readings: Vec::new() };
     }
-    let (scheme, diagnostics) = if t.starts_with('{') {
-        scheme::from_json(t)
-    } else if official::looks_official(text) {
-        official::from_official(text)
+    // A lone surrogate escape (\ud800) is repaired to U+FFFD, not refused; any
+    // replacement character is said.
+    let (scheme, mut diagnostics, replaced) = if t.starts_with('{') {
+        let (json, replaced) = repair::repaired_json(t, Source::Scheme);
+        let (s, d) = scheme::from_json(&json);
+        (s, d, replaced)
     } else {
-        scheme::from_table(text)
+        let replaced = repair::replaced_characters(text, Source::Scheme);
+        let (s, d) = if official::looks_official(text) { official::from_official(text) } else { scheme::from_table(text) };
+        (s, d, replaced)
     };
+    diagnostics.extend(replaced);
     Loaded::checked(scheme, diagnostics)
 }

@@ -13,6 +13,7 @@ use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 pub mod formula;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The built-in scheme, a data file shipped in the repo.
 pub const DEFAULT_SCHEME_JSON: &str = include_str!("../../schemes/default.json");
@@ -446,11 +447,63 @@ impl Scheme {
     }
 }
 
+/// What `Scheme::canonical` and `Scheme::item_unit` find for a set of names,
+/// looked up in one pass over every item's name and aliases, made once by the
+/// checks that look up many names: each `canonical` call scans every alias, and
+/// a scheme may carry 100,000. Only the names asked for are kept, so the pass
+/// hashes each alias into a small table instead of building a table of all.
+struct Names<'s> {
+    canonical: HashMap<String, &'s str>,
+    /// The unit label of a canonical name (an indicator's before an input's).
+    unit: HashMap<&'s str, &'s str>,
+    /// The first indicator of a canonical name.
+    indicator: HashMap<&'s str, usize>,
+}
+
+impl<'s> Names<'s> {
+    /// The names every formula of `s` reads, and its adjustments' and vetoes' inputs.
+    fn wanted(s: &Scheme) -> std::collections::HashSet<String> {
+        let formulas = s.indicators.iter().filter_map(|i| i.formula.as_deref().and_then(|f| formula::parse(f).ok())).flat_map(|e| e.inputs());
+        let inputs = s.adjustments.iter().map(|a| a.input.clone()).chain(s.vetoes.iter().map(|v| v.input.clone()));
+        formulas.chain(inputs).map(|n| n.trim().to_string()).collect()
+    }
+
+    fn new(s: &'s Scheme) -> Self {
+        let wanted = Self::wanted(s);
+        let mut n = Names { canonical: HashMap::with_capacity(wanted.len()), unit: HashMap::new(), indicator: HashMap::new() };
+        let ind = s.indicators.iter().map(|i| (&i.name, &i.aliases, &i.unit));
+        let inp = s.inputs.iter().map(|i| (&i.name, &i.aliases, &i.unit));
+        for (name, aliases, unit) in ind.chain(inp) {
+            for a in std::iter::once(name).chain(aliases.iter()) {
+                let a = a.trim();
+                if !n.canonical.contains_key(a) && wanted.contains(a) {
+                    n.canonical.insert(a.to_string(), name.as_str());
+                }
+            }
+            n.unit.entry(name.as_str()).or_insert(unit.as_str());
+        }
+        for (k, i) in s.indicators.iter().enumerate() {
+            n.indicator.entry(i.name.as_str()).or_insert(k);
+        }
+        n
+    }
+
+    /// `Scheme::canonical` of a name `wanted` holds (`None` for any other).
+    fn canonical(&self, name: &str) -> Option<&'s str> {
+        self.canonical.get(name.trim()).copied()
+    }
+
+    fn item_unit(&self, name: &str) -> Option<Unit> {
+        self.unit.get(self.canonical(name)?).and_then(|u| Unit::parse(u))
+    }
+}
+
 /// Indices of the indicators with a parsable formula, in an order where every
 /// formula comes after the formulas it reads (Kahn's algorithm, so no recursion),
 /// and the names caught in a cycle.
 pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
     let n = scheme.indicators.len();
+    let names = Names::new(scheme);
     // For each indicator with a readable formula: its index and the indices of
     // the formula indicators it reads.
     let mut nodes: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -458,8 +511,8 @@ pub fn formula_order(scheme: &Scheme) -> (Vec<usize>, Vec<String>) {
         let Some(expr) = ind.formula.as_deref().and_then(|f| formula::parse(f).ok()) else { continue };
         let mut deps = Vec::new();
         for name in expr.inputs() {
-            let Some(c) = scheme.canonical(&name) else { continue };
-            let Some(j) = scheme.indicators.iter().position(|x| x.name == c) else { continue };
+            let Some(c) = names.canonical(&name) else { continue };
+            let Some(&j) = names.indicator.get(c) else { continue };
             if scheme.indicators.get(j).is_some_and(|x| x.formula.is_some()) && !deps.contains(&j) {
                 deps.push(j);
             }
@@ -603,7 +656,8 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
     }
 
     // Every name and alias must point at one item only, or data could not be matched.
-    let mut seen: Vec<(String, String)> = Vec::new();
+    // By name, the item that claimed it first (a map: a scheme may carry 100,000 aliases).
+    let mut seen: HashMap<&str, &String> = HashMap::with_capacity(s.indicators.iter().map(|i| 1 + i.aliases.len()).chain(s.inputs.iter().map(|i| 1 + i.aliases.len())).sum());
     let items = s.indicators.iter().map(|x| (&x.name, &x.aliases)).chain(s.inputs.iter().map(|x| (&x.name, &x.aliases)));
     for (k, (name, aliases)) in items.enumerate() {
         let at = if k < s.indicators.len() { At::Ind(k, Field::Name) } else { At::Nowhere };
@@ -611,15 +665,17 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
             err(at, Problem::NamelessItem);
         }
         for n in std::iter::once(name).chain(aliases.iter()) {
-            let n = n.trim().to_string();
+            let n = n.trim();
             if n.is_empty() {
                 continue;
             }
-            match seen.iter().find(|(o, _)| *o == n) {
-                Some((_, owner)) if owner != name => err(at, Problem::NameShared { name: n, owner: owner.clone(), other: name.clone() }),
-                Some(_) if &n != name => {}
-                Some(_) => err(at, Problem::NameDuplicate { name: n }),
-                None => seen.push((n, name.clone())),
+            match seen.get(n) {
+                Some(&owner) if owner != name => err(at, Problem::NameShared { name: n.to_string(), owner: owner.clone(), other: name.clone() }),
+                Some(_) if n != name => {}
+                Some(_) => err(at, Problem::NameDuplicate { name: n.to_string() }),
+                None => {
+                    seen.insert(n, name);
+                }
             }
         }
     }
@@ -629,7 +685,8 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
         }
     }
 
-    let known = |name: &str| s.canonical(name).is_some();
+    let names = Names::new(s);
+    let known = |name: &str| names.canonical(name).is_some();
     for (i, x) in s.indicators.iter().enumerate() {
         let tag = || x.name.clone();
         if !s.dimensions.iter().any(|d| d.key == x.dimension) {
@@ -657,13 +714,13 @@ fn check(s: &Scheme) -> Vec<(At, Diagnostic)> {
                         if !known(&n) {
                             ok = false;
                             err(At::Ind(i, Field::Formula), Problem::FormulaUnknownName { indicator: tag(), name: n.clone() });
-                        } else if s.canonical(&n) == Some(x.name.as_str()) {
+                        } else if names.canonical(&n) == Some(x.name.as_str()) {
                             ok = false;
                             err(At::Ind(i, Field::Formula), Problem::FormulaSelf { indicator: tag() });
                         }
                     }
                     if let (true, Some(u)) = (ok, &unit) {
-                        match expr.dims(&|n| s.item_unit(n)) {
+                        match expr.dims(&|n| names.item_unit(n)) {
                             Err(m) => err(At::Ind(i, Field::Formula), Problem::FormulaUnits { indicator: tag(), detail: m }),
                             Ok(d) if d != u.dims => err(
                                 At::Ind(i, Field::Formula),

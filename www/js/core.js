@@ -97,28 +97,74 @@
     return r;
   }
 
-  /** The report for a request object, or for its JSON text (README, "Automation contract"). */
-  function evaluate(request) {
+  /* ---------- arguments of window.wuhao, checked before the core is called ---------- */
+
+  /** What a script passed, in the words of the module's own errors (src/problem.rs, ArgGot). */
+  function kindOf(v) {
+    if (v === undefined) return 'undefined（未给出）';
+    if (v === null) return 'null';
+    if (typeof v === 'number') return '数字';
+    if (typeof v === 'boolean') return 'true/false';
+    if (typeof v === 'function') return '函数';
+    if (Array.isArray(v)) return '数组';
+    if (typeof v === 'object') return '对象';
+    return '其他类型的值';
+  }
+
+  function argError(fn, param, want, v) {
+    return new Error('wuhao.' + fn + ' 的参数 ' + param + ' 应为' + want + '，收到的是' + kindOf(v) + '，未计算');
+  }
+
+  /**
+   * A request argument as an object; a string that is not a request object's JSON
+   * as itself (the core reads it and says what is wrong: request.unreadable).
+   */
+  function requestArg(fn, request) {
     if (typeof request === 'string') {
       var parsed = null;
       try {
         parsed = JSON.parse(request);
       } catch (e) {
-        // Not JSON: the core reads it and says what is wrong (request.unreadable).
-        return JSON.parse(needCore().evaluate(request));
+        return request;
       }
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) request = parsed;
-      else return JSON.parse(needCore().evaluate(request));
+      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : request;
     }
+    if (!request || typeof request !== 'object' || Array.isArray(request)) {
+      throw argError(fn, 'request', '请求对象或其 JSON 文字', request);
+    }
+    return request;
+  }
+
+  /** An optional text argument: `fallback` when absent, an Error when of another type. */
+  function textArg(fn, param, v, fallback) {
+    if (v === undefined || v === null || v === '') return fallback;
+    if (typeof v !== 'string') throw argError(fn, param, '文字（字符串）', v);
+    return v;
+  }
+
+  /** JSON.stringify of a request, an Error naming the request when it cannot be written (a cycle, a BigInt). */
+  function requestJson(fn, r) {
+    try {
+      return JSON.stringify(r);
+    } catch (e) {
+      throw new Error('wuhao.' + fn + ' 的参数 request 无法写成 JSON（' + e.message + '），未计算');
+    }
+  }
+
+  /** The report for a request object, or for its JSON text (README, "Automation contract"). */
+  function evaluate(request) {
+    request = requestArg('evaluate', request);
+    // Not a request object's JSON: the core reads it and says what is wrong (request.unreadable).
+    if (typeof request === 'string') return JSON.parse(needCore().evaluate(request));
     var r = withToday(request);
     var c = needCore();
     // The paste crosses into wasm once, as a string, not escaped into JSON.
     if (typeof r.data === 'string' && c.evaluateParts) {
       var data = r.data;
       delete r.data;
-      return JSON.parse(c.evaluateParts(data, JSON.stringify(r)));
+      return JSON.parse(c.evaluateParts(data, requestJson('evaluate', r)));
     }
-    return JSON.parse(c.evaluate(JSON.stringify(r)));
+    return JSON.parse(c.evaluate(requestJson('evaluate', r)));
   }
 
   /**
@@ -397,18 +443,23 @@
   }
 
   function loadScheme(text) {
-    return JSON.parse(needCore().loadScheme(String(text)));
+    if (typeof text !== 'string') throw argError('loadScheme', 'text', '方案文字（字符串）', text);
+    return JSON.parse(needCore().loadScheme(text));
   }
 
   function exportTables(request, key, format) {
-    var r = withToday(request);
+    request = requestArg('exportTables', request);
+    key = textArg('exportTables', 'key', key, '');
+    format = textArg('exportTables', 'format', format, 'tsv');
     var c = needCore();
+    if (typeof request === 'string') return c.exportTables(request, key, format);
+    var r = withToday(request);
     if (typeof r.data === 'string' && c.exportParts) {
       var data = r.data;
       delete r.data;
-      return c.exportParts(data, JSON.stringify(r), key || '', format || 'tsv');
+      return c.exportParts(data, requestJson('exportTables', r), key, format);
     }
-    return c.exportTables(JSON.stringify(r), key || '', format || 'tsv');
+    return c.exportTables(requestJson('exportTables', r), key, format);
   }
 
   // The module is decoded and compiled once the page asks (`startCore`, at

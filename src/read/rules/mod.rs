@@ -67,10 +67,22 @@ pub struct Reading {
     pub understood: bool,
 }
 
+/// The longest rule text read, in characters. An official table's 评分标准 runs to
+/// a few hundred characters at most (the longest in `tests/rules` is 138); past
+/// this the cell is not a rule, and it is said so instead of being scanned.
+pub const MAX_RULE_CHARS: usize = 10_000;
+
+/// The longest run of Chinese numerals read as one number (一百二十三点四五 is 8);
+/// a longer run stays text, so no run is scanned more than this many times, and
+/// none holds more digits than a u64 (`cn_value` checks its arithmetic besides).
+const MAX_NUMERAL_RUN: usize = 16;
+
 /// Reads one rule text in its context.
 pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
-    let t = normalize(text);
+    let chars = text.chars().count();
+    let t = if chars > MAX_RULE_CHARS { String::new() } else { normalize(text) };
     let result = match cx.context {
+        _ if chars > MAX_RULE_CHARS => Err(format!("规则文字过长（{chars} 字，超过 {MAX_RULE_CHARS} 字），未读")),
         Context::Indicator => read_indicator(&t, cx).and_then(|r| sane(r, cx)).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
         Context::Bonus | Context::Deduction => read_adjust(&t, cx).map(|f| (f, Vec::new())),
         Context::Grades => read_grades(&t).map(|f| (f, Vec::new())),
@@ -151,21 +163,21 @@ fn cn_value(run: &str) -> Option<String> {
     for c in int.chars() {
         match c {
             '十' => {
-                total += cur.max(1) * 10;
+                total = total.checked_add(cur.max(1).checked_mul(10)?)?;
                 cur = 0;
             }
             '百' => {
-                total += cur.max(1) * 100;
+                total = total.checked_add(cur.max(1).checked_mul(100)?)?;
                 cur = 0;
             }
             c => {
                 let d = cn_digit(c)?;
-                cur = cur * 10 + d;
+                cur = cur.checked_mul(10)?.checked_add(d)?;
             }
         }
         any = true;
     }
-    total += cur;
+    total = total.checked_add(cur)?;
     let mut out = if any || frac.is_some() { total.to_string() } else { return None };
     if let Some(f) = frac {
         let digits: Option<String> = f.chars().map(|c| cn_digit(c).map(|d| char::from(b'0' + d as u8))).collect();
@@ -216,7 +228,15 @@ pub fn normalize(text: &str) -> String {
             let next = chars.get(j).copied();
             let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
             let numeric = next.is_some_and(|n| MEASURES.contains(n) || n == PP) || prev == Some('第') || prev == Some('前');
-            if numeric && run.chars().any(|d| d != '点') {
+            if !numeric || j - i > MAX_NUMERAL_RUN {
+                // Not a number here, and not at any later start in the run either
+                // (each has a numeral before it and the same character after), or
+                // too long to be one: the whole run stays text, scanned once.
+                out.extend(chars.get(i..j).unwrap_or(&[]));
+                i = j;
+                continue;
+            }
+            if run.chars().any(|d| d != '点') {
                 if let Some(v) = cn_value(run.trim_end_matches('点')) {
                     out.push_str(&v);
                     // A trailing 点 that was no decimal point stays text.
@@ -343,14 +363,23 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
     let zero = has_any(t, &["不得分", "得0分", "计0分", "该项为0", "本项为0"]);
     let veto = has_any(t, &["一票否决", "不得评为优秀", "取消评优", "不得评优", "取消评先评优"]);
     if zero {
+        let mut have: std::collections::HashSet<String> = items.iter().map(|i| i.input.clone()).collect();
         for e in &events {
-            if !items.iter().any(|i| &i.input == e) {
+            if have.insert(e.clone()) {
                 items.push(DeductItem { input: e.clone(), per: cx.weight });
             }
         }
     }
     let vetoes: Vec<VetoRead> = if veto {
-        let on: Vec<&String> = events.iter().filter(|e| !t.contains(&format!("每发生1起{e}")) && !t.contains(&format!("每发生1次{e}"))).collect();
+        // Each distinct event is looked for once (the text is at most MAX_RULE_CHARS).
+        let mut counted: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+        let mut on: Vec<&String> = Vec::new();
+        for e in &events {
+            let counted = *counted.entry(e.as_str()).or_insert_with(|| t.contains(&format!("每发生1起{e}")) || t.contains(&format!("每发生1次{e}")));
+            if !counted {
+                on.push(e);
+            }
+        }
         let on = if on.is_empty() { events.iter().collect() } else { on };
         on.into_iter().map(|e| VetoRead { input: e.clone(), reason: format!("发生{e}") }).collect()
     } else {
