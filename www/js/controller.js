@@ -31,8 +31,9 @@
     if (!WH.glue()) return;
     var seq = ++computeSeq;
     // A paste over 1 MB is computed in a worker (core.js): the page stays responsive.
-    var req = Object.assign({ detail: WH.state.parkIndex }, WH.buildRequest());
-    var inWorker = WH.evaluateInWorker && WH.evaluateInWorker(req);
+    // One request for both paths: the worker gets the what-if, 全年预计 and read
+    // corrections exactly as the main thread and the exports do (pageRequest).
+    var inWorker = WH.evaluateInWorker && WH.evaluateInWorker(pageRequest());
     if (inWorker) {
       setBusy(true);
       // Progress: the seconds so far, while the page stays usable.
