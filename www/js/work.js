@@ -44,6 +44,7 @@
   }
 
   function readFile(file) {
+    if (WH.isTableFile && WH.isTableFile(file.name)) return WH.openTableFile(file); // a spreadsheet: files.js
     var reader = new FileReader();
     reader.onload = function () {
       openWorkText(String(reader.result || ''), file.name);
