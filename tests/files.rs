@@ -165,6 +165,33 @@ fn ten_thousand_rows() {
 }
 
 #[test]
+fn xls_biff8_files() {
+    // The openpyxl workbook saved as .xls by LibreOffice: the same sheets, cells, merges and hidden row and column.
+    let read = same_as_calamine("openpyxl.xls", "指标", &[8], &[5]);
+    assert_eq!(read.format, "xls");
+    let xlsx = open("openpyxl.xlsx", "指标");
+    assert_eq!(read.text, xlsx.text);
+    assert_eq!((read.merged, read.hidden_rows, read.hidden_cols), (3, 1, 1));
+    let names: Vec<(&str, bool)> = read.sheets.iter().map(|s| (s.name.as_str(), s.hidden)).collect();
+    assert_eq!(names, [("指标", false), ("第二表", false), ("隐藏表", true)]);
+    let second = same_as_calamine("openpyxl.xls", "第二表", &[], &[]);
+    assert_eq!(second.text, open("openpyxl.xlsx", "第二表").text);
+    let lo = same_as_calamine("libreoffice.xls", "lo", &[], &[]);
+    assert_eq!(lo.text, open("libreoffice.xlsx", "lo").text);
+    let f = same_as_calamine("formulas.xls", "公式", &[], &[]);
+    // LibreOffice's .xls caches the IF's text result as 0 (calamine reads the same, checked above).
+    assert_eq!(grid(&f)[3][..3], ["合计", "169.5", "152.1032"]);
+    // Shared strings over several CONTINUE records, UTF-16 text broken across them.
+    let long = same_as_calamine("strings.xls", "长表", &[], &[]);
+    assert_eq!(long.text, open("strings.xlsx", "").text);
+    assert_eq!(grid(&long)[599], ["第599个园区的技工贸总收入说明文字", "599"]);
+    assert_eq!(same_as_calamine("parks.xls", "园区对比", &[2], &[]).text, open("parks.xlsx", "").text);
+    // A BIFF8 .et (old WPS) reads the same way whatever its name.
+    let et = read_file(&std::fs::read(path("libreoffice.xls")).unwrap(), "旧表.et", "");
+    assert!(et.ok && et.text == lo.text);
+}
+
+#[test]
 fn csv_files() {
     let read = open("utf8.csv", "");
     assert!(read.ok);
@@ -188,7 +215,6 @@ fn broken_and_other_files_are_refused_with_a_message() {
         ("image.xlsx", "file.not_spreadsheet"),
         ("not-a-workbook.xlsx", "file.no_workbook"),
         ("bomb.xlsx", "file.too_big"),
-        ("libreoffice.xls", "file.legacy"),
     ] {
         let read = open(name, "");
         assert!(!read.ok, "{name}");
@@ -197,9 +223,14 @@ fn broken_and_other_files_are_refused_with_a_message() {
         assert_eq!(read.diagnostics[0].level, "error");
         assert!(!read.diagnostics[0].message.is_empty());
     }
-    let xls = open("libreoffice.xls", "");
-    assert!(xls.diagnostics[0].message.contains("暂不能直接读取 .xls 文件"));
-    let et = read_file(&std::fs::read(path("libreoffice.xls")).unwrap(), "旧表.et", "");
+    // An Excel 95 (BIFF5) workbook: LibreOffice's .xls with its BOF's version made 0x0500.
+    let mut biff5 = std::fs::read(path("libreoffice.xls")).unwrap();
+    let bof = biff5.windows(6).position(|w| w == [0x09, 0x08, 0x10, 0x00, 0x00, 0x06]).expect("BOF");
+    biff5[bof + 5] = 0x05;
+    let xls = read_file(&biff5, "旧.xls", "");
+    assert_eq!(kinds(&xls), ["file.legacy"]);
+    assert!(xls.diagnostics[0].message.contains("Excel 95 或更早版本的 .xls 文件，暂不能直接读取"));
+    let et = read_file(&biff5, "旧表.et", "");
     assert!(et.diagnostics[0].message.contains(".et"));
     assert_eq!(kinds(&read_file(b"", "a.xlsx", "")), ["file.empty"]);
     // A WPS .et saved as OOXML reads as an .xlsx whatever its name.
@@ -211,10 +242,15 @@ fn broken_and_other_files_are_refused_with_a_message() {
 /// table or a refusal with a message.
 #[test]
 fn cut_and_corrupted_workbooks_never_panic() {
-    let bytes = std::fs::read(path("openpyxl.xlsx")).unwrap();
+    corrupt("openpyxl.xlsx");
+    corrupt("openpyxl.xls");
+}
+
+fn corrupt(name: &str) {
+    let bytes = std::fs::read(path(name)).unwrap();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
     for cut in (0..bytes.len()).step_by(97) {
-        let r = read_file(&bytes[..cut], "x.xlsx", "");
+        let r = read_file(&bytes[..cut], name, "");
         assert!(r.ok || !r.diagnostics.is_empty());
     }
     for _ in 0..300 {
@@ -226,7 +262,7 @@ fn cut_and_corrupted_workbooks_never_panic() {
             let at = (seed % b.len() as u64) as usize;
             b[at] ^= (seed >> 32) as u8 | 1;
         }
-        let r = read_file(&b, "x.xlsx", "");
+        let r = read_file(&b, name, "");
         assert!(r.ok || !r.diagnostics.is_empty());
     }
 }

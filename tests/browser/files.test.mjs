@@ -1,5 +1,5 @@
-// Opening a spreadsheet file (issue 29, point 1), in the built page: an .xlsx
-// chosen with 打开表格文件 or dropped on the page fills the park table with the
+// Opening a spreadsheet file (issue 29, point 1), in the built page: an .xlsx (or
+// .xls) chosen with 打开表格文件 or dropped on the page fills the park table with the
 // text a paste of its sheet gives (percentages as %, the hidden row left out and
 // said), the report is the same as pasting that text, the read-back names the
 // file and the sheet, the sheet picker switches sheets, 撤销 undoes it, and a
@@ -78,7 +78,7 @@ describe('opening a spreadsheet file', () => {
       }, bytes));
       assert.equal(await page.inputValue('#data'), PARKS);
       assert.match(await page.textContent('#read'), /dropped\.xlsx/);
-      for (const [name, want] of [['truncated.xlsx', /已损坏或不完整/], ['image.xlsx', /不是能读取的表格文件/], ['libreoffice.xls', /暂不能直接读取 \.xls 文件/], ['bomb.xlsx', /解压后过大/]]) {
+      for (const [name, want] of [['truncated.xlsx', /已损坏或不完整/], ['image.xlsx', /不是能读取的表格文件/], ['bomb.xlsx', /解压后过大/]]) {
         await page.setInputFiles('#table-file', { name, mimeType: XLSX_MIME, buffer: fixture(name) });
         await page.waitForFunction(() => document.getElementById('file-info').classList.contains('bad'));
         assert.match(await page.textContent('#file-info'), want, name);
@@ -86,6 +86,10 @@ describe('opening a spreadsheet file', () => {
         assert.equal(await page.inputValue('#data'), PARKS, `${name} left the table as it was`);
         await page.evaluate(() => { document.getElementById('file-info').className = 'file-info'; });
       }
+      // The same workbook saved as .xls (BIFF8) by LibreOffice reads the same.
+      await recomputed(page, () => page.setInputFiles('#table-file', { name: '园区对比.xls', mimeType: 'application/vnd.ms-excel', buffer: fixture('parks.xls') }));
+      assert.equal(await page.inputValue('#data'), PARKS);
+      assert.match(await page.textContent('#read'), /园区对比\.xls”的工作表“园区对比”/);
       // A GBK CSV, as Excel in China saves one, reads through the browser's decoder.
       await recomputed(page, () => page.setInputFiles('#table-file', { name: 'gbk.csv', mimeType: 'text/csv', buffer: fixture('gbk.csv') }));
       assert.equal(await page.inputValue('#data'), '指标名称\t1-11月累计\n技工贸总收入\t148.2');

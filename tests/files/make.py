@@ -112,6 +112,17 @@ def libreoffice(tmp):
     os.makedirs(out)
     subprocess.run(["soffice", "--headless", "--convert-to", "xlsx", "--outdir", out, src], check=True, capture_output=True)
     shutil.copy(os.path.join(out, "f.xlsx"), "formulas.xlsx")
+    # BIFF8 .xls of the openpyxl workbook and the formulas.
+    # Enough CJK strings for the .xls's shared strings to run over several CONTINUE records.
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "长表"
+    for i in range(600):
+        ws.append([f"第{i}个园区的技工贸总收入说明文字", i])
+    wb.save("strings.xlsx")
+    for name in ["openpyxl.xlsx", "formulas.xlsx", "strings.xlsx", "parks.xlsx"]:
+        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", out, name], check=True, capture_output=True)
+        shutil.copy(os.path.join(out, name.replace(".xlsx", ".xls")), name.replace(".xlsx", ".xls"))
 
 
 def inline_book():

@@ -1,10 +1,10 @@
-/* files.js — opening a spreadsheet file (打开表格文件, or a file dropped on the page): the core reads it (readFile) into the park table as a paste, undoably; a sheet picker when it has several. */
+/* files.js — opening a spreadsheet file (打开表格文件, or a file dropped on the page: .xlsx, .xls, .et, .csv): the core reads it (readFile) into the park table as a paste, undoably; a sheet picker when it has several. */
 (function (WH) {
   'use strict';
 
   var $ = WH.$, h = WH.h, clear = WH.clear;
 
-  // The names the core reads or refuses with a message (.xls and old .et are told how to save them).
+  // The names the core reads, or refuses with a message that says what to do (.xlsb, Excel 95).
   var TABLE_FILE = /\.(xlsx|xlsm|xltx|xltm|et|ett|xls|xlsb|csv|txt|tsv)$/i;
 
   // The file whose sheets the picker offers: its bytes and name, kept until another opens.

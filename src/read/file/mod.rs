@@ -3,15 +3,18 @@
 //! after works as for a paste. One function, `read_file`, sniffs the format from
 //! the bytes (the name's extension only breaks ties) and hands it to one
 //! submodule per format: `xlsx` (.xlsx, .xlsm, and WPS .et saved as OOXML, over
-//! `zip` and `xml`), `text` (.csv, .txt). The old binary formats (.xls, and .et
-//! as WPS wrote it before OOXML, both BIFF in a compound file) are recognised
-//! and refused with what to do instead. Nothing here knows wasm or JavaScript.
+//! `zip` and `xml`), `xls` (.xls, and .et as WPS wrote it before OOXML: BIFF8 in
+//! a compound file, over `cfb`), `text` (.csv, .txt). Excel 95 and older BIFF
+//! are recognised and refused with what to do instead. Nothing here knows wasm
+//! or JavaScript.
 //!
 //! The file reader's conditions are its own `FileProblem`s (kind and Chinese
 //! wording here), reported before any evaluation: a file either gives a table's
 //! text or leaves the page's input as it was.
 
+mod cfb;
 mod text;
+mod xls;
 mod xlsx;
 mod xml;
 mod zip;
@@ -37,7 +40,7 @@ pub struct FileRead {
     /// True when `text` holds the table; false when the file was refused.
     pub ok: bool,
     pub file: String,
-    /// `xlsx`, `csv`, `text`, or "" when refused.
+    /// `xlsx`, `xls`, `csv`, `text`, or "" when refused.
     pub format: &'static str,
     pub sheets: Vec<SheetInfo>,
     /// The sheet read (its name), when the file has sheets.
@@ -81,7 +84,7 @@ pub enum FileProblem {
     Xlsb,
     /// The sheet has no worksheet part (a chart sheet, a dialog sheet).
     NotWorksheet { sheet: String },
-    /// BIFF in a compound file (.xls, old .et).
+    /// BIFF before BIFF8 (Excel 95 and older) in a compound file (.xls, old .et).
     Legacy { et: bool },
     /// The sheet's table is longer than `TEXT_CAP`.
     TextTooBig,
@@ -129,7 +132,7 @@ impl FileProblem {
         const SAVE_AS: &str = "请在 Excel/WPS 中另存为 .xlsx 后再打开，或直接复制表格粘贴";
         match self {
             FileProblem::Empty => "文件是空的（0 字节），未读取。".to_string(),
-            FileProblem::NotSpreadsheet => "这不是能读取的表格文件。可打开 .xlsx、.xlsm、.et（WPS）、.csv、.txt 文件，或直接复制表格粘贴。".to_string(),
+            FileProblem::NotSpreadsheet => "这不是能读取的表格文件。可打开 .xlsx、.xlsm、.xls、.et（WPS）、.csv、.txt 文件，或直接复制表格粘贴。".to_string(),
             FileProblem::Damaged { part } if part.is_empty() => "文件已损坏或不完整（压缩包结构读不出），未能读取。".to_string(),
             FileProblem::Damaged { part } => format!("文件已损坏或不完整（其中“{part}”读不出），未能读取。"),
             FileProblem::Zip64 => format!("文件超过 4 GB 或条目过多（ZIP64 格式），未读取。{SAVE_AS}。"),
@@ -142,8 +145,8 @@ impl FileProblem {
             FileProblem::NoWorkbook => "压缩包中没有 Excel 工作簿，不是表格文件，未读取。".to_string(),
             FileProblem::Xlsb => format!("这是 Excel 二进制工作簿（.xlsb），暂不能直接读取。{SAVE_AS}。"),
             FileProblem::NotWorksheet { sheet } => format!("工作表“{sheet}”不是数据表（可能是图表），没有可读取的单元格。请选择其他工作表。"),
-            FileProblem::Legacy { et: false } => format!("暂不能直接读取 .xls 文件，{SAVE_AS}。"),
-            FileProblem::Legacy { et: true } => format!("这是旧版 WPS 表格（.et）文件，暂不能直接读取，{SAVE_AS}。"),
+            FileProblem::Legacy { et: false } => format!("这是 Excel 95 或更早版本的 .xls 文件，暂不能直接读取，{SAVE_AS}。"),
+            FileProblem::Legacy { et: true } => format!("这是早期版本的 WPS 表格（.et）文件，暂不能直接读取，{SAVE_AS}。"),
             FileProblem::TextTooBig => format!("工作表内容过大（超过 {} MB），为保护页面未读取。请只复制所需表格粘贴。", TEXT_CAP >> 20),
             FileProblem::SheetNotFound { wanted, used } => format!("文件中没有工作表“{wanted}”，已改读“{used}”。"),
             FileProblem::EmptySheet { sheet } => format!("工作表“{sheet}”是空的，没有读到单元格。"),
@@ -306,34 +309,18 @@ fn read_into(bytes: &[u8], name: &str, sheet: &str, read: &mut FileRead, notes: 
         let wb = xlsx::open(bytes)?;
         read.format = "xlsx";
         read.sheets = wb.sheets();
-        let wanted = sheet.trim();
-        let first_visible = read.sheets.iter().position(|s| !s.hidden).unwrap_or(0);
-        let index = if wanted.is_empty() {
-            first_visible
-        } else {
-            match read.sheets.iter().position(|s| s.name == wanted) {
-                Some(i) => i,
-                None => {
-                    let used = read.sheets.get(first_visible).map(|s| s.name.clone()).unwrap_or_default();
-                    notes.push(FileProblem::SheetNotFound { wanted: wanted.to_string(), used });
-                    first_visible
-                }
-            }
-        };
-        let sheet_name = read.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
-        read.sheet = Some(sheet_name.clone());
-        let cells = wb.cells(index)?;
-        to_tsv(cells, read)?;
-        if read.text.is_empty() {
-            notes.push(FileProblem::EmptySheet { sheet: sheet_name });
-        }
-        return Ok(());
+        let index = choose_sheet(&read.sheets, sheet, notes);
+        return read_sheet(read, notes, index, |i| wb.cells(i));
     }
     if is_cfb(bytes) {
         if has_utf16(bytes, "EncryptedPackage") {
             return Err(FileProblem::Encrypted);
         }
-        return Err(FileProblem::Legacy { et: ext == "et" || ext == "ett" });
+        let wb = xls::open(bytes, ext == "et" || ext == "ett")?;
+        read.format = "xls";
+        read.sheets = wb.sheets();
+        let index = choose_sheet(&read.sheets, sheet, notes);
+        return read_sheet(read, notes, index, |i| wb.cells(i));
     }
     let looks_text = matches!(ext.as_str(), "csv" | "txt" | "tsv" | "tab") && !bytes.iter().take(4096).any(|&b| b == 0);
     if !looks_text {
@@ -353,6 +340,31 @@ fn read_into(bytes: &[u8], name: &str, sheet: &str, read: &mut FileRead, notes: 
     read.rows = u32::try_from(tsv.lines().count()).unwrap_or(u32::MAX);
     read.cols = u32::try_from(tsv.lines().map(|l| l.split('\t').count()).max().unwrap_or(0)).unwrap_or(u32::MAX);
     read.text = tsv;
+    Ok(())
+}
+
+/// The sheet named `wanted`, else (and said, when a name was given) the first visible one.
+fn choose_sheet(sheets: &[SheetInfo], wanted: &str, notes: &mut Vec<FileProblem>) -> usize {
+    let wanted = wanted.trim();
+    let first_visible = sheets.iter().position(|s| !s.hidden).unwrap_or(0);
+    if wanted.is_empty() {
+        return first_visible;
+    }
+    sheets.iter().position(|s| s.name == wanted).unwrap_or_else(|| {
+        let used = sheets.get(first_visible).map(|s| s.name.clone()).unwrap_or_default();
+        notes.push(FileProblem::SheetNotFound { wanted: wanted.to_string(), used });
+        first_visible
+    })
+}
+
+/// Sheet `index`'s cells (by `cells`) as the read's text.
+fn read_sheet(read: &mut FileRead, notes: &mut Vec<FileProblem>, index: usize, cells: impl FnOnce(usize) -> Result<Cells, FileProblem>) -> Result<(), FileProblem> {
+    let sheet_name = read.sheets.get(index).map(|s| s.name.clone()).unwrap_or_default();
+    read.sheet = Some(sheet_name.clone());
+    to_tsv(cells(index)?, read)?;
+    if read.text.is_empty() {
+        notes.push(FileProblem::EmptySheet { sheet: sheet_name });
+    }
     Ok(())
 }
 

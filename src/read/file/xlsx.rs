@@ -245,7 +245,7 @@ fn number_styles(xml: &str) -> Vec<NumKind> {
 }
 
 /// The built-in number formats (ECMA-376 18.8.30, with the CJK dates 27-36 and 50-58).
-fn builtin_kind(id: u32) -> NumKind {
+pub fn builtin_kind(id: u32) -> NumKind {
     match id {
         9 | 10 => NumKind::Percent,
         14..=17 | 27..=31 | 34..=36 | 50..=58 => NumKind::Date,
