@@ -86,6 +86,15 @@ describe('opening a spreadsheet file', () => {
         assert.equal(await page.inputValue('#data'), PARKS, `${name} left the table as it was`);
         await page.evaluate(() => { document.getElementById('file-info').className = 'file-info'; });
       }
+      // A picture dropped on the page is not a work file either: it says what it is.
+      await page.evaluate((b) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(b)], '照片.png', { type: 'image/png' }));
+        document.getElementById('summary').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, Array.from(fixture('image.xlsx')));
+      await page.waitForFunction(() => document.getElementById('file-info').classList.contains('bad'));
+      assert.match(await page.textContent('#file-info'), /照片\.png.*不是能读取的表格文件/);
+      assert.equal(await page.inputValue('#data'), PARKS);
       // The same workbook saved as .xls (BIFF8) by LibreOffice reads the same.
       await recomputed(page, () => page.setInputFiles('#table-file', { name: '园区对比.xls', mimeType: 'application/vnd.ms-excel', buffer: fixture('parks.xls') }));
       assert.equal(await page.inputValue('#data'), PARKS);

@@ -4,15 +4,8 @@
 
   var $ = WH.$, h = WH.h, clear = WH.clear;
 
-  // The names the core reads, or refuses with a message that says what to do (.xlsb, Excel 95).
-  var TABLE_FILE = /\.(xlsx|xlsm|xltx|xltm|et|ett|xls|xlsb|csv|txt|tsv)$/i;
-
   // The file whose sheets the picker offers: its bytes and name, kept until another opens.
   var open = null;
-
-  function isTableFile(name) {
-    return TABLE_FILE.test(String(name || ''));
-  }
 
   /** The core's reading of the bytes (its JSON), the module started first if need be. */
   function readBytes(bytes, name, sheet) {
@@ -102,7 +95,6 @@
     });
   }
 
-  WH.isTableFile = isTableFile;
   WH.openTableFile = openTableFile;
   WH.bindFiles = bindFiles;
 })(window.WH);
