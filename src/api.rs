@@ -216,8 +216,9 @@ fn name_park(report: &mut Report, name: Option<&str>) {
 
 /// Which form of the clipboard the page read the data from: `"html"` (the
 /// table Excel/WPS put beside the text, with merged cells expanded and values
-/// at full precision) or `"text"`; with how many merged cells and full-precision
-/// values the HTML form gave.
+/// at full precision), `"text"`, or `"file"` (a spreadsheet file opened on the
+/// page: its name and sheet); with how many merged cells and full-precision values
+/// the HTML form (or the file) gave.
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
 pub struct ApiDataForm {
     #[serde(default)]
@@ -226,6 +227,14 @@ pub struct ApiDataForm {
     pub merged: u32,
     #[serde(default)]
     pub precise: u32,
+    /// The file the data was opened from and its sheet (form `"file"`, src/read/file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// What reading the file said (hidden rows and columns skipped …), in Chinese.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -67,6 +67,13 @@ pub fn default_scheme() -> String {
     crate::api::default_scheme_json()
 }
 
+/// Reads a dropped or chosen file (.xlsx, .xlsm, .et, .csv, .txt): its sheets and
+/// the chosen sheet (by name; "" the first visible) as a paste's text, as JSON.
+#[wasm_bindgen(js_name = readFile)]
+pub fn read_file(bytes: &[u8], name: &str, sheet: &str) -> String {
+    crate::read::file::read_file_json(bytes, name, sheet)
+}
+
 #[wasm_bindgen]
 pub fn version() -> String {
     crate::VERSION.to_string()

@@ -29,6 +29,7 @@ use crate::table::vocab::{
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+pub mod file;
 pub mod rules;
 pub mod scheme_text;
 

@@ -344,6 +344,7 @@
     WH.bindScheme();
     WH.bindSync();
     WH.bindWork();
+    WH.bindFiles();
     WH.bindSections();
     bindActions();
     var saved = WH.loadSaved();

@@ -122,6 +122,18 @@
     WH.changed(true);
   }
 
+  /** Replaces the park table with `text` (a spreadsheet file opened: files.js), undoably, as a paste into the example does. */
+  function replaceData(label, text, form) {
+    WH.replaceInputs(label, function () {
+      WH.state.dataForm = form;
+      WH.state.data = text;
+      if (WH.state.example) leaveExample(true);
+      showBig = false;
+      syncDataBox();
+      WH.changed(true);
+    });
+  }
+
   function renderSplitInputs() {
     var list = clear($('split-list'));
     WH.state.splits.forEach(function (text, i) {
@@ -373,6 +385,7 @@
 
   WH.buildRequest = buildRequest;
   WH.syncInputs = syncInputs;
+  WH.replaceData = replaceData;
   WH.bindInputs = bindInputs;
   WH.selectCell = selectCell;
 })(window.WH);

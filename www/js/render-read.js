@@ -33,6 +33,10 @@
       read.header_row ? '；表头在第 ' + read.header_row + ' 行' : ''
     ]));
     var clip = read.clipboard;
+    if (clip && clip.form === 'file') {
+      box.appendChild(h('p', { 'class': 'read-form', text: '已从文件“' + clip.file + '”' + (clip.sheet ? '的工作表“' + clip.sheet + '”' : '') + '读取' +
+        (clip.merged ? '（合并单元格 ' + clip.merged + ' 处：值在左上格）' : '') + '。' + (clip.notes || []).join('') }));
+    }
     if (clip && clip.form === 'html') {
       box.appendChild(h('p', { 'class': 'read-form', text: '已按剪贴板中的表格格式读取（Excel/WPS 的 HTML）' +
         (clip.merged ? '：合并单元格 ' + clip.merged + ' 处已展开' : '') +

@@ -1,4 +1,4 @@
-/* work.js — the work file: 保存工作 writes the whole session to one file, 打开工作 (or dropping the file on the page) restores it. */
+/* work.js — the work file: 保存工作 writes the whole session to one file, 打开工作 (or dropping the file on the page) restores it; any other file dropped goes to files.js. */
 (function (WH) {
   'use strict';
 
@@ -44,6 +44,7 @@
   }
 
   function readFile(file) {
+    if (WH.openTableFile && !/\.json$/i.test(file.name)) return WH.openTableFile(file); // not a work file: files.js says what it is
     var reader = new FileReader();
     reader.onload = function () {
       openWorkText(String(reader.result || ''), file.name);
