@@ -36,6 +36,26 @@ pub enum NumberFault {
     NotANumber,
 }
 
+/// What the totals lack (`Problem::ScoreIncomplete`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incomplete {
+    pub parks: usize,
+    pub partial: usize,
+    /// The park lacking most (its name; empty with one park).
+    pub park: String,
+    pub items: u32,
+    pub points: f64,
+    pub no_value: u32,
+    pub no_value_points: f64,
+    /// Indicators with a value but no target (or base), and with no value (one park only).
+    pub no_target_names: Vec<String>,
+    pub no_value_names: Vec<String>,
+    /// Whether any park lacks a target somewhere (a 年度目标 column would supply it).
+    pub any_no_target: bool,
+    /// The grade the scored part reaches (one park), or "".
+    pub grade: String,
+}
+
 /// Why a value was read at another magnitude than written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MagnitudeWhy {
@@ -229,6 +249,10 @@ pub enum Problem {
     NoGrades,
 
     // ── scoring ──
+    /// The total lacks indicators scored 缺数据: one problem for the report, first
+    /// in 问题提示. `parks` pasted, `partial` of them with a partial total; the
+    /// counts are those of the park lacking most (the only one, with one park).
+    ScoreIncomplete(Box<Incomplete>),
     MinMaxNeedsPeers { indicator: String },
     DirectOutOfRange { park: String, indicator: String, value: f64, weight: f64 },
 
@@ -387,6 +411,7 @@ impl Problem {
             P::GradeMin { .. } => "scheme.grade_min",
             P::VetoGrade { .. } => "scheme.veto_grade",
             P::NoGrades => "scheme.no_grades",
+            P::ScoreIncomplete(_) => "score.incomplete",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
             P::DirectOutOfRange { .. } => "score.direct_out_of_range",
             P::NoHeader { .. } => "table.no_header",
@@ -524,6 +549,7 @@ impl Problem {
             P::GradeMin { grade } => format!("等次“{grade}”的分数线无效"),
             P::VetoGrade { grade } => format!("一票否决所限的等次“{grade}”不在等次表中"),
             P::NoGrades => "方案没有等次表，结果不评等次".into(),
+            P::ScoreIncomplete(i) => incomplete_message(i),
             P::MinMaxNeedsPeers { indicator } => {
                 format!("指标“{indicator}”按极值法计分，需要两个以上园区的数据；现按满分计")
             }
@@ -721,6 +747,53 @@ fn unit_from(f: UnitFrom) -> &'static str {
 }
 
 /// Cell text as quoted in a message: at most 30 characters.
+/// Up to six names joined with 、, then 等 N 项.
+fn names(list: &[String]) -> String {
+    let mut s = list.iter().take(6).map(String::as_str).collect::<Vec<_>>().join("、");
+    if list.len() > 6 {
+        s.push_str(&format!("等 {} 项", list.len()));
+    }
+    s
+}
+
+/// The one line that says what the totals lack, and what would supply it.
+fn incomplete_message(i: &Incomplete) -> String {
+    let no_target = i.items.saturating_sub(i.no_value);
+    let no_target_points = i.points - i.no_value_points;
+    let list = |names_of: &[String]| if names_of.is_empty() { String::new() } else { format!("：{}", names(names_of)) };
+    // One kind: said once; both: each with its count, points and names.
+    let what = match (no_target, i.no_value) {
+        (0, _) => format!("{} 项指标缺数据，共 {} 分未计入总分{}", i.items, fmt_num(i.points), list(&i.no_value_names)),
+        (_, 0) => format!("{} 项指标缺年度目标，共 {} 分未计入总分{}", i.items, fmt_num(i.points), list(&i.no_target_names)),
+        _ => format!(
+            "{} 项指标未计分，共 {} 分未计入总分：{no_target} 项缺年度目标（共 {} 分{}），{} 项缺数据（共 {} 分{}）",
+            i.items,
+            fmt_num(i.points),
+            fmt_num(no_target_points),
+            list(&i.no_target_names),
+            i.no_value,
+            fmt_num(i.no_value_points),
+            list(&i.no_value_names)
+        ),
+    };
+    let mut s = if i.parks <= 1 {
+        let grade = if i.grade.is_empty() { String::new() } else { format!("（已计分部分为{}）", i.grade) };
+        format!("总分不完整：{what}。总分只是已计分部分，不定等级{grade}")
+    } else {
+        format!(
+            "{} 个园区中有 {} 个总分不完整，缺得最多的是“{}”：{what}。这些园区的总分只是已计分部分，不定等级，排名仅供参考",
+            i.parks, i.partial, i.park
+        )
+    };
+    if i.any_no_target {
+        s.push_str("。在粘贴的表中加一列“年度目标”（或“全年目标”），缺目标的指标即可计分");
+    }
+    if i.no_value > 0 {
+        s.push_str("。缺数据的指标，在表中补上其数据（一行一项）即可计分");
+    }
+    s
+}
+
 fn short(text: &str) -> String {
     crate::diag::shorten(text, 30)
 }
