@@ -429,6 +429,10 @@ impl ItemColumn {
         unpack(self.target.get(park))
     }
 
+    pub fn last_year(&self, park: usize) -> Option<f64> {
+        unpack(self.last_year.get(park))
+    }
+
     /// Whether the park has an observation of this item (possibly with every figure missing).
     pub fn present(&self, park: usize) -> bool {
         self.pos.get(park).is_some_and(|&p| p != ABSENT)

@@ -36,6 +36,24 @@ pub enum NumberFault {
     NotANumber,
 }
 
+/// Which figure of a row a check value (完成率, 增减%) showed to be off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFigure {
+    Value,
+    Target,
+    LastYear,
+}
+
+impl CheckFigure {
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckFigure::Value => "本期数",
+            CheckFigure::Target => "目标",
+            CheckFigure::LastYear => "上年同期数",
+        }
+    }
+}
+
 /// What the totals lack (`Problem::ScoreIncomplete`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incomplete {
@@ -284,6 +302,12 @@ pub enum Problem {
     ColumnSetAside { text: String, why: SetAside },
     /// A value 10² or 10⁴ off what its indicator can be, read the likely way.
     Magnitude { item: String, value: f64, read_as: f64, unit: String, why: MagnitudeWhy },
+    /// The paste's own check value (完成率, 增减%) agrees with one reading of a
+    /// figure a power of ten off and with nothing else: that reading is used.
+    CheckReread { item: String, check: String, shown: String, which: CheckFigure, from: f64, to: f64, unit: String },
+    /// The paste's own check value disagrees with the figures read (and with no
+    /// single other reading); `alternatives` names the readings that would agree.
+    CheckMismatch { item: String, check: String, shown: String, computed: f64, value: f64, other: f64, growth: bool, alternatives: Vec<String> },
     /// No 累计完成 column: the column `header` (the first of numbers) is read as it.
     ActualGuessed { header: String },
     /// No column of values at all.
@@ -412,6 +436,8 @@ impl Problem {
             P::VetoGrade { .. } => "scheme.veto_grade",
             P::NoGrades => "scheme.no_grades",
             P::ScoreIncomplete(_) => "score.incomplete",
+            P::CheckReread { .. } => "check.reread",
+            P::CheckMismatch { .. } => "check.mismatch",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
             P::DirectOutOfRange { .. } => "score.direct_out_of_range",
             P::NoHeader { .. } => "table.no_header",
@@ -550,6 +576,36 @@ impl Problem {
             P::VetoGrade { grade } => format!("一票否决所限的等次“{grade}”不在等次表中"),
             P::NoGrades => "方案没有等次表，结果不评等次".into(),
             P::ScoreIncomplete(i) => incomplete_message(i),
+            P::CheckReread { item, check, shown, which, from, to, unit } => {
+                let ratio = to / from;
+                let near = |x: f64| (ratio / x - 1.0).abs() < 1e-6;
+                let why = if near(1e-4) && unit == "亿元" {
+                    "原数应是以万元填写的".to_string()
+                } else if near(1e2) && unit == "%" {
+                    "原数应是小数写法的百分比".to_string()
+                } else {
+                    format!("两者相差 {} 倍", show(if ratio >= 1.0 { ratio } else { 1.0 / ratio }))
+                };
+                format!(
+                    "“{item}”：读出的{} {} 与表内“{check}”{shown} 不符，{why}；按 {} {unit} 计则与之一致，已按此计，请核对",
+                    which.label(),
+                    show(*from),
+                    show(*to)
+                )
+            }
+            P::CheckMismatch { item, check, shown, computed, value, other, growth, alternatives } => {
+                let other_label = if *growth { "上年同期" } else { "目标" };
+                let mut s = format!(
+                    "“{item}”：表内“{check}”为 {shown}，按读出的数值（本期 {}，{other_label} {}）算得 {}%，两者不符：请核对本行数据",
+                    show(*value),
+                    show(*other),
+                    fmt_num((computed * 100.0).round() / 100.0)
+                );
+                if !alternatives.is_empty() {
+                    s.push_str(&format!("（可能的读法：{}）", alternatives.join("；")));
+                }
+                s
+            }
             P::MinMaxNeedsPeers { indicator } => {
                 format!("指标“{indicator}”按极值法计分，需要两个以上园区的数据；现按满分计")
             }

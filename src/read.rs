@@ -24,6 +24,8 @@ use crate::table::vocab::{
     SEQ_WORDS, UNIT_WORDS,
 };
 use std::borrow::Cow;
+
+mod check;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// How the paste is laid out.
@@ -239,6 +241,8 @@ pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today
         None => read_grid(&grid, &idx, header, period, today, opts),
     };
     diags.append(&mut out.diagnostics);
+    // The paste's own check values (完成率, 增减%) against the reading.
+    check::check_values(&grid, &idx, &mut out, &mut diags);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);

@@ -1,0 +1,278 @@
+//! Check values: the paste's own computed figures, recomputed from the reading.
+//!
+//! A clerk keeps 完成率 and 增减%/同比 beside the figures they are computed
+//! from. The reader sets those columns aside (the tool computes them itself);
+//! this phase, run once after the reading, recomputes each from what was read
+//! (value ÷ target, value against last year) and compares it with the paste's,
+//! within the paste's own rounding. Agreement is evidence, said in the check
+//! column's read-back (核对：3 处与读出的数值一致). Where a row disagrees, the
+//! readings that differ by a power of ten (万元 for 亿元, a fraction for a
+//! percentage) are tried on each figure: when exactly one of them is plausible
+//! and agrees, it is used and said at the cell it changes; otherwise the
+//! disagreement is a problem at the check cell.
+//!
+//! The work is per check column and per row that has one; a paste without a
+//! check column costs one scan of the column list.
+
+use super::{NameIndex, ReadOutcome};
+use crate::diag::{Diagnostic, Source};
+use crate::number::{parse_number, show, CellNumber};
+use crate::problem::{CheckFigure, Problem};
+use crate::table::grid::trim_cell;
+use crate::table::roles::{computed_word, Computed};
+use crate::table::vocab::name_key_cow;
+use crate::table::Grid;
+
+/// A column of check values: where it is, what it checks, and its tally.
+struct CheckColumn {
+    /// Index into `ReadOutcome::columns`.
+    info: usize,
+    col: usize,
+    kind: Computed,
+    agree: u32,
+    disagree: u32,
+    reread: u32,
+}
+
+/// Powers of ten a figure may be off by: 万元 for 亿元 (10⁴), a fraction for a percentage (10²).
+const FACTORS: [f64; 4] = [1e-4, 1e-2, 1e2, 1e4];
+
+/// Compares every check value of the paste with the reading (see the module's note).
+pub(super) fn check_values(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome, diags: &mut Vec<Diagnostic>) {
+    let mut checks: Vec<CheckColumn> = out
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(info, ci)| {
+            let kind = computed_word(&name_key_cow(&ci.header))?;
+            // 环比 is against last month, which the paste does not give.
+            let month_on_month = ci.header.contains("环比");
+            (matches!(kind, Computed::Completion | Computed::Growth) && !month_on_month)
+                .then_some(CheckColumn { info, col: ci.col, kind, agree: 0, disagree: 0, reread: 0 })
+        })
+        .collect();
+    if checks.is_empty() || out.parks.is_empty() {
+        return;
+    }
+    // Every column that holds a value read: a check column belongs to the value
+    // column nearest on its left (目标｜完成｜完成率 per indicator, or one 完成率 for all rows).
+    let mut value_cols: Vec<usize> = Vec::new();
+    for it in &idx.items {
+        let Some(col) = out.parks.column_of(it.name) else { continue };
+        for p in 0..out.parks.len() {
+            if let Some((_, c)) = col.pos(p) {
+                if !value_cols.contains(&c) {
+                    value_cols.push(c);
+                }
+            }
+        }
+    }
+    value_cols.sort_unstable();
+    for it in &idx.items {
+        let Some(ci) = out.parks.item(it.name) else { continue };
+        for p in 0..out.parks.len() {
+            let Some(column) = out.parks.column(ci) else { break };
+            let Some((r, vc)) = column.pos(p) else { continue };
+            let next = value_cols.iter().copied().find(|&c| c > vc).unwrap_or(usize::MAX);
+            for check in checks.iter_mut().filter(|k| k.col > vc && k.col < next) {
+                let Some(column) = out.parks.column_mut(ci) else { break };
+                let figures = Figures { value: column.value(p), other: other_figure(column, p, check.kind) };
+                let text = trim_cell(grid.cell(r, check.col));
+                let Some(shown) = check_number(text) else { continue };
+                match verdict(it, check.kind, figures, shown) {
+                    Verdict::Agrees => check.agree += 1,
+                    Verdict::NoFigures => {}
+                    Verdict::Reread { which, from, to } => {
+                        check.reread += 1;
+                        let header = out.columns.get(check.info).map(|c| c.header.clone()).unwrap_or_default();
+                        let at = match which {
+                            CheckFigure::Value => {
+                                column.set_value(p, Some(to));
+                                (r, vc)
+                            }
+                            CheckFigure::Target | CheckFigure::LastYear => {
+                                let (v, t, l) = (column.value(p), column.target(p), column.last_year(p));
+                                let (t, l) = if which == CheckFigure::Target { (Some(to), l) } else { (t, Some(to)) };
+                                column.fill(p, v, t, l, Some((r, vc)));
+                                (r, check.col)
+                            }
+                        };
+                        let problem = Problem::CheckReread { item: it.name.to_string(), check: header, shown: text.to_string(), which, from, to, unit: it.unit_label.to_string() };
+                        diags.push(Diagnostic::warning(Source::Data, problem).at(at.0, at.1).cell(trim_cell(grid.cell(at.0, at.1))));
+                    }
+                    Verdict::Disagrees { computed, alternatives } => {
+                        check.disagree += 1;
+                        let header = out.columns.get(check.info).map(|c| c.header.clone()).unwrap_or_default();
+                        let problem = Problem::CheckMismatch {
+                            item: it.name.to_string(),
+                            check: header,
+                            shown: text.to_string(),
+                            computed,
+                            value: figures.value.unwrap_or(f64::NAN),
+                            other: figures.other.unwrap_or(f64::NAN),
+                            growth: check.kind == Computed::Growth,
+                            alternatives,
+                        };
+                        diags.push(Diagnostic::warning(Source::Data, problem).at(r, check.col).cell(text));
+                    }
+                }
+            }
+        }
+    }
+    for check in &checks {
+        if let Some(ci) = out.columns.get_mut(check.info) {
+            if let Some(note) = tally_note(check) {
+                ci.why.push('；');
+                ci.why.push_str(&note);
+            }
+        }
+    }
+}
+
+/// The figure a check value is computed against besides the value: the target (完成率) or last year (增减%).
+fn other_figure(column: &crate::model::ItemColumn, p: usize, kind: Computed) -> Option<f64> {
+    match kind {
+        Computed::Completion => column.target(p),
+        _ => column.last_year(p),
+    }
+}
+
+/// What the read-back says of a check column, or None when it checked nothing.
+fn tally_note(c: &CheckColumn) -> Option<String> {
+    let checked = c.agree + c.disagree + c.reread;
+    if checked == 0 {
+        return None;
+    }
+    let mut s = format!("核对：{} 处与读出的数值一致", c.agree);
+    if c.reread > 0 {
+        s.push_str(&format!("，{} 处按另一种读法一致（见问题提示）", c.reread));
+    }
+    if c.disagree > 0 {
+        s.push_str(&format!("，{} 处不符（见问题提示）", c.disagree));
+    }
+    Some(s)
+}
+
+/// A check cell's number: its value, the tolerance its rounding gives (half
+/// its last place), and whether it may be a fraction (no % written, at most 10).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Shown {
+    value: f64,
+    tol: f64,
+    fraction: bool,
+}
+
+fn check_number(text: &str) -> Option<Shown> {
+    if text.is_empty() {
+        return None;
+    }
+    let value = match parse_number(text) {
+        CellNumber::Value { value, .. } => value,
+        _ => return None,
+    };
+    let decimals = text.split_once('.').map_or(0, |(_, frac)| frac.chars().take_while(char::is_ascii_digit).count());
+    let decimals = i32::try_from(decimals.min(12)).unwrap_or(12);
+    let fraction = !text.contains(['%', '％']) && value.abs() <= 10.0;
+    Some(Shown { value, tol: 0.5 * 10f64.powi(-decimals), fraction })
+}
+
+#[derive(Clone, Copy)]
+struct Figures {
+    value: Option<f64>,
+    /// The target (完成率) or last year's figure (增减%).
+    other: Option<f64>,
+}
+
+enum Verdict {
+    Agrees,
+    /// The row lacks a figure the check needs.
+    NoFigures,
+    /// Exactly one reading a power of ten off agrees: `which` figure is `to`, not `from`.
+    Reread { which: CheckFigure, from: f64, to: f64 },
+    /// No reading agrees, or several do (`alternatives` names them).
+    Disagrees { computed: f64, alternatives: Vec<String> },
+}
+
+/// The check value computed from two figures, in percent; None when it cannot be.
+fn computed(kind: Computed, value: f64, other: f64) -> Option<f64> {
+    let x = match kind {
+        Computed::Completion if other > 0.0 => value / other * 100.0,
+        Computed::Growth if other != 0.0 => (value - other) / other.abs() * 100.0,
+        _ => return None,
+    };
+    x.is_finite().then_some(x)
+}
+
+/// Whether a computed percentage agrees with the paste's check value, written
+/// as a percentage (89.8) or as a fraction (0.898), within its rounding and a
+/// little more (the clerk computed from unrounded figures).
+fn agrees(computed: f64, shown: Shown) -> bool {
+    let slack = 0.002 * computed.abs() + 1e-9;
+    (computed - shown.value).abs() <= shown.tol + slack || (shown.fraction && (computed - shown.value * 100.0).abs() <= shown.tol * 100.0 + slack)
+}
+
+/// A figure a county park can report in the item's unit: money in 亿元 under
+/// 1万亿 (`wan_for_yi`'s bound), a share or rate within ±1000 %.
+fn plausible(it: &super::Item, x: f64) -> bool {
+    if super::yi_item(it) {
+        return x.abs() < 1e4;
+    }
+    if it.unit_label == "%" {
+        return x.abs() <= 1000.0;
+    }
+    true
+}
+
+fn verdict(it: &super::Item, kind: Computed, f: Figures, shown: Shown) -> Verdict {
+    let (Some(value), Some(other)) = (f.value, f.other) else { return Verdict::NoFigures };
+    let Some(first) = computed(kind, value, other) else { return Verdict::NoFigures };
+    if agrees(first, shown) {
+        return Verdict::Agrees;
+    }
+    let other_is = if kind == Computed::Completion { CheckFigure::Target } else { CheckFigure::LastYear };
+    let mut found: Vec<(CheckFigure, f64, f64)> = Vec::new();
+    for k in FACTORS {
+        for (which, v, o, from, to) in [(CheckFigure::Value, scale(value, k), other, value, scale(value, k)), (other_is, value, scale(other, k), other, scale(other, k))] {
+            let ok = computed(kind, v, o).is_some_and(|x| agrees(x, shown));
+            if ok && plausible(it, v) && plausible(it, o) {
+                found.push((which, from, to));
+            }
+        }
+    }
+    match found.as_slice() {
+        [(which, from, to)] => Verdict::Reread { which: *which, from: *from, to: *to },
+        _ => Verdict::Disagrees {
+            computed: first,
+            alternatives: found.iter().map(|(w, from, to)| format!("{}由 {} 改为 {}", w.label(), show(*from), show(*to))).collect(),
+        },
+    }
+}
+
+/// `x` × `k`, dividing by 10ⁿ where `k` is 10⁻ⁿ (5.27, not 5.2700000000000005).
+fn scale(x: f64, k: f64) -> f64 {
+    if k < 1.0 {
+        x / (1.0 / k).round()
+    } else {
+        x * k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rounding_of_the_check_value_is_its_tolerance() {
+        let pct = check_number("89.8%").expect("a number");
+        assert_eq!(pct, Shown { value: 89.8, tol: 0.05, fraction: false });
+        assert_eq!(check_number("13.6"), Some(Shown { value: 13.6, tol: 0.05, fraction: false }));
+        assert_eq!(check_number("75"), Some(Shown { value: 75.0, tol: 0.5, fraction: false }));
+        assert_eq!(check_number(""), None);
+        assert_eq!(check_number("—"), None);
+        assert!(agrees(148.2032 / 165.0 * 100.0, pct));
+        // 87.8% is a percentage: 8,783 % is not 87.8 % however it is scaled.
+        assert!(!agrees(52.7 / 6.0 * 100.0, check_number("87.8%").expect("a number")));
+        assert!(agrees(148.2032 / 165.0 * 100.0, check_number("0.898").expect("a number")));
+        assert!(!agrees(17.67, check_number("27.3").expect("a number")));
+    }
+}
