@@ -114,6 +114,8 @@ pub enum SetAside {
     EarlierPeriod,
     /// 一级指标 beside 二级指标: the names that group the indicators.
     Group,
+    /// 2022年目标 in a 2023 table: another year's target is never this year's.
+    OtherYearTarget,
 }
 
 /// What is wrong with a method's parameters (scheme validation).
@@ -302,6 +304,10 @@ pub enum Problem {
     ColumnSetAside { text: String, why: SetAside },
     /// A value 10² or 10⁴ off what its indicator can be, read the likely way.
     Magnitude { item: String, value: f64, read_as: f64, unit: String, why: MagnitudeWhy },
+    /// A row whose label names its own period (上交税金（1-5月）) other than the table's.
+    RowPeriod { label: String, year: Option<i32>, month: Option<u32>, period: Period },
+    /// A 合计 or 平均 row of a park table that does not agree with the parks read.
+    AggregateMismatch { row: String, item: String, shown: String, computed: f64, average: bool },
     /// The paste's own check value (完成率, 增减%) agrees with one reading of a
     /// figure a power of ten off and with nothing else: that reading is used.
     CheckReread { item: String, check: String, shown: String, which: CheckFigure, from: f64, to: f64, unit: String },
@@ -437,6 +443,8 @@ impl Problem {
             P::NoGrades => "scheme.no_grades",
             P::ScoreIncomplete(_) => "score.incomplete",
             P::CheckReread { .. } => "check.reread",
+            P::RowPeriod { .. } => "read.row_period",
+            P::AggregateMismatch { .. } => "check.aggregate",
             P::CheckMismatch { .. } => "check.mismatch",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
             P::DirectOutOfRange { .. } => "score.direct_out_of_range",
@@ -576,6 +584,24 @@ impl Problem {
             P::VetoGrade { grade } => format!("一票否决所限的等次“{grade}”不在等次表中"),
             P::NoGrades => "方案没有等次表，结果不评等次".into(),
             P::ScoreIncomplete(i) => incomplete_message(i),
+            P::RowPeriod { label, year, month, period } => {
+                let its = match (year, month) {
+                    (Some(y), Some(m)) => format!("{y}年1-{m}月"),
+                    (None, Some(m)) => format!("1-{m}月"),
+                    (Some(y), None) => format!("{y}年"),
+                    (None, None) => "另一期间".to_string(),
+                };
+                format!(
+                    "“{}”写明是{its}的数，本表为 {}年1-{}月：此行按原数读取，其完成率与本表的序时进度不可比，请核对或换用本期的数",
+                    short(label),
+                    period.year,
+                    period.month
+                )
+            }
+            P::AggregateMismatch { row, item, shown, computed, average } => {
+                let how = if *average { "各园区的平均" } else { "各园区之和" };
+                format!("“{row}”行的“{item}”为 {shown}，读出的{how}为 {}，两者不符：请核对此行或各园区的数", fmt_num((computed * 10000.0).round() / 10000.0))
+            }
             P::CheckReread { item, check, shown, which, from, to, unit } => {
                 let ratio = to / from;
                 let near = |x: f64| (ratio / x - 1.0).abs() < 1e-6;
@@ -673,6 +699,7 @@ impl Problem {
                     SetAside::LastYearFull => "是上年全年数，不能与本年累计相比（同比需上年同期数）",
                     SetAside::EarlierPeriod => "是较早期间的累计数，已按最新期间的累计数读取",
                     SetAside::Group => "是分组的名称（如一级指标），指标按另一名称列读取",
+                    SetAside::OtherYearTarget => "是另一年份的目标，不是本表年份的目标（上一年的目标不能当作本年目标；需要时请另加本年的“年度目标”列）",
                 };
                 format!("“{}”{why}，此列未采用", short(text))
             }

@@ -243,6 +243,8 @@ pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today
     diags.append(&mut out.diagnostics);
     // The paste's own check values (完成率, 增减%) against the reading.
     check::check_values(&grid, &idx, &mut out, &mut diags);
+    check::other_year_targets(&idx, &mut out, &mut diags);
+    check::row_periods(&grid, &idx, &mut out, &mut diags);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
@@ -1200,6 +1202,7 @@ impl<'g, 's> Reader<'g, 's> {
                     Some(SetAside::EarlierPeriod) => "忽略（较早期间的累计数）".to_string(),
                     Some(SetAside::OneMonth) => "忽略（单月数）".to_string(),
                     Some(SetAside::Group) => "分组（一级指标）".to_string(),
+                    Some(SetAside::OtherYearTarget) => "忽略（另一年份的目标）".to_string(),
                     None => role.label(),
                 };
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {

@@ -14,7 +14,11 @@
 //! The work is per check column and per row that has one; a paste without a
 //! check column costs one scan of the column list.
 
-use super::{NameIndex, ReadOutcome};
+use super::{NameIndex, ReadOutcome, Shape};
+use crate::model::PeriodSource;
+use crate::problem::SetAside;
+use crate::table::period::period_hint;
+use crate::table::roles::{Role, What};
 use crate::diag::{Diagnostic, Source};
 use crate::number::{parse_number, show, CellNumber};
 use crate::problem::{CheckFigure, Problem};
@@ -124,6 +128,70 @@ pub(super) fn check_values(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome, 
             if let Some(note) = tally_note(check) {
                 ci.why.push('；');
                 ci.why.push_str(&note);
+            }
+        }
+    }
+}
+
+/// A target column headed with another year than the table's (2022年目标 in a
+/// 2023 table) holds last year's targets, never this year's: when it is the
+/// table's only target column, its targets are dropped and the column is set
+/// aside, said at its header. Only where the period is the paste's or the
+/// user's (a period from today's date names no year to compare with).
+pub(super) fn other_year_targets(idx: &NameIndex, out: &mut ReadOutcome, diags: &mut Vec<Diagnostic>) {
+    if out.period_source == PeriodSource::Today {
+        return;
+    }
+    let target_label = Role::Value(What::Target).label();
+    let mut targets = out.columns.iter().enumerate().filter(|(_, c)| c.role.starts_with(target_label.as_str()));
+    let (Some((info, ci)), None) = (targets.next(), targets.next()) else { return };
+    let Some(year) = period_hint(&ci.header).0 else { return };
+    if year == out.period.year {
+        return;
+    }
+    let (col, header) = (ci.col, ci.header.clone());
+    for it in &idx.items {
+        let Some(item) = out.parks.item(it.name) else { continue };
+        let Some(column) = out.parks.column_mut(item) else { continue };
+        for p in 0..column.values().len() {
+            if column.target(p).is_some() {
+                let (v, l, pos) = (column.value(p), column.last_year(p), column.pos(p));
+                column.fill(p, v, None, l, pos);
+            }
+        }
+    }
+    let problem = Problem::ColumnSetAside { text: header.clone(), why: SetAside::OtherYearTarget };
+    if let Some(ci) = out.columns.get_mut(info) {
+        ci.role = "忽略（另一年份的目标）".to_string();
+        ci.why = problem.message();
+    }
+    diags.push(Diagnostic::warning(Source::Data, problem).at(out.header_row.unwrap_or(0), col).cell(&header));
+}
+
+/// Rows whose label names their own period (上交税金（1-5月）in a 1-6月 table):
+/// the figure is read as written and flagged at the label, never silently
+/// taken as the table's period. One look per indicator row.
+pub(super) fn row_periods(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome, diags: &mut Vec<Diagnostic>) {
+    if out.shape != Shape::IndicatorRows {
+        return;
+    }
+    let indicator_label = Role::Indicator.label();
+    let Some(name_col) = out.columns.iter().find(|c| c.role == indicator_label).map(|c| c.col) else { return };
+    for it in &idx.items {
+        let Some(column) = out.parks.column_of(it.name) else { continue };
+        for p in 0..out.parks.len() {
+            let Some((r, _)) = column.pos(p) else { continue };
+            let label = trim_cell(grid.cell(r, name_col));
+            // Only a label with a digit or 年/季 can name a period: most rows cost one scan.
+            if !label.chars().any(|c| c.is_ascii_digit() || c.is_numeric() || matches!(c, '季' | '半')) {
+                continue;
+            }
+            let (year, month) = period_hint(label);
+            let other_year = year.is_some_and(|y| y != out.period.year);
+            let other_month = month.is_some_and(|m| m != out.period.month);
+            if other_year || other_month {
+                let problem = Problem::RowPeriod { label: label.to_string(), year, month, period: out.period };
+                diags.push(Diagnostic::warning(Source::Data, problem).at(r, name_col).cell(label));
             }
         }
     }
