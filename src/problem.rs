@@ -54,6 +54,21 @@ impl CheckFigure {
     }
 }
 
+/// A figure the field does not allow, read as written (`Problem::Implausible`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Implausible {
+    /// A share (占比, 比重) above 100 %.
+    ShareOver100,
+    /// A part (tax, R&D spending, manufacturing revenue) at or above its whole (revenue).
+    AboveWhole { whole: String, whole_value: f64 },
+    /// A count with a fraction.
+    NotWhole,
+    /// A count below 0.
+    Negative,
+    /// About 10ⁿ off the park's own target or last year's figure (`against`).
+    OffBy { against: &'static str, other: f64, power: i32, wan_for_yi: bool },
+}
+
 /// What the totals lack (`Problem::ScoreIncomplete`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incomplete {
@@ -304,6 +319,8 @@ pub enum Problem {
     ColumnSetAside { text: String, why: SetAside },
     /// A value 10² or 10⁴ off what its indicator can be, read the likely way.
     Magnitude { item: String, value: f64, read_as: f64, unit: String, why: MagnitudeWhy },
+    /// A figure the field does not allow (a share above 100 %, tax above revenue …), read as written.
+    Implausible { item: String, value: f64, unit: String, why: Implausible },
     /// A row whose label names its own period (上交税金（1-5月）) other than the table's.
     RowPeriod { label: String, year: Option<i32>, month: Option<u32>, period: Period },
     /// A 合计 or 平均 row of a park table that does not agree with the parks read.
@@ -444,6 +461,7 @@ impl Problem {
             P::ScoreIncomplete(_) => "score.incomplete",
             P::CheckReread { .. } => "check.reread",
             P::RowPeriod { .. } => "read.row_period",
+            P::Implausible { .. } => "check.implausible",
             P::AggregateMismatch { .. } => "check.aggregate",
             P::CheckMismatch { .. } => "check.mismatch",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
@@ -584,6 +602,25 @@ impl Problem {
             P::VetoGrade { grade } => format!("一票否决所限的等次“{grade}”不在等次表中"),
             P::NoGrades => "方案没有等次表，结果不评等次".into(),
             P::ScoreIncomplete(i) => incomplete_message(i),
+            P::Implausible { item, value, unit, why } => {
+                let v = show(*value);
+                match why {
+                    Implausible::ShareOver100 => format!("“{item}”为 {v}%，占比不能超过 100%：此值按原数读取，请核对"),
+                    Implausible::AboveWhole { whole, whole_value } => format!(
+                        "“{item}”为 {v}{unit}，不小于“{whole}”{}{unit}：部分不能大于总体，此值按原数读取，请核对",
+                        show(*whole_value)
+                    ),
+                    Implausible::NotWhole => format!("“{item}”为 {v}，个数应为整数：此值按原数读取，请核对"),
+                    Implausible::Negative => format!("“{item}”为 {v}，个数不能为负：此值按原数读取，请核对"),
+                    Implausible::OffBy { against, other, power, wan_for_yi } => {
+                        let likely = if *wan_for_yi { "，像是以万元填写的（应为亿元）" } else { "" };
+                        format!(
+                            "“{item}”为 {v}{unit}，与其{against} {}{unit} 相差约 10^{power} 倍{likely}：此值按原数读取，请核对单位",
+                            show(*other)
+                        )
+                    }
+                }
+            }
             P::RowPeriod { label, year, month, period } => {
                 let its = match (year, month) {
                     (Some(y), Some(m)) => format!("{y}年1-{m}月"),

@@ -245,6 +245,8 @@ pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today
     check::check_values(&grid, &idx, &mut out, &mut diags);
     check::other_year_targets(&idx, &mut out, &mut diags);
     check::row_periods(&grid, &idx, &mut out, &mut diags);
+    check::aggregate_rows(&grid, &idx, &mut out, &mut diags);
+    check::invariants(&idx, &out, &mut diags);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
@@ -738,6 +740,13 @@ impl std::hash::Hasher for Fx {
     fn write_u8(&mut self, i: u8) {
         self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+}
+
+/// Park-name cells that open a note or sign-off line (注：, 填报人, 审核人, 填报日期 …).
+fn is_note(name: &str) -> bool {
+    // Their first characters, so that a park's name costs one comparison.
+    const FIRST: &[char] = &['注', '说', '备', '附', '填', '审', '制', '联', '负', '数', '资', '报', '单', '统'];
+    name.chars().next().is_some_and(|c| FIRST.contains(&c)) && row_kind(name) == RowKind::Note
 }
 
 /// Park-name cells that are totals (sums, whole-area rows, averages, subtotals), not parks.
@@ -1839,6 +1848,10 @@ impl<'g, 's> Reader<'g, 's> {
             } else {
                 Cow::Borrowed(raw)
             };
+            if is_note(&name) {
+                // A sign-off or note line under the table (填报人：…, 注：…) is no park.
+                continue;
+            }
             if is_total(&name) {
                 self.diags.push(
                     Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.to_string() }).at(r, pc).cell(&name),

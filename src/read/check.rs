@@ -18,7 +18,9 @@ use super::{NameIndex, ReadOutcome, Shape};
 use crate::model::PeriodSource;
 use crate::problem::SetAside;
 use crate::table::period::period_hint;
-use crate::table::roles::{Role, What};
+use crate::problem::Implausible;
+use crate::table::roles::{Key, Role, What};
+use crate::table::vocab::{row_kind, RowKind, Total};
 use crate::diag::{Diagnostic, Source};
 use crate::number::{parse_number, show, CellNumber};
 use crate::problem::{CheckFigure, Problem};
@@ -192,6 +194,140 @@ pub(super) fn row_periods(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome, d
             if other_year || other_month {
                 let problem = Problem::RowPeriod { label: label.to_string(), year, month, period: out.period };
                 diags.push(Diagnostic::warning(Source::Data, problem).at(r, name_col).cell(label));
+            }
+        }
+    }
+}
+
+/// 合计 and 平均 rows of a park table (read aside as totals) are check values:
+/// each item's figure on the row is compared with the sum (or the mean) of the
+/// parks read, in the column's own unit (the factor the parks' cells were
+/// converted by). Agreement goes into the park column's read-back, a
+/// disagreement is a problem at the row's cell. Tables with groups or
+/// subtotals are left alone (a 合计 may sum the subtotals or the parks).
+pub(super) fn aggregate_rows(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome, diags: &mut Vec<Diagnostic>) {
+    if out.shape != Shape::ParkRows || out.parks.is_empty() {
+        return;
+    }
+    let park_label = Role::Key(Key::Park).label();
+    let Some(info) = out.columns.iter().position(|c| c.role == park_label) else { return };
+    let Some(pc) = out.columns.get(info).map(|c| c.col) else { return };
+    let first = out.header_row.map_or(0, |h| h + 1);
+    let n = out.parks.len();
+    if (0..n).any(|p| out.parks.group(p).is_some()) {
+        return;
+    }
+    let mut rows: Vec<(usize, bool)> = Vec::new();
+    for r in first..grid.n_rows() {
+        match row_kind(trim_cell(grid.cell(r, pc))) {
+            RowKind::Subtotal => return,
+            RowKind::Total { of: Total::Sum, .. } => rows.push((r, false)),
+            RowKind::Total { of: Total::Average, .. } => rows.push((r, true)),
+            _ => {}
+        }
+    }
+    if rows.is_empty() {
+        return;
+    }
+    let (mut agree, mut disagree) = (0u32, 0u32);
+    for it in &idx.items {
+        let Some(col) = out.parks.column_of(it.name) else { continue };
+        // Every park's value, and the factor from the column's cells to the item's unit.
+        let mut sum = 0.0;
+        let mut factor = None;
+        let mut vc = None;
+        let mut complete = true;
+        for p in 0..n {
+            match (col.value(p), col.pos(p)) {
+                (Some(v), Some((r, c))) => {
+                    sum += v;
+                    vc = Some(c);
+                    if factor.is_none() {
+                        if let CellNumber::Value { value: x, .. } = parse_number(trim_cell(grid.cell(r, c))) {
+                            factor = (x != 0.0).then(|| v / x);
+                        }
+                    }
+                }
+                _ => complete = false,
+            }
+        }
+        let (Some(vc), Some(factor), true) = (vc, factor, complete) else { continue };
+        for &(r, average) in &rows {
+            let text = trim_cell(grid.cell(r, vc));
+            let Some(shown) = check_number(text) else { continue };
+            let computed = if average { sum / n as f64 } else { sum };
+            let tol = shown.tol * factor.abs() + 0.002 * computed.abs() + 1e-9;
+            if (shown.value * factor - computed).abs() <= tol {
+                agree += 1;
+                continue;
+            }
+            disagree += 1;
+            let row = trim_cell(grid.cell(r, pc)).to_string();
+            let problem = Problem::AggregateMismatch { row, item: it.name.to_string(), shown: text.to_string(), computed: computed / factor, average };
+            diags.push(Diagnostic::warning(Source::Data, problem).at(r, vc).cell(text));
+        }
+    }
+    if agree + disagree > 0 {
+        if let Some(ci) = out.columns.get_mut(info) {
+            ci.why.push_str(&format!("；合计/平均行核对：{agree} 处与各园区的数一致"));
+            if disagree > 0 {
+                ci.why.push_str(&format!("，{disagree} 处不符（见问题提示）"));
+            }
+        }
+    }
+}
+
+/// Parts that must stay below their whole, in the scheme's names.
+const PARTS_OF_WHOLE: &[(&str, &str)] = &[("上交税金", "技工贸总收入"), ("研究开发费用总额", "技工贸总收入"), ("制造业主营业务收入", "技工贸总收入")];
+
+/// Words of items that are shares (at most 100 %).
+const SHARE_WORDS: &[&str] = &["占比", "比重", "压缩率", "覆盖率"];
+
+/// The field's invariants on every figure read, once per item column: a share
+/// at most 100 %, a part below its whole, counts whole and not negative, and a
+/// value about 10³ or more off its own target or last year's figure. Each is a
+/// warning at the cell naming the likely reading; nothing is changed (a
+/// plausible small value stays as it is).
+pub(super) fn invariants(idx: &NameIndex, out: &ReadOutcome, diags: &mut Vec<Diagnostic>) {
+    let parks = &out.parks;
+    for it in &idx.items {
+        let Some(col) = parks.column_of(it.name) else { continue };
+        let share = it.unit_label == "%" && SHARE_WORDS.iter().any(|w| it.name.contains(w));
+        // A count, not an average of counts (政务服务事项平均申报材料 3.1 件).
+        let count = it.unit.as_ref().is_some_and(|u| u.dims.count == 1 && u.dims.cny == 0 && u.dims.area == 0) && !it.name.contains('均');
+        let whole = PARTS_OF_WHOLE.iter().find(|(part, _)| *part == it.name).and_then(|(_, w)| parks.column_of(w).map(|c| (*w, c)));
+        for p in 0..parks.len() {
+            let (Some(v), Some((r, c))) = (col.value(p), col.pos(p)) else { continue };
+            let mut say = |why: Implausible| {
+                let problem = Problem::Implausible { item: it.name.to_string(), value: v, unit: it.unit_label.to_string(), why };
+                diags.push(Diagnostic::warning(Source::Data, problem).at(r, c));
+            };
+            if share && v > 100.0 + 1e-9 {
+                say(Implausible::ShareOver100);
+            }
+            if count && v < 0.0 {
+                say(Implausible::Negative);
+            } else if count && v.fract().abs() > 1e-9 {
+                say(Implausible::NotWhole);
+            }
+            if let Some((w, wc)) = whole {
+                if let Some(wv) = wc.value(p).filter(|wv| *wv > 0.0 && v >= *wv) {
+                    say(Implausible::AboveWhole { whole: w.to_string(), whole_value: wv });
+                }
+            }
+            for (against, other) in [("目标", col.target(p)), ("上年同期数", col.last_year(p))] {
+                let Some(o) = other.filter(|o| *o > 0.0) else { continue };
+                if v <= 0.0 {
+                    continue;
+                }
+                let ratio = v / o;
+                // 10³ apart or more: no year moves a park's figure so far from its own target.
+                if !(1e-3..=1e3).contains(&ratio) {
+                    let power = ratio.log10().round() as i32;
+                    let wan_for_yi = super::yi_item(it) && ratio > 1.0 && (power - 4).abs() <= 1;
+                    say(Implausible::OffBy { against, other: o, power, wan_for_yi });
+                    break;
+                }
             }
         }
     }

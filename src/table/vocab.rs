@@ -191,6 +191,7 @@ const SUBTOTAL_WORD: &str = "小计";
 /// Openings of note and sign-off lines (compared after `fold_name`, so colons are ASCII).
 const NOTE_OPENINGS: &[&str] = &[
     "注:", "说明:", "备注:", "附注:", "填报人", "填表人", "审核人", "制表", "联系电话", "联系人", "负责人", "数据来源", "资料来源",
+    "填报日期", "填报单位", "报出日期", "报送日期", "单位负责人", "统计负责人",
 ];
 
 /// The kind of a row, from its name cell.
