@@ -237,6 +237,10 @@ struct Plan {
     side: Vec<Option<usize>>,
     /// Indices into `scheme.grades`, best first (as `finish` orders them).
     grades: Vec<usize>,
+    /// Each indicator's weight as printed points, and whether 缺数据 always
+    /// means no value (扣分): what the total lacks is tallied without rounding per park.
+    weight_points: Vec<Points>,
+    deducts: Vec<bool>,
     /// The strings every park's score repeats, made once and shared.
     shared: Shared,
 }
@@ -323,6 +327,8 @@ impl Plan {
             formulas,
             deduct,
             grades,
+            weight_points: scheme.indicators.iter().map(|i| Points::round(i.weight)).collect(),
+            deducts: scheme.indicators.iter().map(|i| matches!(i.method, Method::Deduct { .. })).collect(),
             prep,
             slot_names: names,
         }
@@ -616,8 +622,9 @@ impl Pass<'_> {
             let score = self.indicator_score(i, ind, p, park, diags);
             *slot = Points::round(score.unwrap_or(ind.missing_score));
             if score.is_none() {
-                let no_value = matches!(ind.method, Method::Deduct { .. }) || unpack(self.vals.get(i * n + p)).is_none();
-                unscored.add(Points::round(ind.weight) - *slot, no_value);
+                let plan = self.plan;
+                let no_value = plan.deducts.get(i).copied().unwrap_or(false) || unpack(self.vals.get(i * n + p)).is_none();
+                unscored.add(plan.weight_points.get(i).copied().unwrap_or(Points::ZERO) - *slot, no_value);
             }
         }
         unscored

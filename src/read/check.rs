@@ -217,8 +217,14 @@ pub(super) fn aggregate_rows(grid: &Grid, idx: &NameIndex, out: &mut ReadOutcome
     if (0..n).any(|p| out.parks.group(p).is_some()) {
         return;
     }
+    // The rows the reader set aside as totals, each told at its name (read.total_row):
+    // no second scan of the park rows.
     let mut rows: Vec<(usize, bool)> = Vec::new();
-    for r in first..grid.n_rows() {
+    for d in diags.iter().filter(|d| matches!(d.problem, Problem::TotalRow { .. }) && d.col == u32::try_from(pc + 1).ok()) {
+        let Some(r) = d.row.and_then(|r| usize::try_from(r).ok()).and_then(|r| r.checked_sub(1)) else { continue };
+        if r < first {
+            continue;
+        }
         match row_kind(trim_cell(grid.cell(r, pc))) {
             RowKind::Subtotal => return,
             RowKind::Total { of: Total::Sum, .. } => rows.push((r, false)),
