@@ -283,6 +283,9 @@ pub struct ApiParksCompact {
     pub total: Vec<Points>,
     /// Shared with the parks' scores (serde's `rc` feature writes the text).
     pub grade: Vec<std::rc::Rc<str>>,
+    /// As `ApiPark::unscored_items` and `unscored_points`.
+    pub unscored_items: Vec<u32>,
+    pub unscored_points: Vec<Points>,
     pub rank: Vec<u32>,
     pub veto: Vec<Option<String>>,
     /// One entry per dimension, with every park's score in it.
@@ -382,7 +385,12 @@ pub struct ApiPark {
     /// ties sharing a rank), `null` without a group.
     pub group_rank: Option<u32>,
     pub total: Points,
+    /// The grade the total reaches; with `unscored_items` above 0 the total is
+    /// partial and the page shows 未定级 with this grade beside it.
     pub grade: String,
+    /// Indicators scored 缺数据 and the points they carry: the total lacks them.
+    pub unscored_items: u32,
+    pub unscored_points: Points,
     pub rank: u32,
     pub veto: Option<String>,
     /// False when `indicators` and `progress` were left out (see `detail`).
@@ -966,6 +974,8 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
                     group,
                     total: s.total,
                     grade: s.grade.to_string(),
+                    unscored_items: s.unscored.items,
+                    unscored_points: s.unscored.points,
                     rank: s.rank,
                     veto: s.veto.clone(),
                     detailed: p.detailed,
@@ -1130,6 +1140,8 @@ fn parks_compact(r: &Report, groups: &[(Option<String>, Option<u32>)]) -> ApiPar
         group_rank: Vec::with_capacity(n),
         total: Vec::with_capacity(n),
         grade: Vec::with_capacity(n),
+        unscored_items: Vec::with_capacity(n),
+        unscored_points: Vec::with_capacity(n),
         rank: Vec::with_capacity(n),
         veto: Vec::with_capacity(n),
         dimensions: r
@@ -1149,6 +1161,8 @@ fn parks_compact(r: &Report, groups: &[(Option<String>, Option<u32>)]) -> ApiPar
         c.name.push(s.name.clone());
         c.total.push(s.total);
         c.grade.push(s.grade.clone());
+        c.unscored_items.push(s.unscored.items);
+        c.unscored_points.push(s.unscored.points);
         c.rank.push(s.rank);
         c.veto.push(s.veto.clone());
         // A park's dimensions and adjustments follow the scheme's order.
@@ -1229,7 +1243,7 @@ mod tests {
         assert_eq!(compact["parks"].as_array().unwrap().len(), 1);
         assert_eq!(compact["parks"][0], parks[7], "the detailed park's object is the same");
         for (i, p) in parks.iter().enumerate() {
-            for k in ["name", "group", "group_rank", "total", "grade", "rank", "veto"] {
+            for k in ["name", "group", "group_rank", "total", "grade", "unscored_items", "unscored_points", "rank", "veto"] {
                 assert_eq!(c[k][i], p[k], "{k} of park {i}");
             }
             for (d, dim) in p["dimensions"].as_array().unwrap().iter().enumerate() {
@@ -1269,11 +1283,12 @@ mod tests {
     fn the_park_name_names_the_exports() {
         let req = r#"{"data":"指标名称\t单位\t年度目标\t1-11月累计\n技工贸总收入\t亿元\t165\t148\n","park_name":" 湘潭园区 ","period":{"year":2022,"month":11}}"#;
         let csv = String::from_utf8(export_json(req, "", "csv")).unwrap();
-        assert!(csv.contains("湘潭园区得分明细（数据截至2022年11月，评价方案："), "{csv}");
+        // One indicator of 22 pasted: the title says the total is partial (issue 27).
+        assert!(csv.contains("湘潭园区得分明细（部分得分，21 项指标未计分，未计入 92 分）（数据截至2022年11月，评价方案："), "{csv}");
         assert!(csv.lines().any(|l| l.starts_with("1,湘潭园区,")), "the ranking row names the park: {csv}");
         let xlsx = export_json(req, "", "xlsx");
         let text = String::from_utf8_lossy(&xlsx);
-        assert!(text.contains("<dc:title>湘潭园区五好园区评价（数据截至2022年11月"), "document properties carry the title");
+        assert!(text.contains("<dc:title>湘潭园区五好园区评价（部分得分，21 项指标未计分，未计入 92 分）（数据截至2022年11月"), "document properties carry the title");
     }
 
     #[test]

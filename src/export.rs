@@ -253,10 +253,16 @@ fn is_simulated(r: &Report, park: &str, indicator: &str) -> bool {
 /// the period and the scheme; the .xlsx carries it in its document properties.
 pub fn doc_title(r: &Report) -> String {
     let who = match r.parks.as_slice() {
-        [one] => format!("{}五好园区评价", park_name(&one.score, 0)),
+        [one] => format!("{}五好园区评价{}", park_name(&one.score, 0), partial_note(&one.score)),
+        _ if r.parks.iter().any(|p| p.score.unscored.is_partial()) => "园区排名（部分园区为部分得分）".to_string(),
         _ => "园区排名".to_string(),
     };
     format!("{who}{}", period_note(r))
+}
+
+/// （部分得分，N 项指标未计分，未计入 P 分） after a partial total's titles, or "".
+fn partial_note(s: &ParkScore) -> String {
+    s.partial_mark().map(|m| format!("（{m}）")).unwrap_or_default()
 }
 
 fn park_name(s: &ParkScore, i: usize) -> String {
@@ -323,8 +329,9 @@ fn layout(report: &Report, ranked: usize, listed_parts: usize) -> Vec<Table> {
             continue;
         }
         let name = park_name(&park.score, i);
-        out.push(breakdown(i, &name, &note, &park.score, &|ind: &str| is_simulated(report, &park.score.name, ind)));
-        out.push(dimensions(i, &name, &note, &park.score));
+        let marked = format!("{}{note}", partial_note(&park.score));
+        out.push(breakdown(i, &name, &marked, &park.score, &|ind: &str| is_simulated(report, &park.score.name, ind)));
+        out.push(dimensions(i, &name, &marked, &park.score));
         if !park.score.adjustments.is_empty() {
             out.push(adjustments(i, &name, &note, &park.score));
         }
@@ -415,7 +422,10 @@ fn breakdown(i: usize, name: &str, note: &str, s: &ParkScore, simulated: &dyn Fn
             RowMeta { class: vec!["adjust"], link: Some(a.name.clone()), ..RowMeta::default() },
         );
     }
-    let mut how = format!("等级：{}", s.grade);
+    let mut how = match s.partial_mark() {
+        Some(m) => format!("{m}；等级：{}", s.grade_shown()),
+        None => format!("等级：{}", s.grade),
+    };
     if let Some(v) = &s.veto {
         how.push_str("；一票否决：");
         how.push_str(v);
@@ -714,7 +724,7 @@ fn ranking(note: &str, r: &Report, ranked: usize) -> Table {
             row.push(gr.map_or_else(empty, |n| Cell::Number { value: f64::from(n), text: n.to_string(), decimals: Some(0) }));
         }
         row.push(pts(s.total));
-        row.push(text(&s.grade));
+        row.push(if s.unscored.is_partial() { Cell::Text(s.grade_shown()) } else { text(&s.grade) });
         for d in &r.scheme.dimensions {
             row.push(s.dimensions.iter().find(|x| *x.key == *d.key).map_or_else(empty, |x| pts(x.score)));
         }

@@ -127,6 +127,66 @@ pub struct ParkScore {
     pub veto: Option<String>,
     /// 1-based; ties share a rank (1, 1, 3).
     pub rank: u32,
+    /// The indicators the total lacks (scored 缺数据); empty when the total is whole.
+    pub unscored: Unscored,
+}
+
+/// What a park's total lacks: the indicators scored 缺数据 and the points they
+/// carry (weight less the scheme's missing-data score), split into those with
+/// no value at all and those with a value but no target (or base) to score it by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unscored {
+    pub items: u32,
+    pub points: Points,
+    /// Of `items`, those with no value (the paste has no figure for them).
+    pub no_value: u32,
+    pub no_value_points: Points,
+}
+
+impl Unscored {
+    /// Counts one indicator scored 缺数据 that carries `points` it did not get.
+    pub fn add(&mut self, points: Points, no_value: bool) {
+        self.items = self.items.saturating_add(1);
+        self.points += points;
+        if no_value {
+            self.no_value = self.no_value.saturating_add(1);
+            self.no_value_points += points;
+        }
+    }
+
+    /// True when some indicator was not scored: the total is a part of the score.
+    pub fn is_partial(&self) -> bool {
+        self.items > 0
+    }
+}
+
+impl ParkScore {
+    /// The grade as it may be shown: with indicators unscored the total is a part
+    /// of the score, so it is 未定级, with the grade the scored part reaches.
+    pub fn grade_shown(&self) -> String {
+        if !self.unscored.is_partial() {
+            return self.grade.to_string();
+        }
+        if self.grade.is_empty() {
+            return "未定级".to_string();
+        }
+        format!("未定级（已计分部分为{}）", self.grade)
+    }
+
+    /// The mark a partial total carries wherever it is shown (部分得分，未计入 N 分), or None.
+    pub fn partial_mark(&self) -> Option<String> {
+        self.unscored.is_partial().then(|| format!("部分得分，{} 项指标未计分，未计入 {} 分", self.unscored.items, points_text(self.unscored.points)))
+    }
+}
+
+/// Points as a statistician writes them in a sentence: 76, 53.5 (no trailing zeros).
+pub fn points_text(p: Points) -> String {
+    let s = p.to_string();
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
 }
 
 /// Progress status against 序时进度 (or against the target, where no schedule applies).
@@ -372,6 +432,10 @@ impl ItemColumn {
 
     pub fn target(&self, park: usize) -> Option<f64> {
         unpack(self.target.get(park))
+    }
+
+    pub fn last_year(&self, park: usize) -> Option<f64> {
+        unpack(self.last_year.get(park))
     }
 
     /// Whether the park has an observation of this item (possibly with every figure missing).

@@ -94,6 +94,7 @@ fn report() -> Report {
         grade: "不合格".into(),
         veto: None,
         rank: 2,
+        unscored: Default::default(),
     };
     let other = ParkScore {
         name: HOSTILE.into(),
@@ -104,6 +105,7 @@ fn report() -> Report {
         grade: "良好".into(),
         veto: Some("发生重大环境污染事件".into()),
         rank: 1,
+        unscored: Default::default(),
     };
     let progress = vec![
         prog("技工贸总收入", "亿元", Some(170.0), Some(148.2032), Some(148.2032 / 170.0 * 100.0), Status::SlightlyBehind, ""),
@@ -608,4 +610,26 @@ fn a_count_projects_to_whole_numbers() {
     assert_eq!(row("新开工重大项目数")[need], "1");
     // Money keeps its figures as given.
     assert_eq!(row("技工贸总收入")[proj], "161.6762");
+}
+
+/// The real Jan–Nov table has no targets: its total lacks 17 indicators and 76
+/// points, and every export says so in its title and in the total's row
+/// (issue 27), as the screen and the printout do; the grade is not given as one.
+#[test]
+fn a_partial_total_is_marked_in_every_export() {
+    let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hengshan-2022-jan-nov.tsv")).expect("the real table");
+    let request = serde_json::json!({"data": data, "period": {"year": 2022, "month": 11}, "today": "2022-12-15"}).to_string();
+    let mark = "部分得分，17 项指标未计分，未计入 76 分";
+    for format in ["tsv", "csv", "json"] {
+        let bytes = wuhao::api::export_json(&request, "", format);
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(text.contains(mark), "{format}: no partial mark");
+        assert!(text.contains("未定级（已计分部分为不合格）"), "{format}: the partial total is graded as if whole");
+    }
+    let mut book = open(wuhao::api::export_json(&request, "", "xlsx"));
+    let sheets = book.sheet_names().to_owned();
+    let first = sheets.first().expect("a sheet").clone();
+    let range = book.worksheet_range(&first).expect("the breakdown sheet");
+    let shown = dump(&range);
+    assert!(shown.contains(mark) && shown.contains("未定级"), "xlsx: {shown}");
 }

@@ -17,9 +17,13 @@ fn render(report: &Value) -> String {
     }
     for park in report["parks"].as_array().into_iter().flatten() {
         out.push_str(&format!(
-            "park {} total {} grade {} rank {} veto {}\n",
+            "park {} total {}{} grade {} rank {} veto {}\n",
             park["name"].as_str().unwrap_or(""),
             park["total"],
+            match park["unscored_items"].as_u64() {
+                Some(n) if n > 0 => format!(" (partial: {n} items, {} points not counted)", park["unscored_points"]),
+                _ => String::new(),
+            },
             park["grade"].as_str().unwrap_or(""),
             park["rank"],
             park["veto"].as_str().unwrap_or("—")

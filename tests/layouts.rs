@@ -72,6 +72,34 @@ struct Expect {
     groups: Vec<(String, Vec<String>)>,
     /// Split sums: (indicator, "target" | "actual", should add up)
     sums: Vec<(String, String, bool)>,
+    /// Diagnostics at a cell: (1-based row, 1-based column, alternatives).
+    warn_at: Vec<(u32, u32, Vec<String>)>,
+    /// What a park's total lacks: (park or None for the only one, items, points).
+    missing: Vec<(Option<String>, u32, f64)>,
+    /// The grade as shown: (park or None, text it contains, whether it must).
+    grades: Vec<(Option<String>, String, bool)>,
+    /// Check columns (header contains this) whose read-back says they agree.
+    agrees: Vec<String>,
+}
+
+/// `[park] rest`: the park when the line starts with a word followed by more.
+fn owner_and_rest(v: &str) -> (Option<String>, String) {
+    let v = v.trim();
+    match v.split_once(char::is_whitespace) {
+        Some((first, rest)) if !first.chars().next().is_some_and(|c| c.is_ascii_digit()) && !rest.trim().is_empty() => {
+            (Some(first.to_string()), rest.trim().to_string())
+        }
+        _ => (None, v.to_string()),
+    }
+}
+
+/// `N items, P points`.
+fn parse_missing(v: &str, ctx: &str) -> (u32, f64) {
+    let nums: Vec<f64> = v.split([',', ' ']).filter_map(|w| w.trim().parse::<f64>().ok()).collect();
+    match nums.as_slice() {
+        [n, p] => (*n as u32, *p),
+        _ => panic!("{ctx}: `missing: [park] N items, P points`: {v:?}"),
+    }
 }
 
 fn parse_period(s: &str) -> Option<Period> {
@@ -135,6 +163,10 @@ fn parse_expect(text: &str, ctx: &str, items: &[String]) -> Expect {
         no_warn: Vec::new(),
         groups: Vec::new(),
         sums: Vec::new(),
+        warn_at: Vec::new(),
+        missing: Vec::new(),
+        grades: Vec::new(),
+        agrees: Vec::new(),
     };
     for raw in text.lines() {
         // A comment starts with # at the line's start or after a space.
@@ -146,8 +178,19 @@ fn parse_expect(text: &str, ctx: &str, items: &[String]) -> Expect {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
+        if let Some(rest) = line.strip_prefix("warn at ") {
+            // `warn at R:C: words`
+            let (at, words) = rest.split_once(": ").unwrap_or_else(|| panic!("{ctx}: `warn at R:C: words`: {line:?}"));
+            let (r, c) = at.trim().split_once(':').unwrap_or_else(|| panic!("{ctx}: `warn at R:C`: {line:?}"));
+            let (r, c) = (r.trim().parse().unwrap_or_else(|_| panic!("{ctx}: row {r:?}")), c.trim().parse().unwrap_or_else(|_| panic!("{ctx}: col {c:?}")));
+            e.warn_at.push((r, c, words.split('|').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect()));
+            continue;
+        }
         let keyed = line.split_once(':').filter(|(k, _)| {
-            matches!(k.trim(), "kind" | "class" | "period" | "parks" | "parts" | "not" | "warn" | "no warn" | "group" | "whole" | "adds up" | "does not add up")
+            matches!(
+                k.trim(),
+                "kind" | "class" | "period" | "parks" | "parts" | "not" | "warn" | "no warn" | "group" | "whole" | "adds up" | "does not add up" | "missing" | "grade" | "no grade" | "agrees"
+            )
         });
         match keyed {
             Some((k, v)) => {
@@ -177,6 +220,16 @@ fn parse_expect(text: &str, ctx: &str, items: &[String]) -> Expect {
                         e.groups.push((g.trim().to_string(), list(parks)));
                     }
                     "whole" => e.whole.push(parse_figure(v, ctx, items)),
+                    "missing" => {
+                        let (owner, rest) = owner_and_rest(v);
+                        let (n, p) = parse_missing(&rest, ctx);
+                        e.missing.push((owner, n, p));
+                    }
+                    "grade" | "no grade" => {
+                        let (owner, rest) = owner_and_rest(v);
+                        e.grades.push((owner, rest, k.trim() == "grade"));
+                    }
+                    "agrees" => e.agrees.extend(list(v)),
                     "adds up" | "does not add up" => {
                         let ok = k.trim() == "adds up";
                         let mut w = v.split_whitespace();
@@ -311,14 +364,34 @@ fn check_data(case: &str, e: &Expect, text: &str, scheme: &Scheme) -> Outcome {
             }
         }
     }
+    // A case about the total is evaluated whole: its problems are the report's (reading, scoring).
+    let report_diags = if !e.missing.is_empty() || !e.grades.is_empty() {
+        check_total(&mut diffs, e, text, scheme, today, period, single.as_deref())
+    } else {
+        Vec::new()
+    };
+    let all_diags = || out.diagnostics.iter().chain(report_diags.iter());
     for alts in &e.warn {
-        if !out.diagnostics.iter().any(|d| diag_matches(alts, d.kind(), &d.message())) {
+        if !all_diags().any(|d| diag_matches(alts, d.kind(), &d.message())) {
             diffs.push(format!("no diagnostic matching {}", alts.join(" | ")));
         }
     }
     for alts in &e.no_warn {
-        if let Some(d) = out.diagnostics.iter().find(|d| diag_matches(alts, d.kind(), &d.message())) {
+        if let Some(d) = all_diags().find(|d| diag_matches(alts, d.kind(), &d.message())) {
             diffs.push(format!("unexpected diagnostic: {}", d.message()));
+        }
+    }
+    for (r, c, alts) in &e.warn_at {
+        let at = |d: &&wuhao::diag::Diagnostic| d.row == Some(*r) && d.col == Some(*c);
+        if !out.diagnostics.iter().filter(at).any(|d| diag_matches(alts, d.kind(), &d.message())) {
+            let there: Vec<String> = out.diagnostics.iter().filter(at).map(|d| d.message()).collect();
+            diffs.push(format!("no diagnostic at {r}:{c} matching {} (there: {})", alts.join(" | "), if there.is_empty() { "none".into() } else { there.join("; ") }));
+        }
+    }
+    for key in &e.agrees {
+        let key = squash(key);
+        if !out.columns.iter().any(|c| squash(&c.header).contains(&key) && c.why.contains("一致")) {
+            diffs.push(format!("no column “{key}” whose read-back says it agrees (与…一致)"));
         }
     }
     for (g, parks) in &e.groups {
@@ -330,7 +403,56 @@ fn check_data(case: &str, e: &Expect, text: &str, scheme: &Scheme) -> Outcome {
             }
         }
     }
-    Outcome { diffs, warned: !out.diagnostics.is_empty() }
+    Outcome { diffs, warned: !out.diagnostics.is_empty() || !report_diags.is_empty() }
+}
+
+/// What the totals lack and the grades as shown, through the whole evaluation.
+fn check_total(
+    diffs: &mut Vec<String>,
+    e: &Expect,
+    text: &str,
+    scheme: &Scheme,
+    today: Period,
+    period: Option<Period>,
+    single: Option<&str>,
+) -> Vec<wuhao::diag::Diagnostic> {
+    let req = wuhao::eval::Request {
+        data: std::borrow::Cow::Borrowed(text),
+        scheme: Some(wuhao::eval::SchemeInput::Parsed(Box::new(scheme.clone()))),
+        period,
+        splits: Vec::new(),
+        today,
+        settings: ProgressSettings::default(),
+        detail: wuhao::eval::Detail::Auto,
+        read: wuhao::read::ReadOptions::default(),
+        what_if: wuhao::eval::whatif::WhatIf::default(),
+    };
+    let report = wuhao::eval::evaluate(&req);
+    let park = |owner: &Option<String>| {
+        let name = owner.as_deref().or(single).map(|n| if n == "(unnamed)" { DEFAULT_PARK } else { n });
+        report.parks.iter().find(|p| Some(p.score.name.as_str()) == name).or_else(|| if owner.is_none() { report.parks.first() } else { None })
+    };
+    for (owner, items, points) in &e.missing {
+        let Some(p) = park(owner) else {
+            diffs.push(format!("missing: park {owner:?} not in the report"));
+            continue;
+        };
+        let u = p.score.unscored;
+        if u.items != *items || (u.points.as_f64() - points).abs() > 0.005 {
+            diffs.push(format!("{} missing: expected {items} items, {points} points; the total lacks {} items, {} points", p.score.name, u.items, u.points));
+        }
+    }
+    for (owner, want, must) in &e.grades {
+        let Some(p) = park(owner) else {
+            diffs.push(format!("grade: park {owner:?} not in the report"));
+            continue;
+        };
+        let shown = p.score.grade_shown();
+        if shown.contains(want.as_str()) != *must {
+            diffs.push(format!("{} grade shown “{shown}”: expected {}“{want}”", p.score.name, if *must { "" } else { "no " }));
+        }
+    }
+    report.diagnostics
 }
 
 /// The park's group, looked up by its debug form so that this file compiles

@@ -35,6 +35,59 @@ pub enum NumberFault {
     NotANumber,
 }
 
+/// Which figure of a row a check value (完成率, 增减%) showed to be off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckFigure {
+    Value,
+    Target,
+    LastYear,
+}
+
+impl CheckFigure {
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckFigure::Value => "本期数",
+            CheckFigure::Target => "目标",
+            CheckFigure::LastYear => "上年同期数",
+        }
+    }
+}
+
+/// A figure the field does not allow, read as written (`Problem::Implausible`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Implausible {
+    /// A share (占比, 比重) above 100 %.
+    ShareOver100,
+    /// A part (tax, R&D spending, manufacturing revenue) at or above its whole (revenue).
+    AboveWhole { whole: String, whole_value: f64 },
+    /// A count with a fraction.
+    NotWhole,
+    /// A count below 0.
+    Negative,
+    /// About 10ⁿ off the park's own target or last year's figure (`against`).
+    OffBy { against: &'static str, other: f64, power: i32, wan_for_yi: bool },
+}
+
+/// What the totals lack (`Problem::ScoreIncomplete`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incomplete {
+    pub parks: usize,
+    pub partial: usize,
+    /// The park lacking most (its name; empty with one park).
+    pub park: String,
+    pub items: u32,
+    pub points: f64,
+    pub no_value: u32,
+    pub no_value_points: f64,
+    /// Indicators with a value but no target (or base), and with no value (one park only).
+    pub no_target_names: Vec<String>,
+    pub no_value_names: Vec<String>,
+    /// Whether any park lacks a target somewhere (a 年度目标 column would supply it).
+    pub any_no_target: bool,
+    /// The grade the scored part reaches (one park), or "".
+    pub grade: String,
+}
+
 /// Why a value was read at another magnitude than written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MagnitudeWhy {
@@ -75,6 +128,8 @@ pub enum SetAside {
     EarlierPeriod,
     /// 一级指标 beside 二级指标: the names that group the indicators.
     Group,
+    /// 2022年目标 in a 2023 table: another year's target is never this year's.
+    OtherYearTarget,
 }
 
 /// What is wrong with a method's parameters (scheme validation).
@@ -251,6 +306,10 @@ pub enum Problem {
     NoGrades,
 
     // ── scoring ──
+    /// The total lacks indicators scored 缺数据: one problem for the report, first
+    /// in 问题提示. `parks` pasted, `partial` of them with a partial total; the
+    /// counts are those of the park lacking most (the only one, with one park).
+    ScoreIncomplete(Box<Incomplete>),
     MinMaxNeedsPeers { indicator: String },
     DirectOutOfRange { park: String, indicator: String, value: f64, weight: f64 },
 
@@ -282,6 +341,18 @@ pub enum Problem {
     ColumnSetAside { text: String, why: SetAside },
     /// A value 10² or 10⁴ off what its indicator can be, read the likely way.
     Magnitude { item: String, value: f64, read_as: f64, unit: String, why: MagnitudeWhy },
+    /// A figure the field does not allow (a share above 100 %, tax above revenue …), read as written.
+    Implausible { item: String, value: f64, unit: String, why: Implausible },
+    /// A row whose label names its own period (上交税金（1-5月）) other than the table's.
+    RowPeriod { label: String, year: Option<i32>, month: Option<u32>, period: Period },
+    /// A 合计 or 平均 row of a park table that does not agree with the parks read.
+    AggregateMismatch { row: String, item: String, shown: String, computed: f64, average: bool },
+    /// The paste's own check value (完成率, 增减%) agrees with one reading of a
+    /// figure a power of ten off and with nothing else: that reading is used.
+    CheckReread { item: String, check: String, shown: String, which: CheckFigure, from: f64, to: f64, unit: String },
+    /// The paste's own check value disagrees with the figures read (and with no
+    /// single other reading); `alternatives` names the readings that would agree.
+    CheckMismatch { item: String, check: String, shown: String, computed: f64, value: f64, other: f64, growth: bool, alternatives: Vec<String> },
     /// No 累计完成 column: the column `header` (the first of numbers) is read as it.
     ActualGuessed { header: String },
     /// No column of values at all.
@@ -414,6 +485,12 @@ impl Problem {
             P::GradeMin { .. } => "scheme.grade_min",
             P::VetoGrade { .. } => "scheme.veto_grade",
             P::NoGrades => "scheme.no_grades",
+            P::ScoreIncomplete(_) => "score.incomplete",
+            P::CheckReread { .. } => "check.reread",
+            P::RowPeriod { .. } => "read.row_period",
+            P::Implausible { .. } => "check.implausible",
+            P::AggregateMismatch { .. } => "check.aggregate",
+            P::CheckMismatch { .. } => "check.mismatch",
             P::MinMaxNeedsPeers { .. } => "score.minmax_needs_peers",
             P::DirectOutOfRange { .. } => "score.direct_out_of_range",
             P::NoHeader { .. } => "table.no_header",
@@ -571,6 +648,74 @@ impl Problem {
             P::GradeMin { grade } => format!("等次“{grade}”的分数线无效"),
             P::VetoGrade { grade } => format!("一票否决所限的等次“{grade}”不在等次表中"),
             P::NoGrades => "方案没有等次表，结果不评等次".into(),
+            P::ScoreIncomplete(i) => incomplete_message(i),
+            P::Implausible { item, value, unit, why } => {
+                let v = show(*value);
+                match why {
+                    Implausible::ShareOver100 => format!("“{item}”为 {v}%，占比不能超过 100%：此值按原数读取，请核对"),
+                    Implausible::AboveWhole { whole, whole_value } => format!(
+                        "“{item}”为 {v}{unit}，不小于“{whole}”{}{unit}：部分不能大于总体，此值按原数读取，请核对",
+                        show(*whole_value)
+                    ),
+                    Implausible::NotWhole => format!("“{item}”为 {v}，个数应为整数：此值按原数读取，请核对"),
+                    Implausible::Negative => format!("“{item}”为 {v}，个数不能为负：此值按原数读取，请核对"),
+                    Implausible::OffBy { against, other, power, wan_for_yi } => {
+                        let likely = if *wan_for_yi { "，像是以万元填写的（应为亿元）" } else { "" };
+                        format!(
+                            "“{item}”为 {v}{unit}，与其{against} {}{unit} 相差约 10^{power} 倍{likely}：此值按原数读取，请核对单位",
+                            show(*other)
+                        )
+                    }
+                }
+            }
+            P::RowPeriod { label, year, month, period } => {
+                let its = match (year, month) {
+                    (Some(y), Some(m)) => format!("{y}年1-{m}月"),
+                    (None, Some(m)) => format!("1-{m}月"),
+                    (Some(y), None) => format!("{y}年"),
+                    (None, None) => "另一期间".to_string(),
+                };
+                format!(
+                    "“{}”写明是{its}的数，本表为 {}年1-{}月：此行按原数读取，其完成率与本表的序时进度不可比，请核对或换用本期的数",
+                    short(label),
+                    period.year,
+                    period.month
+                )
+            }
+            P::AggregateMismatch { row, item, shown, computed, average } => {
+                let how = if *average { "各园区的平均" } else { "各园区之和" };
+                format!("“{row}”行的“{item}”为 {shown}，读出的{how}为 {}，两者不符：请核对此行或各园区的数", fmt_num((computed * 10000.0).round() / 10000.0))
+            }
+            P::CheckReread { item, check, shown, which, from, to, unit } => {
+                let ratio = to / from;
+                let near = |x: f64| (ratio / x - 1.0).abs() < 1e-6;
+                let why = if near(1e-4) && unit == "亿元" {
+                    "原数应是以万元填写的".to_string()
+                } else if near(1e2) && unit == "%" {
+                    "原数应是小数写法的百分比".to_string()
+                } else {
+                    format!("两者相差 {} 倍", show(if ratio >= 1.0 { ratio } else { 1.0 / ratio }))
+                };
+                format!(
+                    "“{item}”：读出的{} {} 与表内“{check}”{shown} 不符，{why}；按 {} {unit} 计则与之一致，已按此计，请核对",
+                    which.label(),
+                    show(*from),
+                    show(*to)
+                )
+            }
+            P::CheckMismatch { item, check, shown, computed, value, other, growth, alternatives } => {
+                let other_label = if *growth { "上年同期" } else { "目标" };
+                let mut s = format!(
+                    "“{item}”：表内“{check}”为 {shown}，按读出的数值（本期 {}，{other_label} {}）算得 {}%，两者不符：请核对本行数据",
+                    show(*value),
+                    show(*other),
+                    fmt_num((computed * 100.0).round() / 100.0)
+                );
+                if !alternatives.is_empty() {
+                    s.push_str(&format!("（可能的读法：{}）", alternatives.join("；")));
+                }
+                s
+            }
             P::MinMaxNeedsPeers { indicator } => {
                 format!("指标“{indicator}”按极值法计分，需要两个以上园区的数据；现按满分计")
             }
@@ -638,6 +783,7 @@ impl Problem {
                     SetAside::LastYearFull => "是上年全年数，不能与本年累计相比（同比需上年同期数）",
                     SetAside::EarlierPeriod => "是较早期间的累计数，已按最新期间的累计数读取",
                     SetAside::Group => "是分组的名称（如一级指标），指标按另一名称列读取",
+                    SetAside::OtherYearTarget => "是另一年份的目标，不是本表年份的目标（上一年的目标不能当作本年目标；需要时请另加本年的“年度目标”列）",
                 };
                 format!("“{}”{why}，此列未采用", short(text))
             }
@@ -771,6 +917,53 @@ fn unit_from(f: UnitFrom) -> &'static str {
 /// Bytes as megabytes with one decimal (1 MB = 1,000,000 bytes, as a file manager counts).
 fn mb(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / 1e6)
+}
+
+/// Up to six names joined with 、, then 等 N 项.
+fn names(list: &[String]) -> String {
+    let mut s = list.iter().take(6).map(String::as_str).collect::<Vec<_>>().join("、");
+    if list.len() > 6 {
+        s.push_str(&format!("等 {} 项", list.len()));
+    }
+    s
+}
+
+/// The one line that says what the totals lack, and what would supply it.
+fn incomplete_message(i: &Incomplete) -> String {
+    let no_target = i.items.saturating_sub(i.no_value);
+    let no_target_points = i.points - i.no_value_points;
+    let list = |names_of: &[String]| if names_of.is_empty() { String::new() } else { format!("：{}", names(names_of)) };
+    // One kind: said once; both: each with its count, points and names.
+    let what = match (no_target, i.no_value) {
+        (0, _) => format!("{} 项指标缺数据，共 {} 分未计入总分{}", i.items, fmt_num(i.points), list(&i.no_value_names)),
+        (_, 0) => format!("{} 项指标缺年度目标，共 {} 分未计入总分{}", i.items, fmt_num(i.points), list(&i.no_target_names)),
+        _ => format!(
+            "{} 项指标未计分，共 {} 分未计入总分：{no_target} 项缺年度目标（共 {} 分{}），{} 项缺数据（共 {} 分{}）",
+            i.items,
+            fmt_num(i.points),
+            fmt_num(no_target_points),
+            list(&i.no_target_names),
+            i.no_value,
+            fmt_num(i.no_value_points),
+            list(&i.no_value_names)
+        ),
+    };
+    let mut s = if i.parks <= 1 {
+        let grade = if i.grade.is_empty() { String::new() } else { format!("（已计分部分为{}）", i.grade) };
+        format!("总分不完整：{what}。总分只是已计分部分，不定等级{grade}")
+    } else {
+        format!(
+            "{} 个园区中有 {} 个总分不完整，缺得最多的是“{}”：{what}。这些园区的总分只是已计分部分，不定等级，排名仅供参考",
+            i.parks, i.partial, i.park
+        )
+    };
+    if i.any_no_target {
+        s.push_str("。在粘贴的表中加一列“年度目标”（或“全年目标”），缺目标的指标即可计分");
+    }
+    if i.no_value > 0 {
+        s.push_str("。缺数据的指标，在表中补上其数据（一行一项）即可计分");
+    }
+    s
 }
 
 fn short(text: &str) -> String {

@@ -123,6 +123,42 @@ pub fn too_large(text: &str, source: Source) -> Option<Diagnostic> {
         .then(|| Diagnostic::error(source, Problem::PasteTooLarge { rows, bytes: text.len(), max_rows: MAX_PASTE_ROWS, max_bytes: MAX_PASTE_BYTES }))
 }
 
+/// One problem saying what the parks' totals lack (`Problem::ScoreIncomplete`),
+/// or None when every total is whole.
+fn incompleteness(scheme: &Scheme, parks: &[ParkResult]) -> Option<Diagnostic> {
+    let partial = parks.iter().filter(|p| p.score.unscored.is_partial()).count();
+    // The first park lacking most (max_by_key keeps the last of equals, so from the end).
+    let worst = parks.iter().rev().filter(|p| p.score.unscored.is_partial()).max_by_key(|p| (p.score.unscored.points, p.score.unscored.items))?;
+    let u = worst.score.unscored;
+    let any_no_target = parks.iter().any(|p| p.score.unscored.items > p.score.unscored.no_value);
+    let (mut no_target_names, mut no_value_names) = (Vec::new(), Vec::new());
+    for (ind, s) in scheme.indicators.iter().zip(&worst.score.indicators) {
+        if s.missing.is_none() {
+            continue;
+        }
+        if matches!(ind.method, crate::scheme::Method::Deduct { .. }) || s.value.is_none() {
+            no_value_names.push(s.name.clone());
+        } else {
+            no_target_names.push(s.name.clone());
+        }
+    }
+    let one = parks.len() == 1;
+    let incomplete = crate::diag::problem::Incomplete {
+        parks: parks.len(),
+        partial,
+        park: if one { String::new() } else { worst.score.name.clone() },
+        items: u.items,
+        points: u.points.as_f64(),
+        no_value: u.no_value,
+        no_value_points: u.no_value_points.as_f64(),
+        no_target_names,
+        no_value_names,
+        any_no_target,
+        grade: if one { worst.score.grade.to_string() } else { String::new() },
+    };
+    Some(Diagnostic::warning(Source::Data, Problem::ScoreIncomplete(Box::new(incomplete))))
+}
+
 pub fn evaluate(req: &Request<'_>) -> Report {
     let mut diagnostics = Vec::new();
     let (scheme, scheme_fallback) = match &req.scheme {
@@ -213,6 +249,11 @@ pub fn evaluate(req: &Request<'_>) -> Report {
             ParkResult { progress, score, detailed, reach }
         })
         .collect();
+
+    // What the totals lack is the first problem: a partial total must not pass for a whole one.
+    if let Some(d) = incompleteness(&scheme, &parks_out) {
+        all.insert(0, d);
+    }
 
     // A split belongs to the park it names; with one park pasted it is that park.
     let whole = if parks.len() == 1 { parks.first() } else { None };

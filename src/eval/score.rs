@@ -11,7 +11,7 @@ use crate::diag::{Diagnostic, Source};
 use crate::diag::problem::Problem;
 use crate::base::fixed::{round_half_away, Points};
 use crate::scheme::formula;
-use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks};
+use crate::model::{pack, unpack, Adjustment, DimensionScore, IndicatorScore, Observation, ParkData, ParkScore, Parks, Unscored};
 use crate::scheme::{formula_order, Against, Direction, Gap, Indicator, Method, Scheme, TierBasis};
 use crate::base::fmt::fmt_num;
 use crate::base::unit::Unit;
@@ -238,6 +238,10 @@ struct Plan {
     side: Vec<Option<usize>>,
     /// Indices into `scheme.grades`, best first (as `finish` orders them).
     grades: Vec<usize>,
+    /// Each indicator's weight as printed points, and whether 缺数据 always
+    /// means no value (扣分): what the total lacks is tallied without rounding per park.
+    weight_points: Vec<Points>,
+    deducts: Vec<bool>,
     /// The strings every park's score repeats, made once and shared.
     shared: Shared,
 }
@@ -324,6 +328,8 @@ impl Plan {
             formulas,
             deduct,
             grades,
+            weight_points: scheme.indicators.iter().map(|i| Points::round(i.weight)).collect(),
+            deducts: scheme.indicators.iter().map(|i| matches!(i.method, Method::Deduct { .. })).collect(),
             prep,
             slot_names: names,
         }
@@ -532,6 +538,12 @@ fn slow_park(scheme: &Scheme, prep: &Prepared, park: &ParkData, detailed: bool, 
         indicators.push(score_indicator(prep, ItemCx { i, ind, val, peers }, &mut cx));
     }
     let mut score = finish(scheme, prep, park, indicators);
+    for ((ind, s), val) in scheme.indicators.iter().zip(&score.indicators).zip(values.iter().chain(std::iter::repeat(&missing))) {
+        if s.missing.is_some() {
+            let no_value = matches!(ind.method, Method::Deduct { .. }) || val.value.is_err();
+            score.unscored.add(Points::round(ind.weight) - s.score, no_value);
+        }
+    }
     if !detailed {
         // Without the breakdown nothing shows the computations (as `Pass::fast_park`).
         score.indicators = Vec::new();
@@ -599,6 +611,28 @@ impl Pass<'_> {
 
     /// The printed points of indicator `i` (`ind`) of park `p`.
     fn indicator_point(&self, i: usize, ind: &Indicator, p: usize, park: &str, diags: &mut Vec<Diagnostic>) -> Points {
+        Points::round(self.indicator_score(i, ind, p, park, diags).unwrap_or(ind.missing_score))
+    }
+
+    /// `indicator_points`, counting what the total lacks: the indicators scored
+    /// 缺数据, with no value (or, for 扣分, no count) or with no target.
+    fn indicator_points_tallied(&self, p: usize, park: &str, pts: &mut [Points], diags: &mut Vec<Diagnostic>) -> Unscored {
+        let mut unscored = Unscored::default();
+        let n = self.cols.parks;
+        for (i, (ind, slot)) in self.scheme.indicators.iter().zip(pts.iter_mut()).enumerate() {
+            let score = self.indicator_score(i, ind, p, park, diags);
+            *slot = Points::round(score.unwrap_or(ind.missing_score));
+            if score.is_none() {
+                let plan = self.plan;
+                let no_value = plan.deducts.get(i).copied().unwrap_or(false) || unpack(self.vals.get(i * n + p)).is_none();
+                unscored.add(plan.weight_points.get(i).copied().unwrap_or(Points::ZERO) - *slot, no_value);
+            }
+        }
+        unscored
+    }
+
+    /// The unrounded points of indicator `i` (`ind`) of park `p`; None: 缺数据.
+    fn indicator_score(&self, i: usize, ind: &Indicator, p: usize, park: &str, diags: &mut Vec<Diagnostic>) -> Option<f64> {
         let Pass { plan, cols, vals, peers, .. } = *self;
         let n = cols.parks;
         let slot = plan.ind_slot.get(i).copied().unwrap_or(0);
@@ -631,13 +665,13 @@ impl Pass<'_> {
                 }
             },
         };
-        Points::round(score.unwrap_or(ind.missing_score))
+        score
     }
 
     /// One park without its breakdown: the points of every indicator (into `pts`,
     /// reused), summed into the dimensions, then the adjustments, total, veto and grade.
     fn fast_park(&self, p: usize, park: &str, pts: &mut [Points], grades: &[&crate::scheme::Grade], diags: &mut Vec<Diagnostic>) -> ParkScore {
-        self.indicator_points(p, park, pts, diags);
+        let unscored = self.indicator_points_tallied(p, park, pts, diags);
         let Pass { scheme, plan, cols, .. } = *self;
         let pts = &*pts;
         let dimensions: Vec<DimensionScore> = scheme
@@ -668,7 +702,7 @@ impl Pass<'_> {
         };
         let total = capped_total(scheme, &dimensions, &adjustments);
         let grade = plan.shared.grade(grade_at(scheme, grades, total, veto.is_some()));
-        ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
+        ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0, unscored }
     }
 }
 
@@ -979,7 +1013,8 @@ fn score_indicator(prep: &Prepared, item: ItemCx, cx: &mut ParkCx) -> IndicatorS
             score,
             lost: Points::round(w) - score,
             explain: String::new(),
-            missing: None,
+            // Marked without its reason (an empty string allocates nothing): the total's tally counts it.
+            missing: outcome.score.is_err().then(String::new),
             method: String::new(),
         };
     }
@@ -1277,7 +1312,7 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
         GradeAt::Below => Rc::from(BELOW_EVERY_GRADE),
         GradeAt::Ungraded => Rc::from(""),
     };
-    ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0 }
+    ParkScore { name: park.name.clone(), indicators, dimensions, adjustments, total, grade, veto, rank: 0, unscored: Unscored::default() }
 }
 
 /// One adjustment of a park: `name` is its input's canonical name, `n` its value.

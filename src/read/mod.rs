@@ -27,6 +27,8 @@ use crate::table::vocab::{
     SEQ_WORDS, UNIT_WORDS,
 };
 use std::borrow::Cow;
+
+mod check;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 pub mod file;
@@ -204,6 +206,12 @@ pub fn read_data_with(text: &str, scheme: &Scheme, period: Option<Period>, today
         None => read_grid(&grid, &idx, header, period, today, opts),
     };
     diags.append(&mut out.diagnostics);
+    // The paste's own check values (完成率, 增减%) against the reading.
+    check::check_values(&grid, &idx, &mut out, &mut diags);
+    check::other_year_targets(&idx, &mut out, &mut diags);
+    check::row_periods(&grid, &idx, &mut out, &mut diags);
+    check::aggregate_rows(&grid, &idx, &mut out, &mut diags);
+    check::invariants(&idx, &out, &mut diags);
     if diags.len() > MAX_DIAGNOSTICS {
         let more = diags.len() - MAX_DIAGNOSTICS;
         diags.truncate(MAX_DIAGNOSTICS);
@@ -699,6 +707,13 @@ impl std::hash::Hasher for Fx {
     }
 }
 
+/// Park-name cells that open a note or sign-off line (注：, 填报人, 审核人, 填报日期 …).
+fn is_note(name: &str) -> bool {
+    // Their first characters, so that a park's name costs one comparison.
+    const FIRST: &[char] = &['注', '说', '备', '附', '填', '审', '制', '联', '负', '数', '资', '报', '单', '统'];
+    name.chars().next().is_some_and(|c| FIRST.contains(&c)) && row_kind(name) == RowKind::Note
+}
+
 /// Park-name cells that are totals (sums, whole-area rows, averages, subtotals), not parks.
 fn is_total(name: &str) -> bool {
     // A total's name holds both characters of one of the subtotal and total
@@ -1161,6 +1176,7 @@ impl<'g, 's> Reader<'g, 's> {
                     Some(SetAside::EarlierPeriod) => "忽略（较早期间的累计数）".to_string(),
                     Some(SetAside::OneMonth) => "忽略（单月数）".to_string(),
                     Some(SetAside::Group) => "分组（一级指标）".to_string(),
+                    Some(SetAside::OtherYearTarget) => "忽略（另一年份的目标）".to_string(),
                     None => role.label(),
                 };
                 if let Some(u) = header_units.get(c).and_then(Option::as_ref) {
@@ -1797,6 +1813,10 @@ impl<'g, 's> Reader<'g, 's> {
             } else {
                 Cow::Borrowed(raw)
             };
+            if is_note(&name) {
+                // A sign-off or note line under the table (填报人：…, 注：…) is no park.
+                continue;
+            }
             if is_total(&name) {
                 self.diags.push(
                     Diagnostic::warning(Source::Data, Problem::TotalRow { name: name.to_string() }).at(r, pc).cell(&name),

@@ -127,6 +127,8 @@ enum Place {
     Anywhere,
     /// At its start (全省平均).
     Start,
+    /// At its end (园区平均, 各园区平均值).
+    End,
     /// The whole name.
     Alone,
 }
@@ -144,6 +146,9 @@ const TOTAL_WORDS: &[(&str, Total, Place)] = &[
     ("全园区", Total::Whole, Place::Alone),
     ("总体", Total::Whole, Place::Alone),
     ("平均", Total::Average, Place::Start),
+    ("平均", Total::Average, Place::End),
+    ("平均值", Total::Average, Place::End),
+    ("均值", Total::Average, Place::End),
     ("总分", Total::FullMarks, Place::Alone),
     ("满分", Total::FullMarks, Place::Alone),
 ];
@@ -154,6 +159,7 @@ const SUBTOTAL_WORD: &str = "小计";
 /// Openings of note and sign-off lines (compared after `fold_name`, so colons are ASCII).
 const NOTE_OPENINGS: &[&str] = &[
     "注:", "说明:", "备注:", "附注:", "填报人", "填表人", "审核人", "制表", "联系电话", "联系人", "负责人", "数据来源", "资料来源",
+    "填报日期", "填报单位", "报出日期", "报送日期", "单位负责人", "统计负责人",
 ];
 
 /// The kind of a row, from its name cell.
@@ -177,6 +183,7 @@ pub fn row_kind(name: &str) -> RowKind {
         let hit = match place {
             Place::Anywhere => key.contains(word),
             Place::Start => key.starts_with(word),
+            Place::End => key.ends_with(word),
             Place::Alone => exact,
         };
         if hit {
@@ -350,6 +357,12 @@ mod tests {
         assert_eq!(row_kind(" \u{3000}\u{200B}"), RowKind::Blank);
         assert_eq!(row_kind("高新区"), RowKind::Data);
         assert_eq!(row_kind("其中：制造业"), RowKind::Breakdown);
+        // An average row is never a park (issue 27), wherever 平均 sits at its ends.
+        for n in ["园区平均", "各园区平均值", "平均", "平均值"] {
+            assert!(matches!(row_kind(n), RowKind::Total { of: Total::Average, .. }), "{n}");
+        }
+        assert!(matches!(row_kind("全省平均"), RowKind::Total { .. }));
+        assert_eq!(row_kind("政务服务事项平均申报材料"), RowKind::Data);
         assert_eq!(row_kind("小计"), RowKind::Subtotal);
         assert_eq!(row_kind("东片小计"), RowKind::Subtotal);
         assert_eq!(row_kind("合 计"), RowKind::Total { of: Total::Sum, exact: true });

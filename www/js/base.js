@@ -128,6 +128,26 @@
   WH.isNum = isNum;
   WH.fmtNum = fmtNum;
   WH.fmtPts = fmtPts;
+
+  /** True when a park's total lacks indicators scored 缺数据 (the report's `unscored_items`). */
+  function isPartial(p) {
+    return !!(p && p.unscored_items > 0);
+  }
+
+  /** The grade as shown: 未定级 when the total is partial (the core's `grade_shown`). */
+  function gradeShown(p) {
+    if (!isPartial(p)) return p.grade || '';
+    return p.grade ? '未定级（已计分部分为' + p.grade + '）' : '未定级';
+  }
+
+  /** The mark of a partial total (the core's `partial_mark`), or ''. */
+  function partialMark(p) {
+    if (!isPartial(p)) return '';
+    return '部分得分，' + p.unscored_items + ' 项指标未计分，未计入 ' + fmtNum(p.unscored_points) + ' 分';
+  }
+  WH.isPartial = isPartial;
+  WH.gradeShown = gradeShown;
+  WH.partialMark = partialMark;
   WH.fmtPct = fmtPct;
   WH.fmtPp = fmtPp;
   WH.pad2 = pad2;

@@ -166,7 +166,7 @@
       bar.setAttribute('y', String(y + 3));
       bar.setAttribute('width', String(w));
       val.setAttribute('y', String(y + 15));
-      val.textContent = fmtPts(p.total) + ' ' + (p.grade || '');
+      val.textContent = fmtPts(p.total) + ' ' + (WH.isPartial(p) ? '未定级' : (p.grade || ''));
       frag.appendChild(lbl);
       frag.appendChild(back);
       frag.appendChild(bar);
@@ -197,7 +197,7 @@
       if (b.lbl.firstChild.data !== label) b.lbl.firstChild.data = label;
       if (b.lbl.lastChild.textContent !== String(p.name)) b.lbl.lastChild.textContent = String(p.name);
       set(b.bar, 'width', String(RANK_PLOT * Math.max(0, p.total || 0) / (max || 1)));
-      var val = fmtPts(p.total) + ' ' + (p.grade || '');
+      var val = fmtPts(p.total) + ' ' + (WH.isPartial(p) ? '未定级' : (p.grade || ''));
       if (b.val.textContent !== val) b.val.textContent = val;
     });
     return true;

@@ -183,7 +183,7 @@
   CompactPark.prototype.detailed = false;
   CompactPark.prototype.indicators = [];
   CompactPark.prototype.progress = [];
-  ['name', 'group', 'group_rank', 'grade', 'veto'].forEach(function (key) {
+  ['name', 'group', 'group_rank', 'grade', 'unscored_items', 'unscored_points', 'veto'].forEach(function (key) {
     Object.defineProperty(CompactPark.prototype, key, {
       get: function () {
         return this.c[key][this.i];

@@ -41,13 +41,17 @@
       box.appendChild(h('p', { 'class': 'empty', text: view.hasData ? '未能从粘贴内容中读出园区数据，请查看识别情况和问题提示。' : '粘贴园区指标表（或点击“载入示例”）后，这里显示总分、等级和各项得分。' }));
       return;
     }
-    var total = h('div', { 'class': 'total-box' }, [
-      h('div', { 'class': 'label', text: (view.multi ? view.parkName + ' ' : '') + '总分' }),
-      h('div', { 'class': 'big' }, [h('span', { id: 'total', text: fmtPts(park.total) }), h('span', { 'class': 'of', text: ' / ' + fmtNum(scheme.total) })])
+    // A partial total (indicators scored 缺数据) says so here, on screen and on paper, and is not graded.
+    var partial = WH.isPartial(park);
+    var total = h('div', { 'class': 'total-box' + (partial ? ' partial' : '') }, [
+      h('div', { 'class': 'label', text: (view.multi ? view.parkName + ' ' : '') + (partial ? '总分（部分得分）' : '总分') }),
+      h('div', { 'class': 'big' }, [h('span', { id: 'total', text: fmtPts(park.total) }), h('span', { 'class': 'of', text: ' / ' + fmtNum(scheme.total) })]),
+      partial ? h('div', { 'class': 'partial-note bad', id: 'total-partial', text: WH.partialMark(park) + '（见问题提示）' }) : null
     ]);
     var grade = h('div', { 'class': 'grade-box' }, [
       h('div', { 'class': 'label', text: '等级' }),
-      h('div', { 'class': 'big', id: 'grade', text: park.grade || '—' })
+      h('div', { 'class': 'big', id: 'grade', text: partial ? '未定级' : (park.grade || '—') }),
+      partial && park.grade ? h('div', { 'class': 'partial-note', text: '已计分部分为' + park.grade }) : null
     ]);
     var row = h('div', { 'class': 'summary-row' }, [total, grade]);
     if (view.multi) row.appendChild(h('div', { 'class': 'rank-box' }, [h('div', { 'class': 'label', text: '排名' }), h('div', { 'class': 'big', text: park.rank + ' / ' + report.parks.length })]));
