@@ -38,11 +38,25 @@ pub struct RuleCx<'a> {
     pub context: Context,
 }
 
-/// A veto a rule declares (一票否决, 不得评为优秀) on a count of events.
+/// What a veto does to the park.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VetoKind {
+    /// 一票否决: the total is vetoed.
+    Total,
+    /// 不得评为优秀, 取消评优资格: the top grade is out of reach.
+    NotExcellent,
+    /// 定为不合格: the lowest grade.
+    Fail,
+}
+
+/// A veto a rule declares (一票否决, 不得评为优秀) on a count of events: it
+/// applies when the count is above `above`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct VetoRead {
     pub input: String,
     pub reason: String,
+    pub kind: VetoKind,
+    pub above: f64,
 }
 
 /// What a rule became.
@@ -365,7 +379,7 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
     let vetoes: Vec<VetoRead> = if veto {
         let on: Vec<&String> = events.iter().filter(|e| !t.contains(&format!("每发生1起{e}")) && !t.contains(&format!("每发生1次{e}"))).collect();
         let on = if on.is_empty() { events.iter().collect() } else { on };
-        on.into_iter().map(|e| VetoRead { input: e.clone(), reason: format!("发生{e}") }).collect()
+        on.into_iter().map(|e| VetoRead { input: e.clone(), reason: format!("发生{e}"), kind: VetoKind::NotExcellent, above: 0.0 }).collect()
     } else {
         Vec::new()
     };

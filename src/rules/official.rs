@@ -180,7 +180,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 let method = canonical_inputs(&catalogue, &mut s, method, &unit);
                 for v in vetoes {
                     let input = add_input(&catalogue, &mut s, &v.input, "起");
-                    s.vetoes.push(Veto { input, above: 0.0, reason: v.reason });
+                    s.vetoes.push(Veto { input, above: v.above, reason: v.reason });
                     vetoed = true;
                 }
                 if let Method::Pending { why } = &method {
