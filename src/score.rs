@@ -1376,9 +1376,11 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
                     Some(b) => (*b, "标杆值"),
                     None => return missing("缺数据：方案未给标杆值"),
                 },
+                // An average the paste gives (a 全省平均 column) is the one the rule names;
+                // the pasted parks' mean only stands in when none is given.
                 Against::Average => match (peers.first(), f.side) {
-                    (Some(m), _) => (*m, "各园区平均值"),
-                    (None, Some(a)) => (a, "全省平均值"),
+                    (_, Some(a)) => (a, "全省平均值"),
+                    (Some(m), None) => (*m, "各园区平均值"),
                     (None, None) => {
                         let from = average_input.as_deref().map(|n| format!("，也未粘贴“{n}”")).unwrap_or_default();
                         return missing(format!("缺数据：只有一个园区，无法求平均值{from}"));

@@ -152,7 +152,8 @@ fn score_reading(form: &Form, w: f64, unit: &str, f: &Figs) -> Result<(Option<f6
                 formula: None,
                 missing_score: 0.0,
             });
-            let value = f.x.or(f.judge).or(f.parts.first().and_then(|p| p.1));
+            // In 名 the figure is the rank itself.
+            let value = f.x.or(f.judge).or(f.parts.first().and_then(|p| p.1)).or(if unit == "名" { f.rank } else { None });
             let target = f.t.or(f.parts.first().and_then(|p| p.2));
             let mut p = ParkData { name: "本园区".into(), ..ParkData::default() };
             p.items.insert(NAME.into(), obs(value, target, f.ly));

@@ -10,6 +10,7 @@
 //! written from the method that was read (`describe`), not from the text, so it
 //! shows exactly what will be scored.
 
+mod cover;
 pub mod official;
 
 use crate::scheme::{fmt_num, Against, DeductItem, Gap, Grade, Method, RankTier, Tier, TierBasis};
@@ -83,8 +84,14 @@ pub struct Reading {
 pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
     let t = normalize(text);
     let result = match cx.context {
-        Context::Indicator => read_indicator(&t, cx).and_then(|r| sane(r, cx)).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
-        Context::Bonus | Context::Deduction => read_adjust(&t, cx).map(|f| (f, Vec::new())),
+        Context::Indicator => read_indicator(&t, cx).and_then(|r| sane(r, cx)).and_then(|r| covered(&t, r, cx)).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
+        Context::Bonus | Context::Deduction => read_adjust(&t, cx).and_then(|f| match &f {
+            Form::Adjust { per, cap } => match cover::leftover_adjust(&t, *per, *cap, cx) {
+                Some(c) => Err(left_over(&c)),
+                None => Ok(f),
+            },
+            _ => Ok(f),
+        }).map(|f| (f, Vec::new())),
         Context::Grades => read_grades(&t).map(|f| (f, Vec::new())),
     };
     match result {
@@ -100,6 +107,19 @@ pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
             form: Form::Indicator { method: Method::Pending { why }, vetoes: Vec::new() },
             understood: false,
         },
+    }
+}
+
+/// Why a rule with a clause left over is 待定: the clause, as normalised.
+fn left_over(clause: &str) -> String {
+    format!("“{clause}”未读出（整条规则须每一句、每个数都读懂才计分）")
+}
+
+/// A reading that leaves a clause or a number of the rule unaccounted for is no reading.
+fn covered(t: &str, r: (Method, Vec<VetoRead>, Vec<String>), cx: &RuleCx) -> Read {
+    match cover::leftover(t, &r.0, &r.1, cx) {
+        Some(c) => Err(left_over(&c)),
+        None => Ok(r),
     }
 }
 
@@ -323,7 +343,7 @@ fn read_indicator(t: &str, cx: &RuleCx) -> Read {
     if t.is_empty() {
         return Err("评分标准为空".into());
     }
-    if t.contains("发生") || t.contains("一票否决") {
+    if has_any(t, &["发生", "出现", "存在"]) || has_any(t, VETO_WORDS) || ["每起", "每次", "每例"].iter().any(|k| t.contains(k)) {
         return read_events(t, cx);
     }
     if t.contains("后移") || t.contains("排名") || (t.contains("名") && (t.contains("前") || t.contains("第1名"))) {
@@ -344,31 +364,76 @@ fn read_indicator(t: &str, cx: &RuleCx) -> Read {
     Err("未识别出计分方式（如 每低…扣…分、按完成比例得分、排名、分档、每发生…扣…分、评价打分）".into())
 }
 
-/// 每发生一起…扣x分; 发生…的该项不得分; 实行一票否决 / 不得评为优秀.
+const VETO_WORDS: &[&str] = &["一票否决", "不得评为优秀", "取消评优", "不得评优", "取消评先评优", "定为不合格", "确定为不合格", "评为不合格"];
+
+/// What a rule's veto does: 定为不合格, 一票否决 (the total), or 不得评为优秀.
+fn veto_kind(t: &str) -> VetoKind {
+    if t.contains("不合格") {
+        VetoKind::Fail
+    } else if t.contains("一票否决") {
+        VetoKind::Total
+    } else {
+        VetoKind::NotExcellent
+    }
+}
+
+/// The event a clause names: 发生(一起)X的 / 出现X / 存在X行为 / 被X通报的 / X每起扣.
+fn event_name(c: &str) -> Option<String> {
+    let verb = ["发生", "出现", "存在"].iter().filter_map(|v| c.find(v).map(|p| (p, v.len()))).min();
+    let rest = match verb {
+        Some((p, l)) => c.get(p + l..).unwrap_or(""),
+        None if c.starts_with('被') => c.get('被'.len_utf8()..).unwrap_or(""),
+        None if ["每起", "每次", "每例", "每个"].iter().any(|k| c.contains(k)) => c,
+        None => return None,
+    };
+    let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.');
+    let rest = rest.trim_start_matches(['起', '次', '件', '个', '宗', '例']);
+    let end = ["扣", "减", "的", "即", "时", "则", "该", "本", "并", "实行", "不得", "每", "行为", "一票", "考核"].iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.len());
+    let name = rest.get(..end).unwrap_or("").trim_matches(['(', ')', '"', '“', '”', '、']).to_string();
+    (!name.is_empty() && !name.starts_with("扣")).then_some(name)
+}
+
+/// The points one event costs, when the clause says 每(发生一)起…扣 x.
+fn per_event(c: &str) -> Option<Option<f64>> {
+    let each = ["每发生", "每出现", "每起", "每次", "每例", "每个", "每处", "每件"].iter().any(|k| c.contains(k));
+    each.then(|| num_after(c, &["扣", "减"]).map(|n| n.value).filter(|v| *v > 0.0))
+}
+
+/// 每发生一起…扣x分; 发生…的该项不得分; 实行一票否决 / 不得评为优秀 / 定为不合格.
 fn read_events(t: &str, cx: &RuleCx) -> Read {
     let mut items: Vec<DeductItem> = Vec::new();
     let mut events: Vec<String> = Vec::new();
+    let mut thresholds: Vec<(String, f64)> = Vec::new();
+    let mut last: Option<String> = None;
     for c in clauses(t) {
-        let Some(at) = c.find("发生") else { continue };
-        let rest = c.get(at + "发生".len()..).unwrap_or("");
-        // 每发生一起 / 每发生1次: skip the count and its measure word.
-        let rest = rest.trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.');
-        let rest = rest.trim_start_matches(['起', '次', '件', '个', '宗', '例']);
-        let end = ["扣", "减", "的", "即", "时", "则", "该", "本", "并", "实行", "不得"].iter().filter_map(|k| rest.find(k)).min().unwrap_or(rest.len());
-        let name = rest.get(..end).unwrap_or("").trim_matches(['(', ')', '"', '“', '”']).to_string();
-        if name.is_empty() {
-            continue;
-        }
-        if c.contains("每发生") {
-            match num_after(c, &["扣", "减"]) {
-                Some(n) if n.value > 0.0 => items.push(DeductItem { input: name.clone(), per: n.value }),
-                _ => return Err(format!("“{c}”没有写明每起扣几分")),
+        // 违法用地比例超过15%的: a veto above a level, not on a count.
+        if let (Some(at), Some(n)) = (c.find("超过"), num_after(c, &["超过"])) {
+            let name = c.get(..at).unwrap_or("").to_string();
+            if !name.is_empty() && !c.contains('扣') {
+                thresholds.push((name, n.value));
+                continue;
             }
         }
-        events.push(name);
+        let name = event_name(c);
+        match (name, per_event(c)) {
+            (_, Some(None)) => return Err(format!("“{c}”没有写明每起扣几分")),
+            (Some(n), Some(Some(p))) => {
+                items.push(DeductItem { input: n.clone(), per: p });
+                events.push(n);
+            }
+            (None, Some(Some(p))) => match last.take() {
+                Some(n) => items.push(DeductItem { input: n, per: p }),
+                None => return Err(format!("“{c}”看不出是哪类事件")),
+            },
+            (Some(n), None) => {
+                events.push(n.clone());
+                last = Some(n);
+            }
+            (None, None) => {}
+        }
     }
-    let zero = has_any(t, &["不得分", "得0分", "计0分", "该项为0", "本项为0"]);
-    let veto = has_any(t, &["一票否决", "不得评为优秀", "取消评优", "不得评优", "取消评先评优"]);
+    let zero = has_any(t, &["不得分", "得0分", "计0分", "该项为0", "本项为0", "未发生的得满分"]);
+    let veto = has_any(t, VETO_WORDS);
     if zero {
         for e in &events {
             if !items.iter().any(|i| &i.input == e) {
@@ -376,14 +441,16 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
             }
         }
     }
-    let vetoes: Vec<VetoRead> = if veto {
-        let on: Vec<&String> = events.iter().filter(|e| !t.contains(&format!("每发生1起{e}")) && !t.contains(&format!("每发生1次{e}"))).collect();
+    let kind = veto_kind(t);
+    let mut vetoes: Vec<VetoRead> = Vec::new();
+    if veto {
+        // The events with no points of their own each (发生较大事故的 … 一票否决).
+        let on: Vec<&String> = events.iter().filter(|e| !items.iter().any(|i| &i.input == *e && i.per != cx.weight)).collect();
         let on = if on.is_empty() { events.iter().collect() } else { on };
-        on.into_iter().map(|e| VetoRead { input: e.clone(), reason: format!("发生{e}"), kind: VetoKind::NotExcellent, above: 0.0 }).collect()
-    } else {
-        Vec::new()
-    };
-    if events.is_empty() {
+        vetoes = on.into_iter().map(|e| VetoRead { input: e.clone(), reason: format!("发生{e}"), kind, above: 0.0 }).collect();
+        vetoes.extend(thresholds.iter().map(|(n, v)| VetoRead { input: n.clone(), reason: format!("{n}超过{}", fmt_num(*v)), kind, above: *v }));
+    }
+    if events.is_empty() && vetoes.is_empty() {
         return Err("写了一票否决或发生事件，但看不出是哪类事件".into());
     }
     if items.is_empty() {
@@ -456,7 +523,7 @@ fn read_rank(t: &str, cx: &RuleCx) -> Read {
     } else if tiers.is_empty() {
         return Err("写了排名，但未写各名次的得分".into());
     }
-    let rank_input = Some(format!("{}排名", cx.name));
+    let rank_input = (!has_any(t, &["参评", "参加评价", "各园区"])).then(|| format!("{}排名", cx.name));
     Ok((Method::Rank { first, step, top, tiers, floor, rank_input }, Vec::new(), Vec::new()))
 }
 
@@ -465,6 +532,8 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
     let w = cx.weight;
     let percent_unit = cx.unit.trim() == "%";
     let (mut step, mut minus, mut plus, mut plus_cap, mut floor, mut share) = (1.0, 0.0, 0.0, None, 0.0, 1.0);
+    let mut top: Option<f64> = None;
+    let mut step_clause = String::new();
     let mut gap: Option<Gap> = None;
     let relative_words = t.contains("完成率") || t.contains("完成比例");
     let unit_gap = |c: &str, at: usize| -> Gap {
@@ -491,6 +560,13 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
             // The step is the number right after 每低 (目标值 may stand between).
             let nums = numbers(c);
             let step_num = nums.iter().find(|n| n.start >= at && c.get(at..n.start).is_some_and(|b| b.chars().count() <= 5));
+            // A step in another unit of money (每少1000万元 of an indicator in 亿元) is not read as this unit.
+            if let Some(n) = step_num {
+                let tail = c.get(n.end..).unwrap_or("");
+                if ["万元", "亿元", "万美元", "元"].iter().any(|u| tail.starts_with(u) && !cx.unit.starts_with(u)) {
+                    return Err(format!("“{c}”的单位与指标单位“{}”不同", cx.unit));
+                }
+            }
             let (s, g) = match step_num {
                 Some(n) => (n.value, unit_gap(c, if n.pct { n.end - 1 } else { n.end })),
                 None if c.get(at..).is_some_and(|r| r.contains("百分点")) => (1.0, unit_gap(c, c.find("百分点").unwrap_or(at))),
@@ -498,6 +574,9 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
             };
             step = s;
             gap = gap.or(Some(g));
+            if step_clause.is_empty() {
+                step_clause = c.to_string();
+            }
             if short.is_some() {
                 match num_after(c, &["扣", "减"]) {
                     Some(n) => minus = n.value,
@@ -519,9 +598,19 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
                 floor = n.value;
             }
         }
-        if c.contains("得") && (c.contains("达到") || c.contains("平均")) && !c.contains("满分") {
-            if let Some(n) = num_after(c, &["得"]) {
+        let stepping = short.is_some() || over.is_some();
+        if !stepping && c.contains("得") && has_any(c, &["达到", "平均", "完成", "目标", "基准", "标杆", "基础分"]) && !c.contains("满分") {
+            if let Some(n) = num_after(c, &["得分值的", "得"]) {
                 share = if n.pct { n.value / 100.0 } else if w > 0.0 { n.value / w } else { 1.0 };
+            }
+        }
+        if let Some(n) = num_after(c, &["基础分为分值的", "基础分为"]) {
+            share = if n.pct { n.value / 100.0 } else if w > 0.0 { n.value / w } else { 1.0 };
+        }
+        // 本项最高6分 above a reference score of 5: at most 1 point added.
+        if !stepping && !c.contains("最高加") {
+            if let Some(n) = num_after(c, &["本项最高", "最高得", "最高"]).filter(|n| !n.pct && c.get(n.end..).is_some_and(|r| r.starts_with('分'))) {
+                top = Some(n.value);
             }
         }
     }
@@ -538,17 +627,38 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
                 benchmark = Some(n.value);
                 Against::Benchmark
             }
-            None => Against::Target,
+            // 每低1个百分点 of an amount can only be of its completion; anything else needs a base.
+            None if gap == Some(Gap::Relative) && !percent_unit => Against::Target,
+            // 每少1件 / 每多1家: fewer or more than the number set, the target.
+            None if ["每少", "每多"].iter().any(|k| step_clause.contains(k)) => Against::Target,
+            None => return Err(format!("“{step_clause}”未写明与什么比（目标、上年还是平均值）")),
         }
     };
+    // 以50%为目标: a fixed level written as the target.
+    let (against, benchmark) = match num_after(t, &["以"]).filter(|n| t.get(n.end..).is_some_and(|r| r.starts_with("为目标"))) {
+        Some(n) => (Against::Benchmark, Some(n.value)),
+        None => (against, benchmark),
+    };
+    let points_word = step_clause.contains("百分点");
+    // 占比 每低1个百分点 against a target only said as 完成目标: a share's points or completion's? Two readings.
+    if against == Against::Target && percent_unit && points_word && !has_any(t, &["比目标", "较目标", "低于目标", "目标值", "目标增速", "完成率", "完成比例"]) {
+        return Err(format!("“{step_clause}”：占比的百分点还是完成率的百分点，原文未说明"));
+    }
+    // 亩均税收 每低1个百分点 against an average: a share of the average or a difference? Two readings.
+    if against == Against::Average && !percent_unit && points_word {
+        return Err(format!("“{step_clause}”：非比率指标与平均值相差的百分点，原文未说明按比例还是按差值"));
+    }
     let mut gap = gap.unwrap_or(Gap::Relative);
     if against == Against::Benchmark && !relative_words {
         gap = if t.contains('%') && !percent_unit { Gap::Relative } else { Gap::Absolute };
     }
-    let average_input = (against == Against::Average).then(|| {
+    let average_input = (against == Against::Average && !t.contains("参评")).then(|| {
         let word = if t.contains("同类园区平均") { "同类园区平均" } else if t.contains("全市平均") { "全市平均" } else { "全省平均" };
         format!("{}{word}", cx.name)
     });
+    if let Some(top) = top.filter(|v| (*v - w).abs() > 1e-9 && plus_cap.is_none()) {
+        plus_cap = Some(top - w * share);
+    }
     let m = Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input };
     Ok((m, Vec::new(), Vec::new()))
 }
@@ -577,6 +687,7 @@ fn read_proportional(t: &str) -> Read {
 fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
     let w = cx.weight;
     let mut tiers: Vec<Tier> = Vec::new();
+    let mut ranges: Vec<(f64, f64, bool)> = Vec::new();
     let mut lows = 0;
     for c in clauses(t) {
         let Some(de) = c.rfind('得') else { continue };
@@ -605,12 +716,28 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
             continue;
         }
         let min = bounds.iter().map(|n| n.value).fold(f64::INFINITY, f64::min);
+        let hi = bounds.iter().map(|n| n.value).fold(f64::NEG_INFINITY, f64::max);
+        if bounds.len() >= 2 {
+            ranges.push((min, hi, bounds.iter().any(|n| n.pct)));
+        }
         tiers.push(Tier { min, points });
     }
     if tiers.len() < 2 && !(tiers.len() == 1 && lows > 0) {
         return None;
     }
     tiers.sort_by(|a, b| b.min.total_cmp(&a.min));
+    // 100%以上 … 80%-90%: nothing is said between 90% and 100%.
+    for (_, hi, pct) in &ranges {
+        let next = tiers.iter().map(|t| t.min).filter(|m| m > hi).fold(f64::INFINITY, f64::min);
+        if next.is_finite() && next > *hi + 1e-9 && !ranges.iter().any(|(lo, _, _)| lo <= hi && *lo > *hi - 1e-9) {
+            let p = if *pct { "%" } else { "" };
+            let span = format!("{}{p}-{}{p}", fmt_num(*hi), fmt_num(next));
+            // A count's range 6至9 meets the next tier's 10: no gap between whole numbers.
+            if *pct || next - hi > 1.0 + 1e-9 || cx.unit.contains('%') {
+                return Some(Err(format!("“{span}”之间未规定得分")));
+            }
+        }
+    }
     let basis = if has_any(t, &["完成率", "完成", "目标", "任务"]) { TierBasis::Completion } else { TierBasis::Value };
     Some(Ok((Method::Tiers { basis, tiers }, Vec::new(), Vec::new())))
 }
