@@ -76,6 +76,10 @@ fn hundred() -> f64 {
     100.0
 }
 
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+
 fn one() -> f64 {
     1.0
 }
@@ -132,6 +136,12 @@ pub enum Method {
     Completion {
         #[serde(default = "one")]
         cap: f64,
+        /// Completion (a fraction, 0.6 for 60%) below which the score is 0 (低于60%不得分).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        zero_below: Option<f64>,
+        /// The lowest score (最低得1分), unless `zero_below` applies.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        floor: f64,
     },
     /// 标杆值: w × min(x / benchmark, 1); negative: benchmark / x.
     Benchmark { value: f64 },
@@ -736,8 +746,12 @@ pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     let fin = |v: f64| v.is_finite();
     let mut p = Vec::new();
     match &x.method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             if !(fin(*cap) && *cap >= 1.0) {
+                p.push(MethodFault::CompletionCap { cap: *cap });
+            }
+            // A threshold or a floor past what the cap allows is no rule: as a cap fault.
+            if zero_below.is_some_and(|z| !(fin(z) && (0.0..=*cap).contains(&z))) || !(fin(*floor) && *floor >= 0.0 && *floor <= x.weight) {
                 p.push(MethodFault::CompletionCap { cap: *cap });
             }
         }
@@ -1043,9 +1057,11 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
         };
     }
     if has("完成率") || has("completion") {
-        unknown(&["封顶", "上限", "cap", "最高"])?;
+        unknown(&["封顶", "上限", "cap", "最高", "低于", "不得分", "最低"])?;
         let cap = pick(&["封顶", "上限", "cap", "最高"]).map(|p| if p.2 { p.1 / 100.0 } else { p.1 }).or(bare).unwrap_or(1.0);
-        return Ok(Method::Completion { cap });
+        let zero_below = pick(&["低于", "不得分"]).map(|p| if p.2 { p.1 / 100.0 } else { p.1 });
+        let floor = pick(&["最低"]).map(|p| p.1).unwrap_or(0.0);
+        return Ok(Method::Completion { cap, zero_below, floor });
     }
     if has("直接") || has("打分") || has("评分") || has("direct") {
         return Ok(Method::Direct);
@@ -1057,7 +1073,16 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
 pub fn method_params(m: &Method) -> String {
     let n = fmt_num;
     match m {
-        Method::Completion { cap } => format!("封顶 {}", n(*cap)),
+        Method::Completion { cap, zero_below, floor } => {
+            let mut s = format!("封顶 {}", n(*cap));
+            if let Some(z) = zero_below {
+                s.push_str(&format!("；低于 {}%", n(z * 100.0)));
+            }
+            if *floor != 0.0 {
+                s.push_str(&format!("；最低 {}", n(*floor)));
+            }
+            s
+        }
         Method::Benchmark { value } => format!("标杆值 {}", n(*value)),
         Method::Efficacy { satisfactory, unacceptable } => {
             let mut parts = Vec::new();

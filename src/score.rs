@@ -680,13 +680,17 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
     match method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             let t = target?;
             let (num, den) = if neg { (t, x) } else { (x, t) };
             if den <= 0.0 {
                 return (neg && x <= 0.0 && t >= 0.0).then_some(w * cap);
             }
-            Some(w * (num / den).clamp(0.0, *cap))
+            let r = num / den;
+            if zero_below.is_some_and(|z| r < z) {
+                return Some(0.0);
+            }
+            Some((w * r.clamp(0.0, *cap)).max(*floor))
         }
         Method::Benchmark { value: b } => {
             if neg {
@@ -1033,7 +1037,7 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
     let pm = |x: f64| if detail { fmt_param(x, u) } else { String::new() };
     const NO_TARGET: &str = "缺数据：无年度目标";
     match method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             let Some(t) = target else { return missing(NO_TARGET) };
             let (num, den) = if neg { (t, x) } else { (x, t) };
             let cap_s = if detail { fmt_num(*cap) } else { String::new() };
@@ -1045,8 +1049,19 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
                 return missing(if neg { "缺数据：实际值不为正，无法计算完成率" } else { "缺数据：年度目标不为正，无法计算完成率" });
             }
             let r = num / den;
-            let note = if r < 0.0 { "（完成率为负，按 0 计）" } else { "" };
-            scored(w * r.clamp(0.0, *cap), Some(r * 100.0), format!("{wn} × min({} ÷ {}, {cap_s}){note}", v(num), v(den)))
+            if let Some(z) = zero_below.filter(|z| r < *z) {
+                let how = if detail { format!("完成率 {:.2}% 低于 {}%，不得分", r * 100.0, fmt_num(z * 100.0)) } else { String::new() };
+                return scored(0.0, Some(r * 100.0), how);
+            }
+            let raw = w * r.clamp(0.0, *cap);
+            let note = if r < 0.0 {
+                "（完成率为负，按 0 计）".to_string()
+            } else if raw < *floor {
+                format!("（最低 {}）", fmt_num(*floor))
+            } else {
+                String::new()
+            };
+            scored(raw.max(*floor), Some(r * 100.0), format!("{wn} × min({} ÷ {}, {cap_s}){note}", v(num), v(den)))
         }
         Method::Benchmark { value: b } => {
             if neg {

@@ -219,7 +219,9 @@ fn new_methods_round_trip_through_the_scheme_table() {
         Method::Rank { first: Some(6.0), step: 0.3, top: 10, tiers: vec![], floor: 3.0, rank_input: Some("甲排名".into()) },
         Method::Rank { first: None, step: 0.0, top: 1, tiers: vec![RankTier { upto: 10, points: 6.0 }, RankTier { upto: 20, points: 3.0 }], floor: 1.0, rank_input: None },
         Method::Pending { why: "未识别出计分方式".into() },
-        Method::Completion { cap: 1.2 },
+        Method::Completion { cap: 1.2, zero_below: None, floor: 0.0 },
+        Method::Completion { cap: 1.0, zero_below: Some(0.6), floor: 0.0 },
+        Method::Completion { cap: 1.1, zero_below: None, floor: 2.0 },
         Method::Direct,
     ];
     let mut s = one_dimension(6.0 * methods.len() as f64);

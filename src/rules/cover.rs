@@ -14,9 +14,9 @@ use crate::scheme::{Against, Method};
 /// Words that say something no method expresses: a clause holding one is left over.
 const FOREIGN: &[&str] = &[
     "另加", "再扣", "再加", "加扣", "另行", "一半", "基本分", "序时", "适当", "给予", "上年", "同比", "同期", "增长", "较上", "不足", "按…计", "其间", "之间",
-    "依次", "首", "第2次", "第二次", "次起", "起每", "累计扣", "分别", "各占", "逆向", "功效", "极值", "最高值", "最低值", "min", "max",
+    "依次", "首", "第2次", "第二次", "次起", "起每", "累计扣", "分别", "各占", "逆向", "功效", "极值", "最高值", "最低值",
     "此后", "增加一", "两次", "三次", "2次", "3次", "超额部分", "超额比例", "加减", "另", "否则", "未达到的", "未完成的", "未实现", "扣除",
-    "持平", "靠前", "靠后", "末位", "位于", "前三", "各自", "均按",
+    "持平", "靠前", "靠后", "末位", "各自", "均按",
 ];
 
 /// Clauses that need no figure of their own once the method says so.
@@ -41,14 +41,15 @@ fn figures(m: &Method, w: f64) -> Vec<f64> {
                 v.push(100.0);
             }
         }
-        Method::Completion { cap } => {
-            v.extend([cap * 100.0, cap * w, 100.0]);
+        Method::Completion { cap, zero_below, floor } => {
+            v.extend([cap * 100.0, cap * w, 100.0, *floor, cap * w - w]);
+            v.extend(zero_below.map(|z| z * 100.0));
             if *cap != 1.0 {
                 v.push(*cap);
             }
         }
         Method::Tiers { tiers, .. } => {
-            v.push(100.0);
+            v.extend([100.0, 0.0]);
             for t in tiers {
                 v.extend([t.min, t.points]);
                 if w > 0.0 {
@@ -67,7 +68,7 @@ fn figures(m: &Method, w: f64) -> Vec<f64> {
             v.push(1.0);
             v.extend(items.iter().map(|i| i.per));
         }
-        Method::Benchmark { value } => v.push(*value),
+        Method::Benchmark { value } => v.extend([*value, 1.0, 100.0]),
         _ => {}
     }
     v
@@ -80,7 +81,7 @@ fn vocabulary(m: &Method) -> &'static [&'static str] {
             "每低", "每少", "每减少", "每下降", "每降低", "每落后", "每差", "每超", "每高", "每增加", "每多", "每提高", "满分", "扣完为止", "最低", "最高", "最多", "加分",
             "基准", "标杆", "平均", "完成", "目标", "达到", "得", "上限", "扣至",
         ],
-        Method::Completion { .. } => &["完成比例", "完成率", "比例", "完成值", "完成额", "实际", "分值", "满分", "封顶", "最高", "不超过", "倍"],
+        Method::Completion { .. } => &["完成比例", "完成率", "比例", "完成值", "完成额", "实际", "分值", "满分", "封顶", "最高", "最低", "不超过", "倍", "目标任务", "未完成目标", "未达到目标"],
         Method::Tiers { .. } => &["得", "不得分", "分"],
         Method::Rank { .. } => &["名", "排名", "后移", "位", "最低", "其余", "以后", "之后"],
         Method::Deduct { .. } => &["发生", "每起", "扣", "不得分", "否决", "不得评为优秀", "扣完为止", "取消"],
@@ -107,7 +108,9 @@ fn tier_upper(m: &Method, nums: &[Num], v: f64) -> bool {
 
 /// Whether the clause's words fit the method (beyond its numbers).
 fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
-    let c = c.replace("负增长", "下降到0以下").replace("按完成比例", "按完成率").replace("按比例计算", "按完成率");
+    let c = c.replace("负增长", "下降到0以下").replace("按完成比例", "按完成率").replace("按比例计算", "按完成率").replace("未完成的按完成率", "按完成率").replace("未达到的按", "按").replace("未完成的不得分", "不得分");
+    // 超额完成的按超额比例加分 is what a cap above the weight says.
+    let c = if matches!(m, Method::Completion { cap, .. } if *cap > 1.0) { c.replace("超额完成的按超额比例加分", "可超过分值").replace("按超额比例加分", "可超过分值") } else { c };
     if FOREIGN.iter().any(|f| c.contains(f)) {
         // 不足…按比例计算 is what a 差额计分 does between whole steps.
         return false;
@@ -131,9 +134,16 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
             }
             vocabulary(m).iter().any(|k| c.contains(k))
         }
-        Method::Completion { .. } => {
-            if c.contains("标杆") || c.contains("平均") || c.contains("低于") || c.contains("以下") || c.contains("不得分") {
+        Method::Completion { zero_below, .. } => {
+            if c.contains("标杆") || c.contains("平均") || c.contains("以下") {
                 return false;
+            }
+            // 低于60%不得分 is this method's only when it has that threshold.
+            if (c.contains("低于") || c.contains("不得分") || c.contains("不足") || c.contains("未达到")) && zero_below.is_none() {
+                return false;
+            }
+            if c.contains("不得分") {
+                return true;
             }
             // 目标值÷实际值 is the reverse of completion.
             if let Some(at) = c.find(['÷', '/']) {
@@ -144,6 +154,15 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
             }
             vocabulary(m).iter().any(|k| c.contains(k))
         }
+        Method::Benchmark { .. } => {
+            // 实际值÷3%: the value over the benchmark; 3÷实际值 is the reverse.
+            if let Some(at) = c.find(['÷', '/']) {
+                if !c.get(..at).is_some_and(|a| a.contains("实际") || a.contains("本园区")) {
+                    return false;
+                }
+            }
+            ["标杆", "实际值", "按完成率", "按比例", "满分", "分值", "不超过", "最高"].iter().any(|k| c.contains(k))
+        }
         Method::Direct => !c.contains("完成") && !c.contains("目标") && vocabulary(m).iter().any(|k| c.contains(k)),
         _ => vocabulary(m).iter().any(|k| c.contains(k)),
     }
@@ -151,19 +170,19 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
 
 /// The first clause of `t` the method does not account for, if any.
 pub(super) fn leftover(t: &str, m: &Method, vetoes: &[VetoRead], cx: &RuleCx) -> Option<String> {
-    let figs = figures(m, cx.weight);
-    for c in super::clauses(t) {
+    let mut figs = figures(m, cx.weight);
+    figs.extend(vetoes.iter().map(|v| v.above));
+    for c in super::joined_clauses(t) {
+        let c = c.as_str();
         if filler(c, m) {
             continue;
         }
         // A veto's own clauses: what happens (一票否决 …) and on what (发生…的).
         let veto_words = ["一票否决", "不得评为优秀", "定为不合格", "取消", "等次"];
-        if !vetoes.is_empty() && numbers(c).is_empty() && (veto_words.iter().any(|k| c.contains(k)) || vetoes.iter().any(|v| c.contains(v.input.as_str()))) {
-            continue;
-        }
+        let veto_clause = !vetoes.is_empty() && (veto_words.iter().any(|k| c.contains(k)) || vetoes.iter().any(|v| c.contains(v.input.as_str())));
         let nums = numbers(c);
         let loose = nums.iter().filter(|n| !names_a_size(c, n)).find(|n| !figs.iter().any(|f| (f - n.value).abs() < 1e-9) && !tier_upper(m, &nums, n.value));
-        if loose.is_some() || !fits(c, m, cx) {
+        if loose.is_some() || !veto_clause && !fits(c, m, cx) {
             return Some(c.to_string());
         }
     }

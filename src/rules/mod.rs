@@ -324,6 +324,19 @@ fn clauses(t: &str) -> Vec<&str> {
     t.split([',', ';', '。', '\n', '，', '；']).map(str::trim).filter(|c| !c.is_empty()).collect()
 }
 
+/// Clauses, a condition and its points split by a comma joined into one
+/// (完成省下达目标任务的，得满分).
+fn joined_clauses(t: &str) -> Vec<String> {
+    let mut joined: Vec<String> = Vec::new();
+    for c in clauses(t) {
+        match joined.last_mut() {
+            Some(last) if c.starts_with('得') && !last.contains('得') => last.push_str(c),
+            _ => joined.push(c.to_string()),
+        }
+    }
+    joined
+}
+
 fn has_any(t: &str, keys: &[&str]) -> bool {
     keys.iter().any(|k| t.contains(k))
 }
@@ -336,7 +349,7 @@ type Read = Result<(Method, Vec<VetoRead>, Vec<String>), String>;
 
 const SHORT: &[&str] = &["每低于", "每低", "每少于", "每少", "每减少", "每下降", "每降低", "每落后", "每差"];
 const OVER: &[&str] = &["每超过", "每超出", "每超", "每高于", "每高出", "每高", "每增加", "每多", "每提高"];
-const PROPORTIONAL: &[&str] = &["按完成比例", "完成率×分值", "完成率乘以分值", "按完成率计分", "按完成率得分", "按完成率计算得分", "按比例得分", "按比例计分", "完成比例×分值"];
+const PROPORTIONAL: &[&str] = &["完成值÷目标值×分值", "实际完成额/目标任务额", "完成额/目标", "实际完成比例", "按完成比例", "完成率×分值", "完成率乘以分值", "按完成率计分", "按完成率得分", "按完成率计算得分", "按比例得分", "按比例计分", "完成比例×分值"];
 const QUALITATIVE: &[&str] = &["评价打分", "定性评价", "酌情", "打分", "给分", "综合评价", "评议"];
 
 fn read_indicator(t: &str, cx: &RuleCx) -> Read {
@@ -352,8 +365,11 @@ fn read_indicator(t: &str, cx: &RuleCx) -> Read {
     if has_any(t, SHORT) || has_any(t, OVER) {
         return read_linear(t, cx);
     }
+    if t.contains("标杆") && has_any(t, &["按比例", "÷", "/", "×分值", "×"]) {
+        return read_benchmark(t);
+    }
     if has_any(t, PROPORTIONAL) {
-        return read_proportional(t);
+        return read_proportional(t, cx.weight);
     }
     if let Some(r) = read_tiers(t, cx) {
         return r;
@@ -663,8 +679,18 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
     Ok((m, Vec::new(), Vec::new()))
 }
 
+/// 以70%为标杆值，达到标杆值得满分，未达到的按比例计分 / 得分＝实际值÷3%×分值.
+fn read_benchmark(t: &str) -> Read {
+    let at_word = numbers(t).into_iter().find(|n| t.get(n.end..).is_some_and(|r| r.trim_start_matches(|c: char| !c.is_ascii() && c != '为').starts_with("为标杆")));
+    let value = num_after(t, &["标杆值为", "标杆为"]).or(at_word);
+    match value.filter(|n| n.value > 0.0) {
+        Some(n) => Ok((Method::Benchmark { value: n.value }, Vec::new(), Vec::new())),
+        None => Err("写了标杆，但未写标杆值".into()),
+    }
+}
+
 /// 按完成比例得分 / 得分=完成率×分值, with or without a cap.
-fn read_proportional(t: &str) -> Read {
+fn read_proportional(t: &str, w: f64) -> Read {
     let mut notes = Vec::new();
     let cap = if let Some(n) = num_after(t, &["分值的", "满分的"]) {
         if n.pct {
@@ -676,11 +702,27 @@ fn read_proportional(t: &str) -> Read {
         n.value
     } else if has_any(t, &["不超过分值", "不超过该项分值", "不超过满分", "最高得满分", "以满分为限", "封顶"]) {
         1.0
+    } else if let Some(n) = num_after(t, &["最高加", "最多加", "加分最高", "加分不超过"]).filter(|n| !n.pct && w > 0.0) {
+        // 按完成比例得分，最高加1分: over-completion scores, at most 1 point above the weight.
+        1.0 + n.value / w
+    } else if let Some(n) = num_after(t, &["本项最高", "最高得", "最高"]).filter(|n| !n.pct && w > 0.0 && n.value > w) {
+        n.value / w
     } else {
         notes.push("原文未写上限，按不超过分值计；可超分时请改封顶倍数".to_string());
         1.0
     };
-    Ok((Method::Completion { cap }, Vec::new(), notes))
+    // 完成率低于60%的不得分 / 未完成目标任务60%的，不得分: a threshold below which nothing is scored.
+    let zero_below = if has_any(t, &["不得分", "得0分"]) {
+        clauses(t)
+            .into_iter()
+            .filter(|c| has_any(c, &["低于", "不足", "未达到", "未完成"]))
+            .find_map(|c| numbers(c).into_iter().find(|n| n.pct))
+            .map(|n| n.value / 100.0)
+    } else {
+        None
+    };
+    let floor = num_after(t, &["最低得", "最低"]).filter(|n| !n.pct).map_or(0.0, |n| n.value);
+    Ok((Method::Completion { cap, zero_below, floor }, Vec::new(), notes))
 }
 
 /// 完成率≥100%得满分，90%（含）–100%得80%… / 达到3%的得满分，达到2%的得4分.
@@ -689,13 +731,18 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
     let mut tiers: Vec<Tier> = Vec::new();
     let mut ranges: Vec<(f64, f64, bool)> = Vec::new();
     let mut lows = 0;
-    for c in clauses(t) {
-        let Some(de) = c.rfind('得') else { continue };
+    let mut whole = false;
+    for c in joined_clauses(t).iter().map(String::as_str) {
+        // 95%-100%2分: the points without 得 are the last number, before 分 at the end.
+        let bare = numbers(c).into_iter().last().filter(|n| !n.pct && c.get(n.end..) == Some("分") && !c.contains('得'));
+        let Some(de) = c.rfind('得').or(bare.map(|n| n.start)) else { continue };
         let (cond, result) = (c.get(..de).unwrap_or(""), c.get(de..).unwrap_or(""));
         let points = if result.contains("满分") {
             w
         } else if has_any(c, &["不得分", "得0分"]) {
             0.0
+        } else if let Some(n) = bare {
+            n.value
         } else {
             let n = num_after(result, &["得分值的", "得"])?;
             if n.pct {
@@ -706,6 +753,14 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
         };
         let bounds: Vec<Num> = numbers(cond);
         if bounds.is_empty() {
+            // 完成目标任务的得5分 / 未完成的不得分: a tier at 100% completion and below it.
+            let done = cond.contains("完成") && !has_any(cond, &["未", "超额", "超过"]);
+            if done && (has_any(t, &["目标", "任务"])) {
+                whole = true;
+                tiers.push(Tier { min: 100.0, points });
+            } else if cond.contains("未完成") && points == 0.0 {
+                lows += 1;
+            }
             continue;
         }
         if has_any(cond, &["以下", "低于", "不足", "未达到", "<"]) {
@@ -722,7 +777,7 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
         }
         tiers.push(Tier { min, points });
     }
-    if tiers.len() < 2 && !(tiers.len() == 1 && lows > 0) {
+    if tiers.len() < 2 && !(tiers.len() == 1 && (lows > 0 || whole)) {
         return None;
     }
     tiers.sort_by(|a, b| b.min.total_cmp(&a.min));
@@ -857,12 +912,19 @@ pub fn describe(method: &Method, weight: f64, unit: &str) -> String {
                 format!("{head}按各园区排名，{}，其余得 {} 分", ts.join("，"), n(*floor))
             }
         }
-        Method::Completion { cap } => {
-            if *cap == 1.0 {
+        Method::Completion { cap, zero_below, floor } => {
+            let mut s = if *cap == 1.0 {
                 format!("{head}得分 = 分值 × 完成率，最高 {w} 分")
             } else {
                 format!("{head}得分 = 分值 × 完成率，最高 {} 分（{} 倍）", n(weight * cap), n(*cap))
+            };
+            if let Some(z) = zero_below {
+                s.push_str(&format!("；完成率低于 {}% 不得分", n(z * 100.0)));
             }
+            if *floor != 0.0 {
+                s.push_str(&format!("；最低 {} 分", n(*floor)));
+            }
+            s
         }
         Method::Tiers { basis, tiers } => {
             let of = if *basis == TierBasis::Completion { "完成率" } else { "数值" };
