@@ -279,6 +279,16 @@ fn run_table(n: &str) -> Vec<(String, bool, String)> {
     let request = serde_json::json!({ "data": parks, "scheme": table, "period": { "year": 2023, "month": 12 }, "today": "2024-01-15" });
     let report: serde_json::Value = serde_json::from_str(&wuhao::api::evaluate_json(&request.to_string())).unwrap_or_default();
     let got_parks = report["parks"].as_array().cloned().unwrap_or_default();
+    // How each rule of the table was read, for the printed report.
+    let loaded = wuhao::scheme::load(&table);
+    match &loaded.scheme {
+        Some(s) => {
+            for r in &s.rules {
+                println!("table-{n} {} {}: {}", if r.understood { "read" } else { "待定" }, r.item, r.reading);
+            }
+        }
+        None => println!("table-{n}: not read as a scheme: {:?}", loaded.diagnostics.iter().filter(|d| d.level == wuhao::diag::Level::Error).map(|d| d.message()).collect::<Vec<_>>()),
+    }
     let mut out = Vec::new();
     for line in expect.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();

@@ -21,6 +21,10 @@ const FOREIGN: &[&str] = &[
 
 /// Clauses that need no figure of their own once the method says so.
 fn filler(c: &str, m: &Method) -> bool {
+    // 不足1个百分点的按比例计算: what a 差额计分 does between whole steps.
+    if matches!(m, Method::Linear { .. }) && c.starts_with("不足") && (c.ends_with("按比例计算") || c.ends_with("按比例扣分") || c.ends_with("按比例计")) {
+        return true;
+    }
     let floor0 = matches!(m, Method::Linear { floor, .. } if *floor == 0.0) || matches!(m, Method::Deduct { .. });
     (floor0 && (c == "扣完为止" || c == "扣完该项分值为止" || c == "扣完本项分值为止" || c == "扣完为止。"))
         || c == "满分"
@@ -69,6 +73,7 @@ fn figures(m: &Method, w: f64) -> Vec<f64> {
             v.extend(items.iter().map(|i| i.per));
         }
         Method::Benchmark { value } => v.extend([*value, 1.0, 100.0]),
+        Method::Efficacy { .. } => v.extend([60.0, 40.0, 100.0]),
         _ => {}
     }
     v
@@ -109,6 +114,10 @@ fn tier_upper(m: &Method, nums: &[Num], v: f64) -> bool {
 /// Whether the clause's words fit the method (beyond its numbers).
 fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
     let c = c.replace("负增长", "下降到0以下").replace("按完成比例", "按完成率").replace("按比例计算", "按完成率").replace("未完成的按完成率", "按完成率").replace("未达到的按", "按").replace("未完成的不得分", "不得分");
+    // The formula of 功效系数 / 极值 was checked whole by its reader; only numbers matter here.
+    if matches!(m, Method::Efficacy { .. } | Method::MinMax) {
+        return !["另", "再", "一半", "最低得", "最高得"].iter().any(|f| c.contains(f));
+    }
     // 超额完成的按超额比例加分 is what a cap above the weight says.
     let c = if matches!(m, Method::Completion { cap, .. } if *cap > 1.0) { c.replace("超额完成的按超额比例加分", "可超过分值").replace("按超额比例加分", "可超过分值") } else { c };
     if FOREIGN.iter().any(|f| c.contains(f)) {
@@ -116,7 +125,7 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
         return false;
     }
     // 增速 of an amount is growth over last year, which no method here reads.
-    if c.contains("增速") && cx.unit.trim() != "%" {
+    if c.contains("增速") && !matches!(cx.unit.trim(), "%" | "") {
         return false;
     }
     if c.contains("参评") && !matches!(m, Method::Rank { rank_input: None, .. } | Method::Linear { against: Against::Average, average_input: None, .. }) {
@@ -178,7 +187,7 @@ pub(super) fn leftover(t: &str, m: &Method, vetoes: &[VetoRead], cx: &RuleCx) ->
             continue;
         }
         // A veto's own clauses: what happens (一票否决 …) and on what (发生…的).
-        let veto_words = ["一票否决", "不得评为优秀", "定为不合格", "取消", "等次"];
+        let veto_words = ["一票否决", "不得评为优秀", "定为不合格", "取消", "等次", "不参加排名", "排名列末位", "总分计为0分", "评为不合格"];
         let veto_clause = !vetoes.is_empty() && (veto_words.iter().any(|k| c.contains(k)) || vetoes.iter().any(|v| c.contains(v.input.as_str())));
         let nums = numbers(c);
         let loose = nums.iter().filter(|n| !names_a_size(c, n)).find(|n| !figs.iter().any(|f| (f - n.value).abs() < 1e-9) && !tier_upper(m, &nums, n.value));

@@ -220,6 +220,7 @@ pub fn normalize(text: &str) -> String {
             '．' | '·' => '.',
             '％' => '%',
             '＝' => '=',
+            '＋' => '+',
             '＞' => '>',
             '＜' => '<',
             '（' => '(',
@@ -350,11 +351,14 @@ type Read = Result<(Method, Vec<VetoRead>, Vec<String>), String>;
 const SHORT: &[&str] = &["每低于", "每低", "每少于", "每少", "每减少", "每下降", "每降低", "每落后", "每差"];
 const OVER: &[&str] = &["每超过", "每超出", "每超", "每高于", "每高出", "每高", "每增加", "每多", "每提高"];
 const PROPORTIONAL: &[&str] = &["完成值÷目标值×分值", "实际完成额/目标任务额", "完成额/目标", "实际完成比例", "按完成比例", "完成率×分值", "完成率乘以分值", "按完成率计分", "按完成率得分", "按完成率计算得分", "按比例得分", "按比例计分", "完成比例×分值"];
-const QUALITATIVE: &[&str] = &["评价打分", "定性评价", "酌情", "打分", "给分", "综合评价", "评议"];
+const QUALITATIVE: &[&str] = &["情况评分", "结果评分", "评价打分", "定性评价", "酌情", "打分", "给分", "综合评价", "评议"];
 
 fn read_indicator(t: &str, cx: &RuleCx) -> Read {
     if t.is_empty() {
         return Err("评分标准为空".into());
+    }
+    if let Some(r) = read_spread(t) {
+        return r;
     }
     if has_any(t, &["发生", "出现", "存在"]) || has_any(t, VETO_WORDS) || ["每起", "每次", "每例"].iter().any(|k| t.contains(k)) {
         return read_events(t, cx);
@@ -442,8 +446,10 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
                 None => return Err(format!("“{c}”看不出是哪类事件")),
             },
             (Some(n), None) => {
-                events.push(n.clone());
-                last = Some(n);
+                // 发生较大及以上生产安全事故或重大环境污染事件的: two events.
+                let parts: Vec<String> = n.split('或').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect();
+                last = parts.last().cloned();
+                events.extend(parts);
             }
             (None, None) => {}
         }
@@ -679,6 +685,30 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
     Ok((m, Vec::new(), Vec::new()))
 }
 
+/// 功效系数法 with the pasted parks' best as 满意值 and worst as 不允许值, and
+/// 极值法 over the pasted parks: the methods that score a park by its place
+/// between the others.
+fn read_spread(t: &str) -> Option<Read> {
+    let over_parks = has_any(t, &["参评园区", "各园区", "参评"]);
+    if t.contains("功效系数") {
+        let bounds = t.contains("最高值为满意值") && t.contains("最低值为不允许值");
+        let formula = t.contains("60+40×");
+        return Some(if over_parks && bounds && formula {
+            Ok((Method::Efficacy { satisfactory: None, unacceptable: None }, Vec::new(), Vec::new()))
+        } else {
+            Err("功效系数法未写明以参评园区最高值、最低值为满意值、不允许值，或公式不是 60+40×…".into())
+        });
+    }
+    if t.contains("极值法") || (t.contains("最小值") && t.contains("最大值") && t.contains('÷')) {
+        return Some(if over_parks && t.contains("最小值") && t.contains("最大值") {
+            Ok((Method::MinMax, Vec::new(), Vec::new()))
+        } else {
+            Err("极值法未写明以参评园区的最大值、最小值计算".into())
+        });
+    }
+    None
+}
+
 /// 以70%为标杆值，达到标杆值得满分，未达到的按比例计分 / 得分＝实际值÷3%×分值.
 fn read_benchmark(t: &str) -> Read {
     let at_word = numbers(t).into_iter().find(|n| t.get(n.end..).is_some_and(|r| r.trim_start_matches(|c: char| !c.is_ascii() && c != '为').starts_with("为标杆")));
@@ -784,7 +814,8 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
     // 100%以上 … 80%-90%: nothing is said between 90% and 100%.
     for (_, hi, pct) in &ranges {
         let next = tiers.iter().map(|t| t.min).filter(|m| m > hi).fold(f64::INFINITY, f64::min);
-        if next.is_finite() && next > *hi + 1e-9 && !ranges.iter().any(|(lo, _, _)| lo <= hi && *lo > *hi - 1e-9) {
+        let closed = ranges.iter().any(|(lo, _, _)| (*lo - *hi).abs() < 1e-9) || tiers.iter().any(|t| (t.min - *hi).abs() < 1e-9);
+        if next.is_finite() && next > *hi + 1e-9 && !closed {
             let p = if *pct { "%" } else { "" };
             let span = format!("{}{p}-{}{p}", fmt_num(*hi), fmt_num(next));
             // A count's range 6至9 meets the next tier's 10: no gap between whole numbers.
@@ -842,7 +873,13 @@ fn describe_form(form: &Form, cx: &RuleCx) -> String {
         Form::Indicator { method, vetoes } => {
             let mut s = describe(method, cx.weight, cx.unit);
             for v in vetoes {
-                s.push_str(&format!("；发生“{}”的一票否决（不得评为优秀）", v.input));
+                let what = match v.kind {
+                    VetoKind::Total => "一票否决",
+                    VetoKind::NotExcellent => "不得评为优秀",
+                    VetoKind::Fail => "定为不合格",
+                };
+                let when = if v.above > 0.0 { format!("“{}”超过 {}", v.input, fmt_num(v.above)) } else { format!("发生“{}”", v.input) };
+                s.push_str(&format!("；{when}的{what}"));
             }
             s
         }

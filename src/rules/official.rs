@@ -15,10 +15,11 @@ use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, Adjustm
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 
-const RULE_HEADS: &[&str] = &["评分标准", "评分办法", "计分标准", "计分办法", "考核标准", "评分细则", "评价标准", "评分方法", "计分方法及标准", "考核办法"];
+const RULE_HEADS: &[&str] = &["评分标准", "评分办法", "计分标准", "计分办法", "考核标准", "评分细则", "评价标准", "评分方法", "计分方法", "计分细则", "考核办法"];
 const WEIGHT_HEADS: &[&str] = &["分值", "分数", "权重", "满分", "标准分"];
-const DIM_HEADS: &[&str] = &["一级指标", "评价维度", "考核内容", "类别", "维度", "一级"];
-const NAME_HEADS: &[&str] = &["三级指标", "二级指标", "指标名称", "评价指标", "考核指标", "具体指标", "指标"];
+const DIM_HEADS: &[&str] = &["一级指标", "评价维度", "考核项目", "类别", "维度", "一级"];
+const NAME_HEADS: &[&str] = &["三级指标", "二级指标", "指标名称", "评价指标", "考核指标", "具体指标", "指标", "考核内容"];
+const UNIT_HEADS: &[&str] = &["单位", "计量单位"];
 
 fn head_of(cell: &str, heads: &[&str]) -> bool {
     let k = vocab::name_key(cell);
@@ -48,6 +49,8 @@ pub fn looks_official(text: &str) -> bool {
 struct Row {
     dim: usize,
     name: String,
+    /// The 单位 column's cell, when the table has one.
+    unit: String,
     weight: String,
     rule: String,
     /// 0-based row and column of the rule's first cell.
@@ -91,6 +94,8 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         .find_map(|k| find(&[k], &[rule_col, weight_col]))
         .or_else(|| find(NAME_HEADS, &[rule_col, weight_col]).filter(|&c| !head_of(heads.get(c).copied().unwrap_or(""), &["一级指标"])));
     let dim_col = find(DIM_HEADS, &[rule_col, weight_col, name_col.unwrap_or(usize::MAX)]);
+    // The table's own 单位 column says the unit of each indicator's figures.
+    let unit_col = heads.iter().position(|c| UNIT_HEADS.contains(&vocab::name_key(c).as_str()));
     let cell = |r: usize, c: Option<usize>| c.map(|c| grid.cell(r, c).trim()).unwrap_or("");
 
     let mut sections: Vec<Section> = Vec::new();
@@ -109,7 +114,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             total = num_of(w).or(total);
             continue;
         }
-        if matches!(kind, vocab::RowKind::Note) {
+        if matches!(kind, vocab::RowKind::Note) || ["说明", "备注", "注"].contains(&vocab::name_key(d).as_str()) {
             continue;
         }
         // Continuation: only the 评分标准 cell (the others merged above) joins the rule above.
@@ -143,7 +148,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if name.is_empty() && rule.is_empty() {
             continue;
         }
-        rows.push(Row { dim, name, weight: w.to_string(), rule: rule.to_string(), at: (r, rule_col) });
+        rows.push(Row { dim, name, unit: cell(r, unit_col).to_string(), weight: w.to_string(), rule: rule.to_string(), at: (r, rule_col) });
     }
 
     let catalogue = default_scheme();
@@ -160,7 +165,8 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         let (pasted_name, unit_in_name) = split_unit(&row.name);
         let known = find_known(&catalogue, &pasted_name);
         let name = known.map_or(pasted_name.clone(), |k| k.name.clone());
-        let unit = unit_in_name.or_else(|| known.map(|k| k.unit.clone())).unwrap_or_default();
+        let unit_cell = Some(row.unit.trim()).filter(|u| !u.is_empty() && !matches!(*u, "-" | "—" | "/")).map(str::to_string);
+        let unit = unit_cell.or(unit_in_name).or_else(|| known.map(|k| k.unit.clone())).unwrap_or_default();
         let weight = num_of(row.weight.trim_start_matches("最高").trim_start_matches("最多")).unwrap_or(0.0);
         let cx = RuleCx { name: &name, unit: &unit, weight, context: sec.context };
         let reading = read_rule(&row.rule, &cx);
@@ -178,10 +184,15 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         match (sec.context, reading.form) {
             (Context::Indicator, Form::Indicator { method, vetoes }) => {
                 let method = canonical_inputs(&catalogue, &mut s, method, &unit);
+                // A 否决项 row with no points of its own is its vetoes only, not an indicator.
+                let veto_only = weight == 0.0 && method == Method::Direct && !vetoes.is_empty();
                 for v in vetoes {
-                    let input = add_input(&catalogue, &mut s, &v.input, "起");
+                    let input = add_input(&catalogue, &mut s, &v.input, if v.above > 0.0 { unit.as_str() } else { "起" });
                     s.vetoes.push(Veto { input, above: v.above, reason: v.reason });
                     vetoed = true;
+                }
+                if veto_only {
+                    continue;
                 }
                 if let Method::Pending { why } = &method {
                     diags.push(
@@ -228,6 +239,9 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             add_input(&catalogue, &mut s, &n, &unit);
         }
     }
+    // A section that turned out to hold only vetoes (否决项) is no dimension.
+    let used: Vec<String> = s.indicators.iter().map(|i| i.dimension.clone()).collect();
+    s.dimensions.retain(|d| used.contains(&d.key));
     for d in s.dimensions.iter_mut() {
         let sum: f64 = s.indicators.iter().filter(|x| x.dimension == d.key).map(|x| x.weight).sum();
         d.weight = sections.iter().find(|x| x.name == d.name).and_then(|x| x.weight).unwrap_or(sum);
