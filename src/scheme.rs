@@ -76,6 +76,10 @@ fn hundred() -> f64 {
     100.0
 }
 
+fn is_false(v: &bool) -> bool {
+    !*v
+}
+
 fn is_zero(v: &f64) -> bool {
     *v == 0.0
 }
@@ -220,6 +224,9 @@ pub enum Method {
         /// With one park: the item carrying the average (a 全省平均 row).
         #[serde(default)]
         average_input: Option<String>,
+        /// 不足1个百分点的按1个百分点计: a part of a step short counts as a whole step.
+        #[serde(default, skip_serializing_if = "is_false")]
+        whole_steps: bool,
     },
     /// 排名计分: the park's rank among the pasted parks by its value (ties share
     /// a rank). The first `top` ranks get `first` points (w when absent), each
@@ -1109,7 +1116,7 @@ pub fn method_params(m: &Method) -> String {
             n(bonus_share * 100.0)
         ),
         Method::Deduct { items } => items.iter().map(|i| format!("{}:{}", i.input, n(i.per))).collect::<Vec<_>>().join(";"),
-        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } => {
             let mut parts = vec![format!(
                 "对照:{}",
                 match against {
@@ -1128,6 +1135,9 @@ pub fn method_params(m: &Method) -> String {
             }
             if *plus != 0.0 {
                 parts.push(format!("加:{}", n(*plus)));
+            }
+            if *whole_steps {
+                parts.push("不足一步:按一步".to_string());
             }
             if let Some(c) = plus_cap {
                 parts.push(format!("加分上限:{}", n(*c)));
@@ -1194,8 +1204,9 @@ fn parse_linear(params: &str) -> Result<Method, MethodSyntax> {
         share: 1.0,
         floor: 0.0,
         average_input: None,
+        whole_steps: false,
     };
-    let Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } = &mut m else { return Ok(m) };
+    let Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } = &mut m else { return Ok(m) };
     for (k, v) in key_values(params) {
         let num = || num_of(&v).ok_or_else(|| MethodSyntax::UnknownParam { label: format!("{k}:{v}") });
         match k.as_str() {
@@ -1216,6 +1227,7 @@ fn parse_linear(params: &str) -> Result<Method, MethodSyntax> {
             "基准" => *share = num()? / if v.contains(['%', '％']) { 100.0 } else { 1.0 },
             "最低" => *floor = num()?,
             "平均值数据" => *average_input = Some(v.clone()).filter(|s| !s.is_empty()),
+            "不足一步" => *whole_steps = v.contains("一步") || v.contains("整"),
             _ => return Err(MethodSyntax::UnknownParam { label: k }),
         }
     }

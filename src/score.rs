@@ -1381,7 +1381,7 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
     let neg = ind.direction == Direction::Negative;
     let x = f.x;
     match method {
-        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } => {
             let (reference, ref_word) = match against {
                 Against::Target => match f.target {
                     Some(t) => (t, "目标"),
@@ -1420,6 +1420,8 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
             };
             let base = w * share;
             let steps = if *step > 0.0 { d / step } else { 0.0 };
+            // 不足一步按一步计: a shortfall counts in whole steps (1e-9 keeps 3.0000000001 at 3).
+            let steps = if *whole_steps && steps < 0.0 { (steps + 1e-9).floor() } else { steps };
             let raw = if d < 0.0 { base + minus * steps } else { base + plus * steps };
             let top = match plus_cap {
                 Some(c) => base + c,

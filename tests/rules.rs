@@ -197,6 +197,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
         share,
         floor,
         average_input: average_input.map(str::to_string),
+        whole_steps: false,
     };
     let methods = vec![
         linear(Against::Target, None, Gap::Relative, 0.2, 0.0, None, 1.0, 0.0, None),
@@ -214,6 +215,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
             share: 1.0,
             floor: 0.0,
             average_input: None,
+            whole_steps: true,
         },
         Method::Rank { first: None, step: 0.5, top: 1, tiers: vec![], floor: 0.0, rank_input: None },
         Method::Rank { first: Some(6.0), step: 0.3, top: 10, tiers: vec![], floor: 3.0, rank_input: Some("甲排名".into()) },

@@ -300,7 +300,20 @@ fn run_table(n: &str) -> Vec<(String, bool, String)> {
                 let want: f64 = value.parse().unwrap_or(f64::NAN);
                 (t.is_some_and(|t| (t - want).abs() < 0.005), format!("总分 want {value} got {t:?}"))
             }
-            _ => continue,
+            _ => {
+                // An indicator's score: printed for the report, not asserted.
+                let Some((_, ind)) = item.split_once('/') else { continue };
+                if item.starts_with("小计/") {
+                    continue;
+                }
+                let got_ind = got.and_then(|p| p["indicators"].as_array()).and_then(|a| {
+                    a.iter().find(|i| i["name"].as_str().is_some_and(|n| n == ind || n.contains(ind) || ind.contains(n)))
+                });
+                let s = got_ind.map(|i| if i["missing"].is_null() { format!("{:.2}", i["score"].as_f64().unwrap_or(f64::NAN)) } else { "缺数据".into() });
+                let ok = s.as_deref() == Some(value);
+                println!("table-{n} {park} {ind}: want {value} got {} {}", s.unwrap_or_else(|| "—".into()), if ok { "ok" } else { "WRONG" });
+                continue;
+            }
         };
         out.push((format!("table-{n}:{park}"), ok, seen));
     }

@@ -9,7 +9,7 @@
 //! clause left over is named; the rule is then 待定, never half read.
 
 use super::{numbers, Num, RuleCx, VetoRead};
-use crate::scheme::{Against, Method};
+use crate::scheme::{Against, Gap, Method};
 
 /// Words that say something no method expresses: a clause holding one is left over.
 const FOREIGN: &[&str] = &[
@@ -21,8 +21,11 @@ const FOREIGN: &[&str] = &[
 
 /// Clauses that need no figure of their own once the method says so.
 fn filler(c: &str, m: &Method) -> bool {
+    if matches!(m, Method::Linear { whole_steps: true, .. }) && c.starts_with("不足") && c.ends_with('计') && !c.contains("比例") {
+        return true;
+    }
     // 不足1个百分点的按比例计算: what a 差额计分 does between whole steps.
-    if matches!(m, Method::Linear { .. }) && c.starts_with("不足") && (c.ends_with("按比例计算") || c.ends_with("按比例扣分") || c.ends_with("按比例计")) {
+    if matches!(m, Method::Linear { whole_steps: false, .. }) && c.starts_with("不足") && (c.ends_with("按比例计算") || c.ends_with("按比例扣分") || c.ends_with("按比例计")) {
         return true;
     }
     let floor0 = matches!(m, Method::Linear { floor, .. } if *floor == 0.0) || matches!(m, Method::Deduct { .. });
@@ -136,6 +139,11 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
             // A base the method does not have (平均 read as target …).
             if c.contains("平均") && *against != Against::Average || c.contains("标杆") && *against != Against::Benchmark {
                 return false;
+            }
+            // 按完成比例得分 only where the deduction is exactly proportional.
+            if c.contains("按完成率") || c.contains("按比例") {
+                let Method::Linear { step, minus, gap, .. } = m else { return false };
+                return *gap == Gap::Relative && *against == Against::Target && (minus - cx.weight * step / 100.0).abs() < 1e-9;
             }
             // 平均水平 of whom? Only 全省, 全市, 参评 or 同类 园区 say.
             if c.contains("平均") && !["全省", "全市", "参评", "同类", "各园区"].iter().any(|k| c.contains(k)) && !c.starts_with("达到平均") && !c.contains("于平均") {

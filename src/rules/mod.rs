@@ -84,7 +84,12 @@ pub struct Reading {
 pub fn read_rule(text: &str, cx: &RuleCx) -> Reading {
     let t = normalize(text);
     let result = match cx.context {
-        Context::Indicator => read_indicator(&t, cx).and_then(|r| sane(r, cx)).and_then(|r| covered(&t, r, cx)).map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
+        Context::Indicator => match read_interpolation(&t, cx) {
+            // It reads every clause itself, or none.
+            Some(r) => r.and_then(|r| sane(r, cx)),
+            None => read_indicator(&t, cx).and_then(|r| sane(r, cx)).and_then(|r| covered(&t, r, cx)),
+        }
+        .map(|(method, vetoes, notes)| (Form::Indicator { method, vetoes }, notes)),
         Context::Bonus | Context::Deduction => read_adjust(&t, cx).and_then(|f| match &f {
             Form::Adjust { per, cap } => match cover::leftover_adjust(&t, *per, *cap, cx) {
                 Some(c) => Err(left_over(&c)),
@@ -153,7 +158,7 @@ fn sane(r: (Method, Vec<VetoRead>, Vec<String>), cx: &RuleCx) -> Read {
 
 const CN_DIGITS: &str = "〇零一二两三四五六七八九";
 /// Characters after which a run of Chinese numerals is a number (一个, 两分, 第一名).
-const MEASURES: &str = "个分名位%起项件次家倍档亿万元人条天处宗倍-至到以及、";
+const MEASURES: &str = "个分名位%起项件次家倍档亿万元人条天处宗倍-至到以及、的";
 
 fn cn_digit(c: char) -> Option<u64> {
     Some(match c {
@@ -678,11 +683,78 @@ fn read_linear(t: &str, cx: &RuleCx) -> Read {
         let word = if t.contains("同类园区平均") { "同类园区平均" } else if t.contains("全市平均") { "全市平均" } else { "全省平均" };
         format!("{}{word}", cx.name)
     });
+    // 按完成比例得分；超额完成的，每超10个百分点加0.5分: below the target the
+    // score is proportional, which is w × step ÷ 100 lost per step of completion.
+    if has_any(t, PROPORTIONAL) && minus == 0.0 && plus > 0.0 && against == Against::Target && gap == Gap::Relative {
+        minus = w * step / 100.0;
+    }
     if let Some(top) = top.filter(|v| (*v - w).abs() > 1e-9 && plus_cap.is_none()) {
         plus_cap = Some(top - w * share);
     }
-    let m = Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input };
+    // 不足1个百分点的按1个百分点计 / 不足2件按2件计.
+    let whole_steps = clauses(t).iter().any(|c| c.starts_with("不足") && c.contains('按') && c.ends_with('计') && !c.contains("比例") && numbers(c).len() == 2 && numbers(c).iter().all(|n| (n.value - step).abs() < 1e-9));
+    let m = Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps };
     Ok((m, Vec::new(), Vec::new()))
+}
+
+/// 达到1.2及以上得满分，低于0.8不得分，其间按（实际值－0.8）÷0.4×分值计分 /
+/// 其间每高1个点得0.3分: a straight line from nothing at the lower level to full
+/// marks at the upper, which is a 差额计分 from the upper level whose points run
+/// out exactly at the lower. Every clause must be one of the three; the line must
+/// meet both ends, or the rule is not this form.
+fn read_interpolation(t: &str, cx: &RuleCx) -> Option<Read> {
+    if !has_any(t, &["其间", "之间"]) || !t.contains("满分") || !t.contains("不得分") {
+        return None;
+    }
+    let (mut full, mut zero, mut line, mut pending_zero) = (None, None, None, None);
+    for c in clauses(t) {
+        let nums = numbers(c);
+        let first = nums.first().map(|n| n.value);
+        if has_any(c, &["其间", "之间"]) {
+            if c.contains('÷') && c.contains("分值") && nums.len() == 2 {
+                line = nums.get(1).map(|s| (s.value, cx.weight, nums.first().map(|z| z.value)));
+            } else if let Some(step) = num_after(c, &["每高", "每增加", "每提高", "每多"]) {
+                // The points are the number after the step (每增加1个百分点得0.2分).
+                let points = nums.iter().find(|n| n.start > step.start)?;
+                line = Some((step.value, points.value, None));
+            } else {
+                return Some(Err(format!("“{c}”：区间内如何计分，原文未写明（按完成比例还是按区间比例）")));
+            }
+        } else if c.contains("满分") && has_any(c, &["达到", "以上"]) && nums.len() == 1 {
+            full = first;
+        } else if has_any(c, &["低于", "以下", "不足"]) && nums.len() == 1 {
+            if c.contains("不得分") {
+                zero = first;
+            } else {
+                pending_zero = first;
+            }
+        } else if c.ends_with("不得分") && nums.is_empty() && pending_zero.is_some() {
+            zero = pending_zero.take();
+        } else {
+            return None;
+        }
+    }
+    let (Some(f), Some(z), Some((step, points, formula_zero))) = (full, zero, line) else { return None };
+    let w = cx.weight;
+    // The line meets both ends: (f − z) ÷ step × points = the weight, and a formula's own lower level is z.
+    let meets = f > z && step > 0.0 && ((f - z) / step * points - w).abs() < 1e-6 && formula_zero.is_none_or(|fz| (fz - z).abs() < 1e-9);
+    if !meets {
+        return Some(Err(format!("区间 {}—{} 的计分与两端的得分接不上", fmt_num(z), fmt_num(f))));
+    }
+    let m = Method::Linear {
+        against: Against::Benchmark,
+        benchmark: Some(f),
+        gap: Gap::Absolute,
+        step,
+        minus: points,
+        plus: 0.0,
+        plus_cap: None,
+        share: 1.0,
+        floor: 0.0,
+        average_input: None,
+        whole_steps: false,
+    };
+    Some(Ok((m, Vec::new(), Vec::new())))
 }
 
 /// 功效系数法 with the pasted parks' best as 满意值 and worst as 不允许值, and
@@ -897,7 +969,7 @@ pub fn describe(method: &Method, weight: f64, unit: &str) -> String {
     let n = |v: f64| fmt_num(v);
     let head = format!("满分 {w} 分；");
     match method {
-        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } => {
             let reference = match against {
                 Against::Target => "目标".to_string(),
                 Against::Average => match average_input {
@@ -936,6 +1008,9 @@ pub fn describe(method: &Method, weight: f64, unit: &str) -> String {
                     None => format!("最高 {w} 分"),
                 };
                 parts.push(format!("{what}每高 {step_word}加 {} 分，{cap}", n(*plus)));
+            }
+            if *whole_steps {
+                parts.push(format!("不足 {step_word}按 {step_word}计"));
             }
             format!("{head}{}", parts.join("；"))
         }

@@ -163,10 +163,17 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     for row in &rows {
         let Some(sec) = sections.get(row.dim) else { continue };
         let (pasted_name, unit_in_name) = split_unit(&row.name);
-        let known = find_known(&catalogue, &pasted_name);
+        // 主导产业集聚度（主导产业营业收入占比）: the bracket names the same indicator another way.
+        let (pasted_name, also) = match pasted_name.strip_suffix(['）', ')']).and_then(|r| r.rsplit_once(['（', '('])) {
+            Some((outer, inner)) if inner.chars().count() > 2 && !outer.is_empty() => (outer.trim().to_string(), Some(inner.trim().to_string())),
+            _ => (pasted_name, None),
+        };
+        let known = find_known(&catalogue, &pasted_name).or_else(|| also.as_deref().and_then(|a| find_known(&catalogue, a)));
         let name = known.map_or(pasted_name.clone(), |k| k.name.clone());
         let unit_cell = Some(row.unit.trim()).filter(|u| !u.is_empty() && !matches!(*u, "-" | "—" | "/")).map(str::to_string);
-        let unit = unit_cell.or(unit_in_name).or_else(|| known.map(|k| k.unit.clone())).unwrap_or_default();
+        // A rate the catalogue does not know (规上工业增加值增速) is in % by its name.
+        let rate_name = ["增速", "增长率", "占比", "比重", "强度", "率"].iter().any(|k| pasted_name.ends_with(k));
+        let unit = unit_cell.or(unit_in_name).or_else(|| known.map(|k| k.unit.clone())).or_else(|| rate_name.then(|| "%".to_string())).unwrap_or_default();
         let weight = num_of(row.weight.trim_start_matches("最高").trim_start_matches("最多")).unwrap_or(0.0);
         let cx = RuleCx { name: &name, unit: &unit, weight, context: sec.context };
         let reading = read_rule(&row.rule, &cx);
@@ -184,6 +191,8 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         match (sec.context, reading.form) {
             (Context::Indicator, Form::Indicator { method, vetoes }) => {
                 let method = canonical_inputs(&catalogue, &mut s, method, &unit);
+                // A score typed by a department is in 分 (改革创新评分（分）).
+                let unit = if method == Method::Direct && unit.is_empty() { "分".to_string() } else { unit };
                 // A 否决项 row with no points of its own is its vetoes only, not an indicator.
                 let veto_only = weight == 0.0 && method == Method::Direct && !vetoes.is_empty();
                 for v in vetoes {
@@ -200,8 +209,16 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                     );
                 }
                 let mut aliases = known.map(|k| k.aliases.clone()).unwrap_or_default();
-                if pasted_name != name && !aliases.contains(&pasted_name) {
-                    aliases.push(pasted_name.clone());
+                let mut own = vec![pasted_name.clone()];
+                own.extend(also.clone());
+                // A score typed by a department comes as 改革创新评分 / 体制机制改革得分.
+                if method == Method::Direct {
+                    own.extend([format!("{pasted_name}评分"), format!("{pasted_name}得分")]);
+                }
+                for a in own {
+                    if a != name && !aliases.contains(&a) {
+                        aliases.push(a);
+                    }
                 }
                 s.indicators.push(Indicator {
                     name,
@@ -313,9 +330,18 @@ fn canonical_inputs(cat: &Scheme, s: &mut Scheme, method: Method, unit: &str) ->
             });
             Method::Deduct { items: items.collect() }
         }
-        Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor } => {
+        Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor, whole_steps } => {
             let a = add_input(cat, s, &a, unit);
-            Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor }
+            // 亩均税收全省平均值, 技工贸总收入增速全省园区平均: the column the paste gives.
+            if let (Some(input), Some(base)) = (s.inputs.iter_mut().find(|i| i.name == a), a.strip_suffix("全省平均").or_else(|| a.strip_suffix("全市平均"))) {
+                let region = if a.ends_with("全市平均") { "全市" } else { "全省" };
+                for alias in [format!("{a}值"), format!("{base}{region}园区平均"), format!("{base}{region}园区平均值"), format!("{base}{region}平均水平"), format!("{region}平均{base}")] {
+                    if !input.aliases.contains(&alias) {
+                        input.aliases.push(alias);
+                    }
+                }
+            }
+            Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor, whole_steps }
         }
         Method::Rank { rank_input: Some(r), first, step, top, tiers, floor } => {
             let r = add_input(cat, s, &r, "");
