@@ -333,13 +333,33 @@ pub struct AdjustmentRule {
     pub cap: f64,
 }
 
-/// 一票否决: when `input` > `above`, the park cannot get `Scheme::veto_forbids`.
+/// What a veto does to the park.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VetoKind {
+    /// 不得评为优秀, 取消评优资格: the grade `Scheme::veto_forbids` is out of reach.
+    #[default]
+    NotExcellent,
+    /// 一票否决 of the total (总分计为0分): the total counts 0.
+    Total,
+    /// 定为不合格: the lowest grade, whatever the total.
+    Fail,
+}
+
+fn is_not_excellent(k: &VetoKind) -> bool {
+    *k == VetoKind::NotExcellent
+}
+
+/// 一票否决: when `input` > `above`, the park cannot get `Scheme::veto_forbids`
+/// (or, by `kind`, its total counts 0, or it gets the lowest grade).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Veto {
     pub input: String,
     #[serde(default)]
     pub above: f64,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "is_not_excellent")]
+    pub kind: VetoKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -1419,7 +1439,14 @@ fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 if s.canonical(&name).is_none() {
                     s.inputs.push(Input { name: name.clone(), aliases, unit: if unit.is_empty() { "起".into() } else { unit } });
                 }
-                s.vetoes.push(Veto { input: name, above, reason });
+                let kind = if params.contains("总分计0") {
+                    VetoKind::Total
+                } else if params.contains("不合格") {
+                    VetoKind::Fail
+                } else {
+                    VetoKind::NotExcellent
+                };
+                s.vetoes.push(Veto { input: name, above, reason, kind });
             }
             RowKind::Grades => {
                 for (label, v, _) in pairs(params) {
@@ -1581,7 +1608,11 @@ pub fn to_table(s: &Scheme) -> String {
         let mut r = blank();
         r[1] = v.input.clone();
         r[6] = "一票否决".into();
-        r[7] = format!("大于 {}", fmt_num(v.above));
+        r[7] = match v.kind {
+            VetoKind::NotExcellent => format!("大于 {}", fmt_num(v.above)),
+            VetoKind::Total => format!("大于 {}；总分计0", fmt_num(v.above)),
+            VetoKind::Fail => format!("大于 {}；定为不合格", fmt_num(v.above)),
+        };
         r[10] = v.reason.clone();
         rows.push(r);
     }

@@ -658,14 +658,10 @@ impl Pass<'_> {
             .map(|(a, &s)| Adjustment { name: a.name.clone(), points: adjustment_points(a, cols.value(s, p)), explain: String::new() })
             .collect();
         let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
-        let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
-            let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();
-            Some(format!("一票否决：{}", reasons.join("；")))
-        } else {
-            None
-        };
-        let total = capped_total(scheme, &dimensions, &adjustments);
-        let grade = plan.shared.grade(grade_at(scheme, grades, total, veto.is_some()));
+        let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v).collect();
+        let veto = (!hit.is_empty()).then(|| format!("一票否决：{}", hit.iter().map(|v| v.reason.as_str()).collect::<Vec<_>>().join("；")));
+        let total = vetoed_total(&hit, capped_total(scheme, &dimensions, &adjustments));
+        let grade = plan.shared.grade(vetoed_grade(&hit, grades, grade_at(scheme, grades, total, !hit.is_empty())));
         ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0 }
     }
 }
@@ -1265,17 +1261,13 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
             adjustment(a, name, park.value(name))
         })
         .collect();
-    let total = capped_total(scheme, &dimensions, &adjustments);
-    let reasons: Vec<String> = scheme
-        .vetoes
-        .iter()
-        .filter(|v| park.value(prep.canonical(&v.input)).is_some_and(|n| n > v.above))
-        .map(|v| v.reason.clone())
-        .collect();
+    let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().filter(|v| park.value(prep.canonical(&v.input)).is_some_and(|n| n > v.above)).collect();
+    let total = vetoed_total(&hit, capped_total(scheme, &dimensions, &adjustments));
+    let reasons: Vec<String> = hit.iter().map(|v| v.reason.clone()).collect();
     let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));
     let mut grades: Vec<&crate::scheme::Grade> = scheme.grades.iter().collect();
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-    let grade = match grade_at(scheme, &grades, total, veto.is_some()) {
+    let grade = match vetoed_grade(&hit, &grades, grade_at(scheme, &grades, total, veto.is_some())) {
         GradeAt::Named(i) => Rc::from(grades.get(i).map_or("", |g| g.name.as_str())),
         GradeAt::Below => Rc::from(BELOW_EVERY_GRADE),
         GradeAt::Ungraded => Rc::from(""),
@@ -1314,6 +1306,24 @@ fn capped_total(scheme: &Scheme, dimensions: &[DimensionScore], adjustments: &[A
     match scheme.cap_total {
         Some(c) if c.is_finite() => sum.min(Points::round(c)),
         _ => sum,
+    }
+}
+
+/// The total after the vetoes that hit: 0 under a veto of the total (总分计为0分).
+fn vetoed_total(hit: &[&crate::scheme::Veto], total: Points) -> Points {
+    if hit.iter().any(|v| v.kind == crate::scheme::VetoKind::Total) {
+        Points::round(0.0)
+    } else {
+        total
+    }
+}
+
+/// The grade after the vetoes that hit: 定为不合格 is the lowest grade.
+fn vetoed_grade(hit: &[&crate::scheme::Veto], grades: &[&crate::scheme::Grade], at: GradeAt) -> GradeAt {
+    if hit.iter().any(|v| v.kind == crate::scheme::VetoKind::Fail) && !grades.is_empty() {
+        GradeAt::Named(grades.len() - 1)
+    } else {
+        at
     }
 }
 
@@ -1665,9 +1675,12 @@ impl<'r, 'a> Sim<'r, 'a> {
         let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
         let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
         let sum = dims + adj;
-        match scheme.cap_total {
+        let total = match scheme.cap_total {
             Some(c) if c.is_finite() => sum.min(Points::round(c)),
             _ => sum,
-        }
+        };
+        // A veto of the total counts it 0, as the park's own path does.
+        let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|(v, &s)| self.cols.value(s, 0).is_some_and(|x| x > v.above)).map(|(v, _)| v).collect();
+        vetoed_total(&hit, total)
     }
 }

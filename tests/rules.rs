@@ -105,7 +105,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
                 p.items.insert(name, obs(Some(*v), None));
             }
             s.inputs = inputs.iter().map(|n| Input { name: n.clone(), aliases: vec![], unit: "个".into() }).collect();
-            s.vetoes = vetoes.iter().map(|v| Veto { input: v.input.clone(), above: 0.0, reason: v.reason.clone() }).collect();
+            s.vetoes = vetoes.iter().map(|v| Veto { input: v.input.clone(), above: 0.0, reason: v.reason.clone(), kind: v.kind }).collect();
             let errors: Vec<_> = scheme::validate(&s).into_iter().filter(|d| d.level == Level::Error).collect();
             assert!(errors.is_empty(), "{rule}: {errors:#?}");
             let mut parks = vec![p];

@@ -184,7 +184,7 @@ fn score_reading(form: &Form, w: f64, unit: &str, f: &Figs) -> Result<(Option<f6
                     inputs.push(v.input.clone());
                     p.items.insert(v.input.clone(), obs(Some(c), None, None));
                 }
-                s.vetoes.push(Veto { input: v.input.clone(), above: v.above, reason: String::new() });
+                s.vetoes.push(Veto { input: v.input.clone(), above: v.above, reason: String::new(), kind: v.kind });
             }
             s.inputs = inputs.iter().map(|n| Input { name: n.clone(), aliases: vec![], unit: "个".into() }).collect();
             let mut parks = vec![p];

@@ -260,7 +260,7 @@ fn graded_scheme() -> Scheme {
     s.inputs.push(Input { name: "较大事故".into(), aliases: vec![], unit: "起".into() });
     s.adjustments = vec![AdjustmentRule { name: "加分项".into(), input: "荣誉".into(), per: 1.0, cap: 3.0 }];
     s.cap_total = Some(100.0);
-    s.vetoes = vec![Veto { input: "较大事故".into(), above: 0.0, reason: "发生较大事故".into() }];
+    s.vetoes = vec![Veto { input: "较大事故".into(), above: 0.0, reason: "发生较大事故".into(), kind: Default::default() }];
     s.veto_forbids = Some("优秀".into());
     s.grades = [(90.0, "优秀"), (75.0, "良好"), (60.0, "合格"), (0.0, "不合格")].iter().map(|(m, n)| Grade { min: *m, name: n.to_string() }).collect();
     s

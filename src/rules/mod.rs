@@ -39,16 +39,8 @@ pub struct RuleCx<'a> {
     pub context: Context,
 }
 
-/// What a veto does to the park.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum VetoKind {
-    /// 一票否决: the total is vetoed.
-    Total,
-    /// 不得评为优秀, 取消评优资格: the top grade is out of reach.
-    NotExcellent,
-    /// 定为不合格: the lowest grade.
-    Fail,
-}
+pub use crate::scheme::VetoKind;
+
 
 /// A veto a rule declares (一票否决, 不得评为优秀) on a count of events: it
 /// applies when the count is above `above`.

@@ -197,7 +197,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 let veto_only = weight == 0.0 && method == Method::Direct && !vetoes.is_empty();
                 for v in vetoes {
                     let input = add_input(&catalogue, &mut s, &v.input, if v.above > 0.0 { unit.as_str() } else { "起" });
-                    s.vetoes.push(Veto { input, above: v.above, reason: v.reason });
+                    s.vetoes.push(Veto { input, above: v.above, reason: v.reason, kind: v.kind });
                     vetoed = true;
                 }
                 if veto_only {
