@@ -307,6 +307,8 @@ pub enum TierBasis {
     Completion,
     /// The value itself.
     Value,
+    /// Growth over last year in percent (x ÷ 上年 − 1) × 100.
+    Growth,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -1029,6 +1031,10 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
                 basis = TierBasis::Value;
                 continue;
             }
+            if seg.contains("增长") || seg.eq_ignore_ascii_case("growth") {
+                basis = TierBasis::Growth;
+                continue;
+            }
             if seg.contains("完成率") {
                 continue;
             }
@@ -1125,6 +1131,9 @@ pub fn method_params(m: &Method) -> String {
             let mut parts: Vec<String> = tiers.iter().map(|t| format!("≥{}:{}", n(t.min), n(t.points))).collect();
             if *basis == TierBasis::Value {
                 parts.insert(0, "按数值".into());
+            }
+            if *basis == TierBasis::Growth {
+                parts.insert(0, "按增长".into());
             }
             parts.join(";")
         }

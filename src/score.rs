@@ -720,6 +720,10 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
         Method::Tiers { basis, tiers } => {
             let b = match basis {
                 TierBasis::Value => x,
+                TierBasis::Growth => {
+                    let ly = last_year.filter(|l| *l > 0.0)?;
+                    (x / ly - 1.0) * 100.0
+                }
                 TierBasis::Completion => {
                     let t = target?;
                     let (num, den) = if neg { (t, x) } else { (x, t) };
@@ -1098,6 +1102,11 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
         Method::Tiers { basis, tiers } => {
             let (b, shown, completion) = match basis {
                 TierBasis::Value => (x, v(x), None),
+                TierBasis::Growth => {
+                    let Some(ly) = last_year.filter(|l| *l > 0.0) else { return missing("缺数据：无上年数或上年数不为正") };
+                    let g = (x / ly - 1.0) * 100.0;
+                    (g, format!("比上年增长 {g:.2}%"), None)
+                }
                 TierBasis::Completion => {
                     let Some(t) = target else { return missing(NO_TARGET) };
                     let (num, den) = if neg { (t, x) } else { (x, t) };

@@ -223,6 +223,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
         Method::Pending { why: "未识别出计分方式".into() },
         Method::Completion { cap: 1.2, zero_below: None, floor: 0.0 },
         Method::Completion { cap: 1.0, zero_below: Some(0.6), floor: 0.0 },
+        Method::Tiers { basis: wuhao::scheme::TierBasis::Growth, tiers: vec![wuhao::scheme::Tier { min: 10.0, points: 6.0 }, wuhao::scheme::Tier { min: 0.0, points: 3.0 }] },
         Method::Completion { cap: 1.1, zero_below: None, floor: 2.0 },
         Method::Direct,
     ];

@@ -123,6 +123,12 @@ fn fits(c: &str, m: &Method, cx: &RuleCx) -> bool {
     }
     // 超额完成的按超额比例加分 is what a cap above the weight says.
     let c = if matches!(m, Method::Completion { cap, .. } if *cap > 1.0) { c.replace("超额完成的按超额比例加分", "可超过分值").replace("按超额比例加分", "可超过分值") } else { c };
+    // 与上年相比增长10%及以上 / 下降不得分 is what tiers over growth read.
+    let c = if matches!(m, Method::Tiers { basis: crate::scheme::TierBasis::Growth, .. }) {
+        c.replace("与上年相比", "").replace("比上年", "").replace("较上年", "").replace("同比", "").replace("增长", "").replace("下降", "低于0")
+    } else {
+        c
+    };
     if FOREIGN.iter().any(|f| c.contains(f)) {
         // 不足…按比例计算 is what a 差额计分 does between whole steps.
         return false;

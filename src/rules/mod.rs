@@ -329,6 +329,8 @@ fn joined_clauses(t: &str) -> Vec<String> {
     for c in clauses(t) {
         match joined.last_mut() {
             Some(last) if c.starts_with('得') && !last.contains('得') => last.push_str(c),
+            // 比上年下降的，该项不得分: the condition and its consequence.
+            Some(last) if last.ends_with('的') && ["该项不得分", "本项不得分", "不得分"].contains(&c) => last.push_str(c),
             _ => joined.push(c.to_string()),
         }
     }
@@ -888,7 +890,14 @@ fn read_tiers(t: &str, cx: &RuleCx) -> Option<Read> {
             }
         }
     }
-    let basis = if has_any(t, &["完成率", "完成", "目标", "任务"]) { TierBasis::Completion } else { TierBasis::Value };
+    let growth = has_any(t, &["与上年相比", "比上年", "较上年", "同比"]) && t.contains("增长");
+    let basis = if growth {
+        TierBasis::Growth
+    } else if has_any(t, &["完成率", "完成", "目标", "任务"]) {
+        TierBasis::Completion
+    } else {
+        TierBasis::Value
+    };
     Some(Ok((Method::Tiers { basis, tiers }, Vec::new(), Vec::new())))
 }
 
@@ -1031,8 +1040,12 @@ pub fn describe(method: &Method, weight: f64, unit: &str) -> String {
             s
         }
         Method::Tiers { basis, tiers } => {
-            let of = if *basis == TierBasis::Completion { "完成率" } else { "数值" };
-            let pct = if *basis == TierBasis::Completion || unit == "%" { "%" } else { "" };
+            let of = match basis {
+                TierBasis::Completion => "完成率",
+                TierBasis::Growth => "比上年增长",
+                TierBasis::Value => "数值",
+            };
+            let pct = if *basis != TierBasis::Value || unit == "%" { "%" } else { "" };
             let ts: Vec<String> = tiers.iter().map(|t| format!("{of}≥{}{pct} 得 {} 分", n(t.min), n(t.points))).collect();
             format!("{head}分档：{}，其余得 0 分", ts.join("，"))
         }
