@@ -77,25 +77,19 @@ fn context_of(name: &str) -> Context {
     }
 }
 
-/// Reads an official table into a scheme whose `rules` hold each rule's reading.
-pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
-    let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
-    let Some(h) = header_row(&grid) else {
-        diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
-        return (None, diags);
-    };
-    let heads: Vec<&str> = grid.row(h).collect();
-    let find = |hs: &[&str], not: &[usize]| heads.iter().enumerate().position(|(i, c)| !not.contains(&i) && head_of(c, hs));
-    let rule_col = find(RULE_HEADS, &[]).unwrap_or(0);
-    let weight_col = find(WEIGHT_HEADS, &[rule_col]).unwrap_or(0);
-    // The finest indicator column names the rows; a 一级指标 column groups them.
-    let name_col = ["三级指标", "二级指标"]
-        .iter()
-        .find_map(|k| find(&[k], &[rule_col, weight_col]))
-        .or_else(|| find(NAME_HEADS, &[rule_col, weight_col]).filter(|&c| !head_of(heads.get(c).copied().unwrap_or(""), &["一级指标"])));
-    let dim_col = find(DIM_HEADS, &[rule_col, weight_col, name_col.unwrap_or(usize::MAX)]);
-    // The table's own 单位 column says the unit of each indicator's figures.
-    let unit_col = heads.iter().position(|c| UNIT_HEADS.contains(&vocab::name_key(c).as_str()));
+/// The columns of an official table: 评分标准, 分值, and where present the
+/// indicator's name, its 一级指标 and its 单位.
+struct Cols {
+    rule: usize,
+    weight: usize,
+    name: Option<usize>,
+    dim: Option<usize>,
+    unit: Option<usize>,
+}
+
+/// The table's rows below the header `h`, merged cells and continuation rows
+/// resolved: its sections (一级指标), its rule rows and a 合计 row's total.
+fn table_rows(grid: &table::grid::Grid, h: usize, cols: &Cols) -> (Vec<Section>, Vec<Row>, Option<f64>) {
     let cell = |r: usize, c: Option<usize>| c.map(|c| grid.cell(r, c).trim()).unwrap_or("");
 
     let mut sections: Vec<Section> = Vec::new();
@@ -105,7 +99,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if grid.is_blank_row(r) {
             continue;
         }
-        let (d, n, w, rule) = (cell(r, dim_col), cell(r, name_col), cell(r, Some(weight_col)), cell(r, Some(rule_col)));
+        let (d, n, w, rule) = (cell(r, cols.dim), cell(r, cols.name), cell(r, Some(cols.weight)), cell(r, Some(cols.rule)));
         if grid.row(r).any(|c| head_of(c, RULE_HEADS)) {
             continue; // a header repeated on a new page
         }
@@ -127,7 +121,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
         }
         // A heading inside the name column (一、规划定位好（20分）) opens a section too.
-        let heading_in_name = dim_col.is_none() && w.is_empty() && rule.is_empty() && !n.is_empty();
+        let heading_in_name = cols.dim.is_none() && w.is_empty() && rule.is_empty() && !n.is_empty();
         let section_cell = if heading_in_name { n } else { d };
         if !section_cell.is_empty() {
             let (name, weight) = split_dim(vocab::strip_numbering(section_cell));
@@ -148,8 +142,32 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if name.is_empty() && rule.is_empty() {
             continue;
         }
-        rows.push(Row { dim, name, unit: cell(r, unit_col).to_string(), weight: w.to_string(), rule: rule.to_string(), at: (r, rule_col) });
+        rows.push(Row { dim, name, unit: cell(r, cols.unit).to_string(), weight: w.to_string(), rule: rule.to_string(), at: (r, cols.rule) });
     }
+    (sections, rows, total)
+}
+
+/// Reads an official table into a scheme whose `rules` hold each rule's reading.
+pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
+    let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
+    let Some(h) = header_row(&grid) else {
+        diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
+        return (None, diags);
+    };
+    let heads: Vec<&str> = grid.row(h).collect();
+    let find = |hs: &[&str], not: &[usize]| heads.iter().enumerate().position(|(i, c)| !not.contains(&i) && head_of(c, hs));
+    let rule_col = find(RULE_HEADS, &[]).unwrap_or(0);
+    let weight_col = find(WEIGHT_HEADS, &[rule_col]).unwrap_or(0);
+    // The finest indicator column names the rows; a 一级指标 column groups them.
+    let name_col = ["三级指标", "二级指标"]
+        .iter()
+        .find_map(|k| find(&[k], &[rule_col, weight_col]))
+        .or_else(|| find(NAME_HEADS, &[rule_col, weight_col]).filter(|&c| !head_of(heads.get(c).copied().unwrap_or(""), &["一级指标"])));
+    let dim_col = find(DIM_HEADS, &[rule_col, weight_col, name_col.unwrap_or(usize::MAX)]);
+    // The table's own 单位 column says the unit of each indicator's figures.
+    let unit_col = heads.iter().position(|c| UNIT_HEADS.contains(&vocab::name_key(c).as_str()));
+    let cols = Cols { rule: rule_col, weight: weight_col, name: name_col, dim: dim_col, unit: unit_col };
+    let (sections, rows, total) = table_rows(&grid, h, &cols);
 
     let catalogue = default_scheme();
     let mut s = Scheme { cap_total: None, ..Scheme::empty("粘贴的评价办法") };
@@ -208,18 +226,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                         Diagnostic::warning(Source::Scheme, Problem::RulePending { indicator: name.clone(), why: why.clone() }).at(row.at.0, row.at.1).cell(&row.rule),
                     );
                 }
-                let mut aliases = known.map(|k| k.aliases.clone()).unwrap_or_default();
-                let mut own = vec![pasted_name.clone()];
-                own.extend(also.clone());
-                // A score typed by a department comes as 改革创新评分 / 体制机制改革得分.
-                if method == Method::Direct {
-                    own.extend([format!("{pasted_name}评分"), format!("{pasted_name}得分")]);
-                }
-                for a in own {
-                    if a != name && !aliases.contains(&a) {
-                        aliases.push(a);
-                    }
-                }
+                let aliases = aliases_of(known, &name, &pasted_name, also.as_deref(), method == Method::Direct);
                 s.indicators.push(Indicator {
                     name,
                     aliases,
@@ -284,6 +291,23 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     }
     // `scheme::load` refuses it on any error, keeping the readings to show.
     (Some(s), diags)
+}
+
+/// An indicator's aliases: the catalogue's, the name as pasted, a bracket's
+/// other name, and for a typed score 改革创新评分 / 体制机制改革得分.
+fn aliases_of(known: Option<&Indicator>, name: &str, pasted: &str, also: Option<&str>, typed: bool) -> Vec<String> {
+    let mut aliases = known.map(|k| k.aliases.clone()).unwrap_or_default();
+    let mut own = vec![pasted.to_string()];
+    own.extend(also.map(str::to_string));
+    if typed {
+        own.extend([format!("{pasted}评分"), format!("{pasted}得分")]);
+    }
+    for a in own {
+        if a != name && !aliases.contains(&a) {
+            aliases.push(a);
+        }
+    }
+    aliases
 }
 
 /// The catalogue's indicator or input a pasted name is, matched as data names are.
