@@ -107,7 +107,7 @@ fn check(rule: &str, weight: &str, unit: &str, figs: &str, want_method: &str, wa
                 p.items.insert(name, obs(Some(*v), None));
             }
             s.inputs = inputs.iter().map(|n| Input { name: n.clone(), aliases: vec![], unit: "个".into() }).collect();
-            s.vetoes = vetoes.iter().map(|v| Veto { input: v.input.clone(), above: 0.0, reason: v.reason.clone() }).collect();
+            s.vetoes = vetoes.iter().map(|v| Veto { input: v.input.clone(), above: 0.0, reason: v.reason.clone(), kind: v.kind }).collect();
             let errors: Vec<_> = scheme::validate(&s).into_iter().filter(|d| d.level == Level::Error).collect();
             assert!(errors.is_empty(), "{rule}: {errors:#?}");
             let mut parks = vec![p];
@@ -199,6 +199,7 @@ fn new_methods_round_trip_through_the_scheme_table() {
         share,
         floor,
         average_input: average_input.map(str::to_string),
+        whole_steps: false,
     };
     let methods = vec![
         linear(Against::Target, None, Gap::Relative, 0.2, 0.0, None, 1.0, 0.0, None),
@@ -216,12 +217,16 @@ fn new_methods_round_trip_through_the_scheme_table() {
             share: 1.0,
             floor: 0.0,
             average_input: None,
+            whole_steps: true,
         },
         Method::Rank { first: None, step: 0.5, top: 1, tiers: vec![], floor: 0.0, rank_input: None },
         Method::Rank { first: Some(6.0), step: 0.3, top: 10, tiers: vec![], floor: 3.0, rank_input: Some("甲排名".into()) },
         Method::Rank { first: None, step: 0.0, top: 1, tiers: vec![RankTier { upto: 10, points: 6.0 }, RankTier { upto: 20, points: 3.0 }], floor: 1.0, rank_input: None },
         Method::Pending { why: "未识别出计分方式".into() },
-        Method::Completion { cap: 1.2 },
+        Method::Completion { cap: 1.2, zero_below: None, floor: 0.0 },
+        Method::Completion { cap: 1.0, zero_below: Some(0.6), floor: 0.0 },
+        Method::Tiers { basis: wuhao::scheme::TierBasis::Growth, tiers: vec![wuhao::scheme::Tier { min: 10.0, points: 6.0 }, wuhao::scheme::Tier { min: 0.0, points: 3.0 }] },
+        Method::Completion { cap: 1.1, zero_below: None, floor: 2.0 },
         Method::Direct,
     ];
     let mut s = one_dimension(6.0 * methods.len() as f64);

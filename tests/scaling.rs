@@ -137,7 +137,7 @@ fn scheme_of(n: usize, aliases: usize) -> Scheme {
             dimension: "d".into(),
             unit: "万元".into(),
             weight: 100.0 / n as f64,
-            method: Method::Completion { cap: 1.0 },
+            method: Method::Completion { cap: 1.0, zero_below: None, floor: 0.0 },
             ..template.clone()
         })
         .collect();

@@ -72,7 +72,7 @@ fn refuses_bad_json_schemes() {
         &["公式循环引用：亩均税收、亩均技工贸收入"],
     );
     check(&mutated(|s| s.indicators[0].method = Method::Benchmark { value: 0.0 }), &["指标“主导产业营业收入占比”：标杆值 0 应大于 0"]);
-    check(&mutated(|s| s.indicators[6].method = Method::Completion { cap: 0.5 }), &["完成率封顶 0.5 应不小于 1"]);
+    check(&mutated(|s| s.indicators[6].method = Method::Completion { cap: 0.5, zero_below: None, floor: 0.0 }), &["完成率封顶 0.5 应不小于 1"]);
     check(&mutated(|s| s.indicators[6].method = Method::Efficacy { satisfactory: Some(5.0), unacceptable: Some(5.0) }), &["满意值与不允许值相同"]);
     check(&mutated(|s| s.indicators[6].method = Method::Efficacy { satisfactory: Some(1.0), unacceptable: Some(5.0) }), &["方向与指标方向不一致"]);
     let tiers = |t: &[(f64, f64)]| Method::Tiers { basis: TierBasis::Completion, tiers: t.iter().map(|(m, p)| Tier { min: *m, points: *p }).collect() };
@@ -212,7 +212,7 @@ fn validation_problems_carry_kind_and_data() {
     use wuhao::diag::problem::{MethodFault, Problem};
     let mut s = default_scheme();
     s.indicators[0].weight = 7.0;
-    s.indicators[6].method = Method::Completion { cap: 0.5 };
+    s.indicators[6].method = Method::Completion { cap: 0.5, zero_below: None, floor: 0.0 };
     let problems: Vec<Problem> = validate(&s).into_iter().map(|d| d.problem).collect();
     let dim = s.dimensions.iter().find(|d| d.key == s.indicators[0].dimension).unwrap();
     assert!(problems.contains(&Problem::DimensionSum { name: dim.name.clone(), sum: dim.weight + 1.0, weight: dim.weight }), "{problems:#?}");

@@ -110,7 +110,7 @@ const NONE: Obs = (None, None, None);
 
 #[test]
 fn completion() {
-    let c = |cap| Method::Completion { cap };
+    let c = |cap| Method::Completion { cap, zero_below: None, floor: 0.0 };
     check(c(1.0), P, "亿元", &[vt(100.0, 100.0), vt(0.0, 100.0), vt(150.0, 100.0), vt(80.0, 100.0), v(5.0), NONE], &[], &[
         "10.00", "0.00", "10.00", "8.00", "0.00 缺数据：无年度目标", "0.00 缺数据：X 无数据",
     ]);
@@ -201,7 +201,7 @@ fn deduct() {
 
 #[test]
 fn missing_scores_as_the_scheme_says() {
-    let mut ind = indicator("X", "亿元", 10.0, P, Method::Completion { cap: 1.0 });
+    let mut ind = indicator("X", "亿元", 10.0, P, Method::Completion { cap: 1.0, zero_below: None, floor: 0.0 });
     ind.missing_score = 2.5;
     let (scores, _) = score_parks(&scheme_of(vec![ind]), &[park("甲", &[("X", v(5.0))])]);
     let i = &scores[0].indicators[0];
@@ -211,7 +211,7 @@ fn missing_scores_as_the_scheme_says() {
 
 #[test]
 fn explains_with_its_own_numbers() {
-    let s = scheme_of(vec![indicator("技工贸总收入", "亿元", 8.0, P, Method::Completion { cap: 1.0 })]);
+    let s = scheme_of(vec![indicator("技工贸总收入", "亿元", 8.0, P, Method::Completion { cap: 1.0, zero_below: None, floor: 0.0 })]);
     let (scores, _) = score_parks(&s, &[park("甲", &[("技工贸总收入", vt(140.0, 160.0))])]);
     let i = &scores[0].indicators[0];
     assert_eq!(i.explain, "8 × min(140.00 ÷ 160.00, 1) = 7.00");
@@ -260,7 +260,7 @@ fn graded_scheme() -> Scheme {
     s.inputs.push(Input { name: "较大事故".into(), aliases: vec![], unit: "起".into() });
     s.adjustments = vec![AdjustmentRule { name: "加分项".into(), input: "荣誉".into(), per: 1.0, cap: 3.0 }];
     s.cap_total = Some(100.0);
-    s.vetoes = vec![Veto { input: "较大事故".into(), above: 0.0, reason: "发生较大事故".into() }];
+    s.vetoes = vec![Veto { input: "较大事故".into(), above: 0.0, reason: "发生较大事故".into(), kind: Default::default() }];
     s.veto_forbids = Some("优秀".into());
     s.grades = [(90.0, "优秀"), (75.0, "良好"), (60.0, "合格"), (0.0, "不合格")].iter().map(|(m, n)| Grade { min: *m, name: n.to_string() }).collect();
     s
@@ -318,7 +318,7 @@ fn ties_share_a_rank() {
 
 fn random_method(r: &mut Rng, w: f64) -> Method {
     match r.below(9) {
-        0 => Method::Completion { cap: 1.0 + r.below(3) as f64 * 0.1 },
+        0 => Method::Completion { cap: 1.0 + r.below(3) as f64 * 0.1, zero_below: None, floor: 0.0 },
         1 => Method::Benchmark { value: r.f(0.5, 100.0) },
         2 => Method::Efficacy { satisfactory: None, unacceptable: None },
         3 => Method::MinMax,

@@ -694,14 +694,10 @@ impl Pass<'_> {
             .map(|(a, &s)| Adjustment { name: a.name.clone(), points: adjustment_points(a, cols.value(s, p)), explain: String::new() })
             .collect();
         let vetoed = |v: &(&crate::scheme::Veto, &usize)| cols.value(*v.1, p).is_some_and(|x| x > v.0.above);
-        let veto = if scheme.vetoes.iter().zip(&plan.vetoes).any(|v| vetoed(&v)) {
-            let reasons: Vec<&str> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v.reason.as_str()).collect();
-            Some(format!("一票否决：{}", reasons.join("；")))
-        } else {
-            None
-        };
-        let total = capped_total(scheme, &dimensions, &adjustments);
-        let grade = plan.shared.grade(grade_at(scheme, grades, total, veto.is_some()));
+        let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|v| vetoed(v)).map(|(v, _)| v).collect();
+        let veto = (!hit.is_empty()).then(|| format!("一票否决：{}", hit.iter().map(|v| v.reason.as_str()).collect::<Vec<_>>().join("；")));
+        let total = vetoed_total(&hit, capped_total(scheme, &dimensions, &adjustments));
+        let grade = plan.shared.grade(vetoed_grade(&hit, grades, grade_at(scheme, grades, total, !hit.is_empty())));
         ParkScore { name: park.to_string(), indicators: Vec::new(), dimensions, adjustments, total, grade, veto, rank: 0, unscored }
     }
 }
@@ -716,13 +712,17 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
     let w = ind.weight;
     let neg = ind.direction == Direction::Negative;
     match method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             let t = target?;
             let (num, den) = if neg { (t, x) } else { (x, t) };
             if den <= 0.0 {
                 return (neg && x <= 0.0 && t >= 0.0).then_some(w * cap);
             }
-            Some(w * (num / den).clamp(0.0, *cap))
+            let r = num / den;
+            if zero_below.is_some_and(|z| r < z) {
+                return Some(0.0);
+            }
+            Some((w * r.clamp(0.0, *cap)).max(*floor))
         }
         Method::Benchmark { value: b } => {
             if neg {
@@ -756,6 +756,10 @@ fn points_of(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64], 
         Method::Tiers { basis, tiers } => {
             let b = match basis {
                 TierBasis::Value => x,
+                TierBasis::Growth => {
+                    let ly = last_year.filter(|l| *l > 0.0)?;
+                    (x / ly - 1.0) * 100.0
+                }
                 TierBasis::Completion => {
                     let t = target?;
                     let (num, den) = if neg { (t, x) } else { (x, t) };
@@ -1070,7 +1074,7 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
     let pm = |x: f64| if detail { fmt_param(x, u) } else { String::new() };
     const NO_TARGET: &str = "缺数据：无年度目标";
     match method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             let Some(t) = target else { return missing(NO_TARGET) };
             let (num, den) = if neg { (t, x) } else { (x, t) };
             let cap_s = if detail { fmt_num(*cap) } else { String::new() };
@@ -1082,8 +1086,19 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
                 return missing(if neg { "缺数据：实际值不为正，无法计算完成率" } else { "缺数据：年度目标不为正，无法计算完成率" });
             }
             let r = num / den;
-            let note = if r < 0.0 { "（完成率为负，按 0 计）" } else { "" };
-            scored(w * r.clamp(0.0, *cap), Some(r * 100.0), format!("{wn} × min({} ÷ {}, {cap_s}){note}", v(num), v(den)))
+            if let Some(z) = zero_below.filter(|z| r < *z) {
+                let how = if detail { format!("完成率 {:.2}% 低于 {}%，不得分", r * 100.0, fmt_num(z * 100.0)) } else { String::new() };
+                return scored(0.0, Some(r * 100.0), how);
+            }
+            let raw = w * r.clamp(0.0, *cap);
+            let note = if r < 0.0 {
+                "（完成率为负，按 0 计）".to_string()
+            } else if raw < *floor {
+                format!("（最低 {}）", fmt_num(*floor))
+            } else {
+                String::new()
+            };
+            scored(raw.max(*floor), Some(r * 100.0), format!("{wn} × min({} ÷ {}, {cap_s}){note}", v(num), v(den)))
         }
         Method::Benchmark { value: b } => {
             if neg {
@@ -1124,6 +1139,11 @@ fn method_score(ind: &Indicator, method: &Method, figures: Figures, peers: &[f64
         Method::Tiers { basis, tiers } => {
             let (b, shown, completion) = match basis {
                 TierBasis::Value => (x, v(x), None),
+                TierBasis::Growth => {
+                    let Some(ly) = last_year.filter(|l| *l > 0.0) else { return missing("缺数据：无上年数或上年数不为正") };
+                    let g = (x / ly - 1.0) * 100.0;
+                    (g, format!("比上年增长 {g:.2}%"), None)
+                }
                 TierBasis::Completion => {
                     let Some(t) = target else { return missing(NO_TARGET) };
                     let (num, den) = if neg { (t, x) } else { (x, t) };
@@ -1297,17 +1317,13 @@ fn finish(scheme: &Scheme, prep: &Prepared, park: &ParkData, indicators: Vec<Ind
             adjustment(a, name, park.value(name))
         })
         .collect();
-    let total = capped_total(scheme, &dimensions, &adjustments);
-    let reasons: Vec<String> = scheme
-        .vetoes
-        .iter()
-        .filter(|v| park.value(prep.canonical(&v.input)).is_some_and(|n| n > v.above))
-        .map(|v| v.reason.clone())
-        .collect();
+    let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().filter(|v| park.value(prep.canonical(&v.input)).is_some_and(|n| n > v.above)).collect();
+    let total = vetoed_total(&hit, capped_total(scheme, &dimensions, &adjustments));
+    let reasons: Vec<String> = hit.iter().map(|v| v.reason.clone()).collect();
     let veto = (!reasons.is_empty()).then(|| format!("一票否决：{}", reasons.join("；")));
     let mut grades: Vec<&crate::scheme::Grade> = scheme.grades.iter().collect();
     grades.sort_by(|a, b| b.min.total_cmp(&a.min));
-    let grade = match grade_at(scheme, &grades, total, veto.is_some()) {
+    let grade = match vetoed_grade(&hit, &grades, grade_at(scheme, &grades, total, veto.is_some())) {
         GradeAt::Named(i) => Rc::from(grades.get(i).map_or("", |g| g.name.as_str())),
         GradeAt::Below => Rc::from(BELOW_EVERY_GRADE),
         GradeAt::Ungraded => Rc::from(""),
@@ -1348,6 +1364,24 @@ fn capped_total(scheme: &Scheme, dimensions: &[DimensionScore], adjustments: &[A
     match scheme.cap_total {
         Some(c) if c.is_finite() => sum.min(Points::round(c)),
         _ => sum,
+    }
+}
+
+/// The total after the vetoes that hit: 0 under a veto of the total (总分计为0分).
+fn vetoed_total(hit: &[&crate::scheme::Veto], total: Points) -> Points {
+    if hit.iter().any(|v| v.kind == crate::scheme::VetoKind::Total) {
+        Points::round(0.0)
+    } else {
+        total
+    }
+}
+
+/// The grade after the vetoes that hit: 定为不合格 is the lowest grade.
+fn vetoed_grade(hit: &[&crate::scheme::Veto], grades: &[&crate::scheme::Grade], at: GradeAt) -> GradeAt {
+    if hit.iter().any(|v| v.kind == crate::scheme::VetoKind::Fail) && !grades.is_empty() {
+        GradeAt::Named(grades.len() - 1)
+    } else {
+        at
     }
 }
 
@@ -1415,7 +1449,7 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
     let neg = ind.direction == Direction::Negative;
     let x = f.x;
     match method {
-        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } => {
             let (reference, ref_word) = match against {
                 Against::Target => match f.target {
                     Some(t) => (t, "目标"),
@@ -1425,9 +1459,11 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
                     Some(b) => (*b, "标杆值"),
                     None => return missing("缺数据：方案未给标杆值"),
                 },
+                // An average the paste gives (a 全省平均 column) is the one the rule names;
+                // the pasted parks' mean only stands in when none is given.
                 Against::Average => match (peers.first(), f.side) {
-                    (Some(m), _) => (*m, "各园区平均值"),
-                    (None, Some(a)) => (a, "全省平均值"),
+                    (_, Some(a)) => (a, "全省平均值"),
+                    (Some(m), None) => (*m, "各园区平均值"),
                     (None, None) => {
                         let from = average_input.as_deref().map(|n| format!("，也未粘贴“{n}”")).unwrap_or_default();
                         return missing(format!("缺数据：只有一个园区，无法求平均值{from}"));
@@ -1452,6 +1488,8 @@ fn relative_score(ind: &Indicator, method: &Method, f: &Figures, peers: &[f64], 
             };
             let base = w * share;
             let steps = if *step > 0.0 { d / step } else { 0.0 };
+            // 不足一步按一步计: a shortfall counts in whole steps (1e-9 keeps 3.0000000001 at 3).
+            let steps = if *whole_steps && steps < 0.0 { (steps + 1e-9).floor() } else { steps };
             let raw = if d < 0.0 { base + minus * steps } else { base + plus * steps };
             let top = match plus_cap {
                 Some(c) => base + c,
@@ -1695,9 +1733,12 @@ impl<'r, 'a> Sim<'r, 'a> {
         let dims: Points = plan.members.iter().flatten().filter_map(|&i| self.pts.get(i).copied()).sum();
         let adj: Points = scheme.adjustments.iter().zip(&plan.adjustments).map(|(a, &s)| adjustment_points(a, self.cols.value(s, 0))).sum();
         let sum = dims + adj;
-        match scheme.cap_total {
+        let total = match scheme.cap_total {
             Some(c) if c.is_finite() => sum.min(Points::round(c)),
             _ => sum,
-        }
+        };
+        // A veto of the total counts it 0, as the park's own path does.
+        let hit: Vec<&crate::scheme::Veto> = scheme.vetoes.iter().zip(&plan.vetoes).filter(|(v, &s)| self.cols.value(s, 0).is_some_and(|x| x > v.above)).map(|(v, _)| v).collect();
+        vetoed_total(&hit, total)
     }
 }

@@ -79,6 +79,14 @@ fn hundred() -> f64 {
     100.0
 }
 
+fn is_false(v: &bool) -> bool {
+    !*v
+}
+
+fn is_zero(v: &f64) -> bool {
+    *v == 0.0
+}
+
 fn one() -> f64 {
     1.0
 }
@@ -135,6 +143,12 @@ pub enum Method {
     Completion {
         #[serde(default = "one")]
         cap: f64,
+        /// Completion (a fraction, 0.6 for 60%) below which the score is 0 (低于60%不得分).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        zero_below: Option<f64>,
+        /// The lowest score (最低得1分), unless `zero_below` applies.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        floor: f64,
     },
     /// 标杆值: w × min(x / benchmark, 1); negative: benchmark / x.
     Benchmark { value: f64 },
@@ -213,6 +227,9 @@ pub enum Method {
         /// With one park: the item carrying the average (a 全省平均 row).
         #[serde(default)]
         average_input: Option<String>,
+        /// 不足1个百分点的按1个百分点计: a part of a step short counts as a whole step.
+        #[serde(default, skip_serializing_if = "is_false")]
+        whole_steps: bool,
     },
     /// 排名计分: the park's rank among the pasted parks by its value (ties share
     /// a rank). The first `top` ranks get `first` points (w when absent), each
@@ -293,6 +310,8 @@ pub enum TierBasis {
     Completion,
     /// The value itself.
     Value,
+    /// Growth over last year in percent (x ÷ 上年 − 1) × 100.
+    Growth,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -319,13 +338,33 @@ pub struct AdjustmentRule {
     pub cap: f64,
 }
 
-/// 一票否决: when `input` > `above`, the park cannot get `Scheme::veto_forbids`.
+/// What a veto does to the park.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VetoKind {
+    /// 不得评为优秀, 取消评优资格: the grade `Scheme::veto_forbids` is out of reach.
+    #[default]
+    NotExcellent,
+    /// 一票否决 of the total (总分计为0分): the total counts 0.
+    Total,
+    /// 定为不合格: the lowest grade, whatever the total.
+    Fail,
+}
+
+fn is_not_excellent(k: &VetoKind) -> bool {
+    *k == VetoKind::NotExcellent
+}
+
+/// 一票否决: when `input` > `above`, the park cannot get `Scheme::veto_forbids`
+/// (or, by `kind`, its total counts 0, or it gets the lowest grade).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Veto {
     pub input: String,
     #[serde(default)]
     pub above: f64,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "is_not_excellent")]
+    pub kind: VetoKind,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -794,8 +833,12 @@ pub fn method_problems(s: &Scheme, x: &Indicator) -> Vec<MethodFault> {
     let fin = |v: f64| v.is_finite();
     let mut p = Vec::new();
     match &x.method {
-        Method::Completion { cap } => {
+        Method::Completion { cap, zero_below, floor } => {
             if !(fin(*cap) && *cap >= 1.0) {
+                p.push(MethodFault::CompletionCap { cap: *cap });
+            }
+            // A threshold or a floor past what the cap allows is no rule: as a cap fault.
+            if zero_below.is_some_and(|z| !(fin(z) && (0.0..=*cap).contains(&z))) || !(fin(*floor) && *floor >= 0.0 && *floor <= x.weight) {
                 p.push(MethodFault::CompletionCap { cap: *cap });
             }
         }
@@ -1015,6 +1058,10 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
                 basis = TierBasis::Value;
                 continue;
             }
+            if seg.contains("增长") || seg.eq_ignore_ascii_case("growth") {
+                basis = TierBasis::Growth;
+                continue;
+            }
             if seg.contains("完成率") {
                 continue;
             }
@@ -1070,9 +1117,11 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
         };
     }
     if has("完成率") || has("completion") {
-        unknown(&["封顶", "上限", "cap", "最高"])?;
+        unknown(&["封顶", "上限", "cap", "最高", "低于", "不得分", "最低"])?;
         let cap = pick(&["封顶", "上限", "cap", "最高"]).map(|p| if p.2 { p.1 / 100.0 } else { p.1 }).or(bare).unwrap_or(1.0);
-        return Ok(Method::Completion { cap });
+        let zero_below = pick(&["低于", "不得分"]).map(|p| if p.2 { p.1 / 100.0 } else { p.1 });
+        let floor = pick(&["最低"]).map(|p| p.1).unwrap_or(0.0);
+        return Ok(Method::Completion { cap, zero_below, floor });
     }
     if has("直接") || has("打分") || has("评分") || has("direct") {
         return Ok(Method::Direct);
@@ -1084,7 +1133,16 @@ fn parse_method(method: &str, params: &str) -> Result<Method, MethodSyntax> {
 pub fn method_params(m: &Method) -> String {
     let n = fmt_num;
     match m {
-        Method::Completion { cap } => format!("封顶 {}", n(*cap)),
+        Method::Completion { cap, zero_below, floor } => {
+            let mut s = format!("封顶 {}", n(*cap));
+            if let Some(z) = zero_below {
+                s.push_str(&format!("；低于 {}%", n(z * 100.0)));
+            }
+            if *floor != 0.0 {
+                s.push_str(&format!("；最低 {}", n(*floor)));
+            }
+            s
+        }
         Method::Benchmark { value } => format!("标杆值 {}", n(*value)),
         Method::Efficacy { satisfactory, unacceptable } => {
             let mut parts = Vec::new();
@@ -1101,6 +1159,9 @@ pub fn method_params(m: &Method) -> String {
             if *basis == TierBasis::Value {
                 parts.insert(0, "按数值".into());
             }
+            if *basis == TierBasis::Growth {
+                parts.insert(0, "按增长".into());
+            }
             parts.join(";")
         }
         Method::BasePeriod { base_share, step_pct, step_points, bonus_share } => format!(
@@ -1111,7 +1172,7 @@ pub fn method_params(m: &Method) -> String {
             n(bonus_share * 100.0)
         ),
         Method::Deduct { items } => items.iter().map(|i| format!("{}:{}", i.input, n(i.per))).collect::<Vec<_>>().join(";"),
-        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } => {
+        Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } => {
             let mut parts = vec![format!(
                 "对照:{}",
                 match against {
@@ -1130,6 +1191,9 @@ pub fn method_params(m: &Method) -> String {
             }
             if *plus != 0.0 {
                 parts.push(format!("加:{}", n(*plus)));
+            }
+            if *whole_steps {
+                parts.push("不足一步:按一步".to_string());
             }
             if let Some(c) = plus_cap {
                 parts.push(format!("加分上限:{}", n(*c)));
@@ -1196,8 +1260,9 @@ fn parse_linear(params: &str) -> Result<Method, MethodSyntax> {
         share: 1.0,
         floor: 0.0,
         average_input: None,
+        whole_steps: false,
     };
-    let Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input } = &mut m else { return Ok(m) };
+    let Method::Linear { against, benchmark, gap, step, minus, plus, plus_cap, share, floor, average_input, whole_steps } = &mut m else { return Ok(m) };
     for (k, v) in key_values(params) {
         let num = || num_of(&v).ok_or_else(|| MethodSyntax::UnknownParam { label: format!("{k}:{v}") });
         match k.as_str() {
@@ -1218,6 +1283,7 @@ fn parse_linear(params: &str) -> Result<Method, MethodSyntax> {
             "基准" => *share = num()? / if v.contains(['%', '％']) { 100.0 } else { 1.0 },
             "最低" => *floor = num()?,
             "平均值数据" => *average_input = Some(v.clone()).filter(|s| !s.is_empty()),
+            "不足一步" => *whole_steps = v.contains("一步") || v.contains("整"),
             _ => return Err(MethodSyntax::UnknownParam { label: k }),
         }
     }
@@ -1409,7 +1475,14 @@ pub fn from_table(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
                 if s.canonical(&name).is_none() {
                     s.inputs.push(Input { name: name.clone(), aliases, unit: if unit.is_empty() { "起".into() } else { unit } });
                 }
-                s.vetoes.push(Veto { input: name, above, reason });
+                let kind = if params.contains("总分计0") {
+                    VetoKind::Total
+                } else if params.contains("不合格") {
+                    VetoKind::Fail
+                } else {
+                    VetoKind::NotExcellent
+                };
+                s.vetoes.push(Veto { input: name, above, reason, kind });
             }
             RowKind::Grades => {
                 for (label, v, _) in pairs(params) {
@@ -1571,7 +1644,11 @@ pub fn to_table(s: &Scheme) -> String {
         let mut r = blank();
         r[1] = v.input.clone();
         r[6] = "一票否决".into();
-        r[7] = format!("大于 {}", fmt_num(v.above));
+        r[7] = match v.kind {
+            VetoKind::NotExcellent => format!("大于 {}", fmt_num(v.above)),
+            VetoKind::Total => format!("大于 {}；总分计0", fmt_num(v.above)),
+            VetoKind::Fail => format!("大于 {}；定为不合格", fmt_num(v.above)),
+        };
         r[10] = v.reason.clone();
         rows.push(r);
     }

@@ -15,10 +15,11 @@ use crate::scheme::{self, default_scheme, num_of, split_dim, split_unit, Adjustm
 use crate::table::roles::{scheme_role, SchemeRole};
 use crate::table::{self, vocab};
 
-const RULE_HEADS: &[&str] = &["评分标准", "评分办法", "计分标准", "计分办法", "考核标准", "评分细则", "评价标准", "评分方法", "计分方法及标准", "考核办法"];
+const RULE_HEADS: &[&str] = &["评分标准", "评分办法", "计分标准", "计分办法", "考核标准", "评分细则", "评价标准", "评分方法", "计分方法", "计分细则", "考核办法"];
 const WEIGHT_HEADS: &[&str] = &["分值", "分数", "权重", "满分", "标准分"];
-const DIM_HEADS: &[&str] = &["一级指标", "评价维度", "考核内容", "类别", "维度", "一级"];
-const NAME_HEADS: &[&str] = &["三级指标", "二级指标", "指标名称", "评价指标", "考核指标", "具体指标", "指标"];
+const DIM_HEADS: &[&str] = &["一级指标", "评价维度", "考核项目", "类别", "维度", "一级"];
+const NAME_HEADS: &[&str] = &["三级指标", "二级指标", "指标名称", "评价指标", "考核指标", "具体指标", "指标", "考核内容"];
+const UNIT_HEADS: &[&str] = &["单位", "计量单位"];
 
 fn head_of(cell: &str, heads: &[&str]) -> bool {
     let k = vocab::name_key(cell);
@@ -48,6 +49,8 @@ pub fn looks_official(text: &str) -> bool {
 struct Row {
     dim: usize,
     name: String,
+    /// The 单位 column's cell, when the table has one.
+    unit: String,
     weight: String,
     rule: String,
     /// 0-based row and column of the rule's first cell.
@@ -74,23 +77,19 @@ fn context_of(name: &str) -> Context {
     }
 }
 
-/// Reads an official table into a scheme whose `rules` hold each rule's reading.
-pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
-    let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
-    let Some(h) = header_row(&grid) else {
-        diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
-        return (None, diags);
-    };
-    let heads: Vec<&str> = grid.row(h).collect();
-    let find = |hs: &[&str], not: &[usize]| heads.iter().enumerate().position(|(i, c)| !not.contains(&i) && head_of(c, hs));
-    let rule_col = find(RULE_HEADS, &[]).unwrap_or(0);
-    let weight_col = find(WEIGHT_HEADS, &[rule_col]).unwrap_or(0);
-    // The finest indicator column names the rows; a 一级指标 column groups them.
-    let name_col = ["三级指标", "二级指标"]
-        .iter()
-        .find_map(|k| find(&[k], &[rule_col, weight_col]))
-        .or_else(|| find(NAME_HEADS, &[rule_col, weight_col]).filter(|&c| !head_of(heads.get(c).copied().unwrap_or(""), &["一级指标"])));
-    let dim_col = find(DIM_HEADS, &[rule_col, weight_col, name_col.unwrap_or(usize::MAX)]);
+/// The columns of an official table: 评分标准, 分值, and where present the
+/// indicator's name, its 一级指标 and its 单位.
+struct Cols {
+    rule: usize,
+    weight: usize,
+    name: Option<usize>,
+    dim: Option<usize>,
+    unit: Option<usize>,
+}
+
+/// The table's rows below the header `h`, merged cells and continuation rows
+/// resolved: its sections (一级指标), its rule rows and a 合计 row's total.
+fn table_rows(grid: &table::grid::Grid, h: usize, cols: &Cols) -> (Vec<Section>, Vec<Row>, Option<f64>) {
     let cell = |r: usize, c: Option<usize>| c.map(|c| grid.cell(r, c).trim()).unwrap_or("");
 
     let mut sections: Vec<Section> = Vec::new();
@@ -100,7 +99,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if grid.is_blank_row(r) {
             continue;
         }
-        let (d, n, w, rule) = (cell(r, dim_col), cell(r, name_col), cell(r, Some(weight_col)), cell(r, Some(rule_col)));
+        let (d, n, w, rule) = (cell(r, cols.dim), cell(r, cols.name), cell(r, Some(cols.weight)), cell(r, Some(cols.rule)));
         if grid.row(r).any(|c| head_of(c, RULE_HEADS)) {
             continue; // a header repeated on a new page
         }
@@ -109,7 +108,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             total = num_of(w).or(total);
             continue;
         }
-        if matches!(kind, vocab::RowKind::Note) {
+        if matches!(kind, vocab::RowKind::Note) || ["说明", "备注", "注"].contains(&vocab::name_key(d).as_str()) {
             continue;
         }
         // Continuation: only the 评分标准 cell (the others merged above) joins the rule above.
@@ -122,7 +121,7 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             }
         }
         // A heading inside the name column (一、规划定位好（20分）) opens a section too.
-        let heading_in_name = dim_col.is_none() && w.is_empty() && rule.is_empty() && !n.is_empty();
+        let heading_in_name = cols.dim.is_none() && w.is_empty() && rule.is_empty() && !n.is_empty();
         let section_cell = if heading_in_name { n } else { d };
         if !section_cell.is_empty() {
             let (name, weight) = split_dim(vocab::strip_numbering(section_cell));
@@ -143,8 +142,32 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         if name.is_empty() && rule.is_empty() {
             continue;
         }
-        rows.push(Row { dim, name, weight: w.to_string(), rule: rule.to_string(), at: (r, rule_col) });
+        rows.push(Row { dim, name, unit: cell(r, cols.unit).to_string(), weight: w.to_string(), rule: rule.to_string(), at: (r, cols.rule) });
     }
+    (sections, rows, total)
+}
+
+/// Reads an official table into a scheme whose `rules` hold each rule's reading.
+pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
+    let (grid, mut diags) = table::parse_grid(text, Source::Scheme);
+    let Some(h) = header_row(&grid) else {
+        diags.push(Diagnostic::error(Source::Scheme, Problem::NoHeader { table: TableOf::Scheme }));
+        return (None, diags);
+    };
+    let heads: Vec<&str> = grid.row(h).collect();
+    let find = |hs: &[&str], not: &[usize]| heads.iter().enumerate().position(|(i, c)| !not.contains(&i) && head_of(c, hs));
+    let rule_col = find(RULE_HEADS, &[]).unwrap_or(0);
+    let weight_col = find(WEIGHT_HEADS, &[rule_col]).unwrap_or(0);
+    // The finest indicator column names the rows; a 一级指标 column groups them.
+    let name_col = ["三级指标", "二级指标"]
+        .iter()
+        .find_map(|k| find(&[k], &[rule_col, weight_col]))
+        .or_else(|| find(NAME_HEADS, &[rule_col, weight_col]).filter(|&c| !head_of(heads.get(c).copied().unwrap_or(""), &["一级指标"])));
+    let dim_col = find(DIM_HEADS, &[rule_col, weight_col, name_col.unwrap_or(usize::MAX)]);
+    // The table's own 单位 column says the unit of each indicator's figures.
+    let unit_col = heads.iter().position(|c| UNIT_HEADS.contains(&vocab::name_key(c).as_str()));
+    let cols = Cols { rule: rule_col, weight: weight_col, name: name_col, dim: dim_col, unit: unit_col };
+    let (sections, rows, total) = table_rows(&grid, h, &cols);
 
     let catalogue = default_scheme();
     let mut s = Scheme { cap_total: None, ..Scheme::empty("粘贴的评价办法") };
@@ -158,9 +181,17 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     for row in &rows {
         let Some(sec) = sections.get(row.dim) else { continue };
         let (pasted_name, unit_in_name) = split_unit(&row.name);
-        let known = find_known(&catalogue, &pasted_name);
+        // 主导产业集聚度（主导产业营业收入占比）: the bracket names the same indicator another way.
+        let (pasted_name, also) = match pasted_name.strip_suffix(['）', ')']).and_then(|r| r.rsplit_once(['（', '('])) {
+            Some((outer, inner)) if inner.chars().count() > 2 && !outer.is_empty() => (outer.trim().to_string(), Some(inner.trim().to_string())),
+            _ => (pasted_name, None),
+        };
+        let known = find_known(&catalogue, &pasted_name).or_else(|| also.as_deref().and_then(|a| find_known(&catalogue, a)));
         let name = known.map_or(pasted_name.clone(), |k| k.name.clone());
-        let unit = unit_in_name.or_else(|| known.map(|k| k.unit.clone())).unwrap_or_default();
+        let unit_cell = Some(row.unit.trim()).filter(|u| !u.is_empty() && !matches!(*u, "-" | "—" | "/")).map(str::to_string);
+        // A rate the catalogue does not know (规上工业增加值增速) is in % by its name.
+        let rate_name = ["增速", "增长率", "占比", "比重", "强度", "率"].iter().any(|k| pasted_name.ends_with(k));
+        let unit = unit_cell.or(unit_in_name).or_else(|| known.map(|k| k.unit.clone())).or_else(|| rate_name.then(|| "%".to_string())).unwrap_or_default();
         let weight = num_of(row.weight.trim_start_matches("最高").trim_start_matches("最多")).unwrap_or(0.0);
         let cx = RuleCx { name: &name, unit: &unit, weight, context: sec.context };
         let reading = read_rule(&row.rule, &cx);
@@ -178,20 +209,24 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
         match (sec.context, reading.form) {
             (Context::Indicator, Form::Indicator { method, vetoes }) => {
                 let method = canonical_inputs(&catalogue, &mut s, method, &unit);
+                // A score typed by a department is in 分 (改革创新评分（分）).
+                let unit = if method == Method::Direct && unit.is_empty() { "分".to_string() } else { unit };
+                // A 否决项 row with no points of its own is its vetoes only, not an indicator.
+                let veto_only = weight == 0.0 && method == Method::Direct && !vetoes.is_empty();
                 for v in vetoes {
-                    let input = add_input(&catalogue, &mut s, &v.input, "起");
-                    s.vetoes.push(Veto { input, above: 0.0, reason: v.reason });
+                    let input = add_input(&catalogue, &mut s, &v.input, if v.above > 0.0 { unit.as_str() } else { "起" });
+                    s.vetoes.push(Veto { input, above: v.above, reason: v.reason, kind: v.kind });
                     vetoed = true;
+                }
+                if veto_only {
+                    continue;
                 }
                 if let Method::Pending { why } = &method {
                     diags.push(
                         Diagnostic::warning(Source::Scheme, Problem::RulePending { indicator: name.clone(), why: why.clone() }).at(row.at.0, row.at.1).cell(&row.rule),
                     );
                 }
-                let mut aliases = known.map(|k| k.aliases.clone()).unwrap_or_default();
-                if pasted_name != name && !aliases.contains(&pasted_name) {
-                    aliases.push(pasted_name.clone());
-                }
+                let aliases = aliases_of(known, &name, &pasted_name, also.as_deref(), method == Method::Direct);
                 s.indicators.push(Indicator {
                     name,
                     aliases,
@@ -228,6 +263,9 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
             add_input(&catalogue, &mut s, &n, &unit);
         }
     }
+    // A section that turned out to hold only vetoes (否决项) is no dimension.
+    let used: Vec<String> = s.indicators.iter().map(|i| i.dimension.clone()).collect();
+    s.dimensions.retain(|d| used.contains(&d.key));
     for d in s.dimensions.iter_mut() {
         let sum: f64 = s.indicators.iter().filter(|x| x.dimension == d.key).map(|x| x.weight).sum();
         d.weight = sections.iter().find(|x| x.name == d.name).and_then(|x| x.weight).unwrap_or(sum);
@@ -253,6 +291,23 @@ pub fn from_official(text: &str) -> (Option<Scheme>, Vec<Diagnostic>) {
     }
     // `read::scheme_text::load` refuses it on any error, keeping the readings to show.
     (Some(s), diags)
+}
+
+/// An indicator's aliases: the catalogue's, the name as pasted, a bracket's
+/// other name, and for a typed score 改革创新评分 / 体制机制改革得分.
+fn aliases_of(known: Option<&Indicator>, name: &str, pasted: &str, also: Option<&str>, typed: bool) -> Vec<String> {
+    let mut aliases = known.map(|k| k.aliases.clone()).unwrap_or_default();
+    let mut own = vec![pasted.to_string()];
+    own.extend(also.map(str::to_string));
+    if typed {
+        own.extend([format!("{pasted}评分"), format!("{pasted}得分")]);
+    }
+    for a in own {
+        if a != name && !aliases.contains(&a) {
+            aliases.push(a);
+        }
+    }
+    aliases
 }
 
 /// The catalogue's indicator or input a pasted name is, matched as data names are.
@@ -299,9 +354,18 @@ fn canonical_inputs(cat: &Scheme, s: &mut Scheme, method: Method, unit: &str) ->
             });
             Method::Deduct { items: items.collect() }
         }
-        Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor } => {
+        Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor, whole_steps } => {
             let a = add_input(cat, s, &a, unit);
-            Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor }
+            // 亩均税收全省平均值, 技工贸总收入增速全省园区平均: the column the paste gives.
+            if let (Some(input), Some(base)) = (s.inputs.iter_mut().find(|i| i.name == a), a.strip_suffix("全省平均").or_else(|| a.strip_suffix("全市平均"))) {
+                let region = if a.ends_with("全市平均") { "全市" } else { "全省" };
+                for alias in [format!("{a}值"), format!("{base}{region}园区平均"), format!("{base}{region}园区平均值"), format!("{base}{region}平均水平"), format!("{region}平均{base}")] {
+                    if !input.aliases.contains(&alias) {
+                        input.aliases.push(alias);
+                    }
+                }
+            }
+            Method::Linear { average_input: Some(a), against, benchmark, gap, step, minus, plus, plus_cap, share, floor, whole_steps }
         }
         Method::Rank { rank_input: Some(r), first, step, top, tiers, floor } => {
             let r = add_input(cat, s, &r, "");
