@@ -930,7 +930,7 @@ pub fn from_core_with(r: &Report, compact: bool) -> ApiReport {
     let compact_splits = compact;
     let compact = compact && r.parks.len() > eval::AUTO_DETAIL_MAX;
     // Each park's group and rank within it, as the ranking table has them.
-    let groups = crate::export::groups(r);
+    let groups = crate::report::groups(r);
     let source = match r.period_source {
         PeriodSource::User => "user",
         PeriodSource::Header => "header",
@@ -1110,7 +1110,7 @@ pub struct ApiTableRow {
 fn tables_out(r: &Report, compact: bool) -> Vec<ApiTable> {
     let ranked = if r.parks.len() > eval::AUTO_DETAIL_MAX { eval::AUTO_DETAIL_MAX } else { usize::MAX };
     let parts = if compact { SPLIT_LIST_MAX } else { usize::MAX };
-    crate::export::listed_tables_with(r, ranked, parts)
+    crate::report::listed_tables_with(r, ranked, parts)
         .into_iter()
         .map(|t| ApiTable {
             columns: t

@@ -15,6 +15,7 @@ pub mod base;
 pub mod diag;
 pub mod eval;
 pub mod export;
+pub mod report;
 pub mod model;
 pub mod read;
 pub mod scheme;

@@ -6,7 +6,7 @@
 //! numbers with number formats, column widths for Chinese text, a bold title and
 //! header, and the header frozen while scrolling.
 
-use crate::export::{Cell, Table};
+use crate::report::{Cell, Table};
 use crate::zip::ZipWriter;
 
 const XML_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
