@@ -162,7 +162,10 @@
     PRINT_PARTS.forEach(function (p) {
       root.classList.toggle('print-only-' + p, p === part);
     });
-    $('print-title').textContent = { ranking: '园区排名表', reach: '提分方案' }[part] || '五好园区指标评价得分表';
+    // The title the report gave (得分表, or 排名表 for several parks) unless one part alone is printed.
+    var title = $('print-title');
+    if (!title.hasAttribute('data-report-title')) title.setAttribute('data-report-title', title.textContent);
+    title.textContent = { ranking: '园区排名表', reach: '提分方案' }[part] || title.getAttribute('data-report-title');
   }
 
   WH.copyTable = copyTable;

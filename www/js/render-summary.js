@@ -15,6 +15,7 @@
     $('title-period').textContent = '数据截至 ' + period + (src ? '（' + src + '）' : '');
     $('title-version').textContent = 'v' + (report.version || view.version || '');
     $('print-title').textContent = multi ? '五好园区指标评价排名表' : '五好园区指标评价得分表';
+    $('print-title').setAttribute('data-report-title', $('print-title').textContent);
     $('print-park').textContent = multi ? (report.parks.length + ' 个园区') : (name || '（未填写）');
     $('print-period').textContent = period;
     $('print-date').textContent = todayCn();

@@ -53,8 +53,9 @@
       // the input is always where the page was left.
       var r = result.getBoundingClientRect();
       var inResults = r.top < line && r.bottom > line;
-      if (!reading && inResults && input.getBoundingClientRect().bottom < 0) setReading(true);
-      else if (reading && (r.top > 0 || !inResults)) setReading(false);
+      var manual = Date.now() - lastInput < 1000;
+      if (manual && !reading && inResults && input.getBoundingClientRect().bottom < 0) setReading(true);
+      else if (manual && reading && (r.top > 0 || !inResults)) setReading(false);
     }
     var here = null;
     var best = -Infinity;
@@ -79,6 +80,14 @@
     });
   }
 
+  // When the reader last scrolled by hand (wheel, keys, touch, the scroll bar): only such
+  // a scroll switches the reading mode, never a scroll made by a script or a jump, so a
+  // layout never shifts under a click that scrolled its target into view.
+  var lastInput = -Infinity;
+  function byHand() {
+    lastInput = Date.now();
+  }
+
   function onScroll() {
     if (ticking) return;
     ticking = true;
@@ -96,6 +105,9 @@
       });
       links[e[1]] = a;
       nav.appendChild(a);
+    });
+    ['wheel', 'keydown', 'touchmove', 'mousedown'].forEach(function (type) {
+      window.addEventListener(type, byHand, { passive: true, capture: true });
     });
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);

@@ -443,8 +443,14 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
         match (name, per_event(c)) {
             (_, Some(None)) => return Err(format!("“{c}”没有写明每起扣几分")),
             (Some(n), Some(Some(p))) => {
-                items.push(DeductItem { input: n.clone(), per: p });
-                events.push(n);
+                // An event named again is the same event (a rule repeated deducts once per event,
+                // and the events stay few, so the coverage check is linear in the text).
+                if !items.iter().any(|i| i.input == n) {
+                    items.push(DeductItem { input: n.clone(), per: p });
+                }
+                if !events.contains(&n) {
+                    events.push(n);
+                }
             }
             (None, Some(Some(p))) => match last.take() {
                 Some(n) => items.push(DeductItem { input: n, per: p }),
@@ -454,7 +460,11 @@ fn read_events(t: &str, cx: &RuleCx) -> Read {
                 // 发生较大及以上生产安全事故或重大环境污染事件的: two events.
                 let parts: Vec<String> = n.split('或').map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect();
                 last = parts.last().cloned();
-                events.extend(parts);
+                for p in parts {
+                    if !events.contains(&p) {
+                        events.push(p);
+                    }
+                }
             }
             (None, None) => {}
         }
