@@ -80,11 +80,14 @@
     });
   }
 
-  // When the reader last scrolled by hand (wheel, keys, touch, the scroll bar): only such
+  // When the reader last scrolled by hand (wheel, scrolling keys, touch): only such
   // a scroll switches the reading mode, never a scroll made by a script or a jump, so a
   // layout never shifts under a click that scrolled its target into view.
   var lastInput = -Infinity;
-  function byHand() {
+  var SCROLL_KEYS = { PageDown: 1, PageUp: 1, ArrowDown: 1, ArrowUp: 1, Home: 1, End: 1, ' ': 1 };
+  function byHand(e) {
+    // Keys scroll the page only outside a field; a click never does by itself.
+    if (e.type === 'keydown' && (!SCROLL_KEYS[e.key] || (e.target && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)))) return;
     lastInput = Date.now();
   }
 
@@ -106,7 +109,7 @@
       links[e[1]] = a;
       nav.appendChild(a);
     });
-    ['wheel', 'keydown', 'touchmove', 'mousedown'].forEach(function (type) {
+    ['wheel', 'keydown', 'touchmove'].forEach(function (type) {
       window.addEventListener(type, byHand, { passive: true, capture: true });
     });
     window.addEventListener('scroll', onScroll, { passive: true });
